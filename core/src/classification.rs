@@ -1,0 +1,88 @@
+//! The vocabularies a status is classified by. Their words are the ones
+//! `status-codes.toml` uses, returned by `as_str` and shown by `Display`.
+
+use core::fmt;
+
+/// Defines a vocabulary enum with its table word.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $word:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order the table's header lists them.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The word `status-codes.toml` uses for this value.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $word,)+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Which hop of a send a status describes; the code's thousands digit.
+    Stage {
+        /// Marketing Cloud's own message sending service (1xxx).
+        SendService = "send-service",
+        /// The downstream delivery partner (2xxx).
+        Aggregator = "aggregator",
+        /// The recipient's mobile carrier (3xxx).
+        Carrier = "carrier",
+        /// The recipient's device (4xxx).
+        Handset = "handset",
+    }
+}
+
+vocabulary! {
+    /// What a status says about the message.
+    Outcome {
+        /// Still on its way: a later status will follow.
+        Pending = "pending",
+        /// Delivered to the recipient's device.
+        Delivered = "delivered",
+        /// Will not be delivered.
+        Failed = "failed",
+        /// Nobody can tell; the third state besides success and failure.
+        Unknown = "unknown",
+    }
+}
+
+vocabulary! {
+    /// What the sender should do about a status.
+    Action {
+        /// Nothing yet: a later status will follow.
+        Wait = "wait",
+        /// Nothing: the message was delivered.
+        None = "none",
+        /// Send the message again later; the cause is transient.
+        RetryLater = "retry-later",
+        /// Stop sending to this mobile number; it cannot receive messages.
+        SuppressNumber = "suppress-number",
+        /// A person should look into it.
+        Investigate = "investigate",
+    }
+}
+
+vocabulary! {
+    /// The kind of sending code a message went out from. Finality depends on
+    /// it: for shared short codes, 2000 `DeliveredToAggregator` is the last
+    /// status ever sent; dedicated codes receive further updates.
+    CodeKind {
+        /// A short code shared between senders.
+        Shared = "shared",
+        /// A code dedicated to one sender.
+        Dedicated = "dedicated",
+    }
+}

@@ -1,0 +1,59 @@
+//! The Marketing Cloud MobileConnect SMS status-code table as a typed API.
+//!
+//! Every code of the published table is a variant of [`SmsStatus`], with its
+//! name, definition and a decided classification: which hop of the send it
+//! describes ([`Stage`]), what it says about the message ([`Outcome`]),
+//! whether more statuses can follow, and what the sender should do
+//! ([`Action`]). A code the table does not list is kept as
+//! [`SmsStatus::Unrecognized`], never rejected and never lost.
+//!
+//! The enum is generated at compile time from `status-codes.toml`, the one
+//! place the table is written.
+//!
+//! ```
+//! use mobileconnect_status::{Action, SmsStatus};
+//!
+//! // Codes arrive as numbers or as numeric strings, in any order.
+//! let updates: Vec<SmsStatus> = ["3001", "4000", " 2000 "]
+//!     .iter()
+//!     .map(|code| code.parse().expect("a status code"))
+//!     .collect();
+//!
+//! // Salesforce's rule: the highest code is the message's final status.
+//! let last = updates.into_iter().max().expect("at least one update");
+//! assert_eq!(last, SmsStatus::Delivered);
+//! assert!(last.is_delivered() && last.is_final());
+//! assert_eq!(last.action(), Action::None);
+//!
+//! // A code the table does not list keeps its number.
+//! let unlisted = SmsStatus::from_code(4510);
+//! assert!(!unlisted.is_recognized());
+//! assert_eq!(unlisted.code(), 4510);
+//! assert_eq!(unlisted.action(), Action::Investigate);
+//! ```
+//!
+//! # Features
+//!
+//! - `std` (default): without it the crate is `no_std` and needs no allocator.
+//! - `serde`: [`SmsStatus`] serializes as its integer code and deserializes
+//!   from an integer, a numeric string (surrounding whitespace allowed) or a
+//!   status name; unlisted codes round-trip unchanged.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// The generated code names this crate by its absolute path, so the same
+// expansion works here and in a crate that invokes the macro itself.
+extern crate self as mobileconnect_status;
+
+mod classification;
+mod parse;
+#[cfg(feature = "serde")]
+mod serde;
+mod status;
+mod unrecognized;
+
+pub use classification::{Action, CodeKind, Outcome, Stage};
+pub use parse::{ParseErrorKind, ParseStatusError};
+pub use status::SmsStatus;
+pub use unrecognized::UnrecognizedCode;

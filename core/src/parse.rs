@@ -1,0 +1,182 @@
+//! Reading a status from text: a decimal code (as the wire sends it, stray
+//! whitespace included), a table name (as people write it), or the
+//! `Display` form `4000 Delivered`.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::SmsStatus;
+
+impl FromStr for SmsStatus {
+    type Err = ParseStatusError;
+
+    /// ```
+    /// use mobileconnect_status::SmsStatus;
+    ///
+    /// assert_eq!(" 3002 ".parse(), Ok(SmsStatus::AcceptedByCarrier));
+    /// assert_eq!("delivered".parse(), Ok(SmsStatus::Delivered));
+    /// assert_eq!("4000 Delivered".parse(), Ok(SmsStatus::Delivered));
+    /// assert_eq!("4510".parse::<SmsStatus>().map(SmsStatus::code), Ok(4510));
+    /// let error = "40O0".parse::<SmsStatus>().unwrap_err();
+    /// assert_eq!(error.input(), "40O0");
+    /// ```
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(ParseStatusError::new(ParseErrorKind::Empty, input));
+        }
+        match decimal(text) {
+            Decimal::Code(code) => return Ok(SmsStatus::from_code(code)),
+            Decimal::TooLarge => {
+                return Err(ParseStatusError::new(ParseErrorKind::OutOfRange, input));
+            }
+            Decimal::NotDigits => {}
+        }
+        if let Some(status) = SmsStatus::from_name(text) {
+            return Ok(status);
+        }
+        code_and_name(text).ok_or_else(|| ParseStatusError::new(ParseErrorKind::Invalid, input))
+    }
+}
+
+/// What a text is as a decimal code.
+enum Decimal {
+    Code(u16),
+    TooLarge,
+    NotDigits,
+}
+
+fn decimal(text: &str) -> Decimal {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Decimal::NotDigits;
+    }
+    let mut value: u32 = 0;
+    for digit in text.bytes() {
+        value = value * 10 + u32::from(digit - b'0');
+        if value > u32::from(u16::MAX) {
+            return Decimal::TooLarge;
+        }
+    }
+    u16::try_from(value).map_or(Decimal::TooLarge, Decimal::Code)
+}
+
+/// The `Display` form: a listed code, whitespace, and that code's own name.
+fn code_and_name(text: &str) -> Option<SmsStatus> {
+    let (code, name) = text.split_once(char::is_whitespace)?;
+    let Decimal::Code(code) = decimal(code) else {
+        return None;
+    };
+    let status = SmsStatus::from_code(code);
+    let listed = status.name()?;
+    listed.eq_ignore_ascii_case(name.trim()).then_some(status)
+}
+
+/// What was wrong with a text that is not a status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// A decimal number above 65535.
+    OutOfRange,
+    /// Neither a decimal code nor a status name from the table.
+    Invalid,
+}
+
+/// How much of the offending input an error keeps. Errors copy it rather
+/// than borrow or allocate, so they work without `std` and outlive the input.
+const KEPT: usize = 48;
+
+/// The error of parsing a status from text: says which input and what was
+/// expected.
+///
+/// ```
+/// use mobileconnect_status::SmsStatus;
+///
+/// let error = "40O0".parse::<SmsStatus>().unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     r#"invalid SMS status "40O0": expected a status code from 0 to 65535 or a status name from the table"#
+/// );
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParseStatusError {
+    kind: ParseErrorKind,
+    kept: [u8; KEPT],
+    kept_len: u8,
+    truncated: bool,
+}
+
+impl ParseStatusError {
+    fn new(kind: ParseErrorKind, input: &str) -> Self {
+        let mut end = input.len().min(KEPT);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut kept = [0; KEPT];
+        kept[..end].copy_from_slice(&input.as_bytes()[..end]);
+        Self {
+            kind,
+            kept,
+            kept_len: u8::try_from(end).unwrap_or(u8::MAX),
+            truncated: end < input.len(),
+        }
+    }
+
+    /// What was wrong.
+    #[must_use]
+    pub const fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The offending input, or its first 48 bytes if it was longer (see
+    /// [`is_truncated`](Self::is_truncated)).
+    #[must_use]
+    pub fn input(&self) -> &str {
+        // The kept bytes end on a character boundary of a `&str`.
+        core::str::from_utf8(&self.kept[..usize::from(self.kept_len)]).unwrap_or("")
+    }
+
+    /// Whether [`input`](Self::input) is only the start of the input.
+    #[must_use]
+    pub const fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+}
+
+impl fmt::Debug for ParseStatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseStatusError")
+            .field("kind", &self.kind)
+            .field("input", &self.input())
+            .field("truncated", &self.truncated)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ParseStatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ellipsis = if self.truncated { "…" } else { "" };
+        let input = self.input();
+        match self.kind {
+            ParseErrorKind::Empty => {
+                write!(
+                    f,
+                    "empty SMS status {input:?}: expected a status code from 0 to 65535 or a status name"
+                )
+            }
+            ParseErrorKind::OutOfRange => {
+                write!(
+                    f,
+                    "SMS status code \"{input}{ellipsis}\" is out of range: expected a code from 0 to 65535"
+                )
+            }
+            ParseErrorKind::Invalid => write!(
+                f,
+                "invalid SMS status \"{input}{ellipsis}\": expected a status code from 0 to 65535 or a status name from the table"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ParseStatusError {}

@@ -1,0 +1,106 @@
+//! The status enum: generated from the table, plus what follows from its
+//! classification and its code order.
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use crate::{Action, CodeKind, Outcome};
+
+/// A MobileConnect SMS status: one variant per code in the table, or
+/// [`Unrecognized`](SmsStatus::Unrecognized) for a code it does not list.
+///
+/// Statuses order by their numeric code, so `iter.max()` applies the
+/// documented rule for out-of-order updates: the highest code is the
+/// message's status. Equality and hashing agree with that order.
+///
+/// ```
+/// use mobileconnect_status::{CodeKind, Outcome, SmsStatus, Stage};
+///
+/// let status = SmsStatus::from_code(2000);
+/// assert_eq!(status, SmsStatus::DeliveredToAggregator);
+/// assert_eq!(status.name(), Some("DeliveredToAggregator"));
+/// assert_eq!(status.stage(), Some(Stage::Aggregator));
+/// assert_eq!(status.outcome(), Outcome::Pending);
+/// // The last status ever sent for shared codes; dedicated codes get more.
+/// assert!(status.is_final_for(CodeKind::Shared));
+/// assert!(!status.is_final());
+/// ```
+#[mobileconnect_status_macros::status_table("status-codes.toml")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SmsStatus {}
+
+impl SmsStatus {
+    /// Whether the table lists this code.
+    #[must_use]
+    pub const fn is_recognized(self) -> bool {
+        !matches!(self, Self::Unrecognized(_))
+    }
+
+    /// Whether no further status is expected, for a message sent from a
+    /// dedicated code. Use [`is_final_for`](Self::is_final_for) for shared
+    /// short codes, where 2000 `DeliveredToAggregator` is also final.
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        self.is_final_for(CodeKind::Dedicated)
+    }
+
+    /// Whether the message is still on its way ([`Outcome::Pending`]).
+    #[must_use]
+    pub const fn is_pending(self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+
+    /// Whether the message reached the recipient's device ([`Outcome::Delivered`]).
+    #[must_use]
+    pub const fn is_delivered(self) -> bool {
+        matches!(self.outcome(), Outcome::Delivered)
+    }
+
+    /// Whether the message will not be delivered ([`Outcome::Failed`]).
+    #[must_use]
+    pub const fn is_failure(self) -> bool {
+        matches!(self.outcome(), Outcome::Failed)
+    }
+
+    /// Whether the sender should send again later ([`Action::RetryLater`]).
+    #[must_use]
+    pub const fn is_retryable(self) -> bool {
+        matches!(self.action(), Action::RetryLater)
+    }
+}
+
+impl Ord for SmsStatus {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl PartialOrd for SmsStatus {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The code and the table name, as in the table: `4000 Delivered`; an
+/// unlisted code shows its number alone. [`FromStr`](core::str::FromStr)
+/// reads both forms back.
+impl fmt::Display for SmsStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(name) => write!(f, "{} {name}", self.code()),
+            None => write!(f, "{}", self.code()),
+        }
+    }
+}
+
+impl From<u16> for SmsStatus {
+    fn from(code: u16) -> Self {
+        Self::from_code(code)
+    }
+}
+
+impl From<SmsStatus> for u16 {
+    fn from(status: SmsStatus) -> Self {
+        status.code()
+    }
+}

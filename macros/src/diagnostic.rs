@@ -1,0 +1,152 @@
+//! One mistake in the table, located by byte offsets, and its rendering as a
+//! message that points into the file the way rustc points into code: rustc
+//! cannot place a span inside a TOML file, so the text has to.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// A mistake found in the table text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Diagnostic {
+    /// Byte range of the offending text.
+    pub(crate) span: Range<usize>,
+    /// What is wrong, in plain words.
+    pub(crate) message: String,
+    /// Shown under the caret.
+    pub(crate) label: String,
+    /// Another place that explains this one (the first row of a duplicate).
+    pub(crate) related: Option<(Range<usize>, String)>,
+    /// What to do about it: allowed values, a near match.
+    pub(crate) help: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+            label: String::new(),
+            related: None,
+            help: None,
+        }
+    }
+
+    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub(crate) fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related = Some((span, label.into()));
+        self
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column: message`, then the line with a caret under the
+    /// offending text, then any related line and the help.
+    pub(crate) fn render(&self, file: &str, text: &str) -> String {
+        let at = Position::of(text, self.span.start);
+        let mut lines = vec![(at, self.span.clone(), '^', self.label.as_str())];
+        if let Some((span, label)) = &self.related {
+            lines.push((
+                Position::of(text, span.start),
+                span.clone(),
+                '-',
+                label.as_str(),
+            ));
+        }
+        let gutter = lines
+            .iter()
+            .map(|(p, ..)| p.line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let mut out = format!("{file}:{}:{}: {}\n", at.line, at.column, self.message);
+        let _ = writeln!(out, "{:gutter$} |", "");
+        for (position, span, mark, label) in lines {
+            let source_line = line_text(text, position.line_start);
+            let width = underline_width(source_line, position.column, &span);
+            let _ = writeln!(out, "{:>gutter$} | {source_line}", position.line);
+            let indent = " ".repeat(position.column - 1);
+            let marks = mark.to_string().repeat(width);
+            let _ = writeln!(out, "{:gutter$} | {indent}{marks} {label}", "");
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{:gutter$} = help: {help}", "");
+        }
+        out.trim_end().to_owned()
+    }
+}
+
+/// A 1-based line and character column, and where that line starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    line_start: usize,
+}
+
+impl Position {
+    /// The position of byte `offset`, clamped to the text and to a
+    /// character boundary so a bad span can never panic.
+    pub(crate) fn of(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        Self {
+            line: before.matches('\n').count() + 1,
+            column: text[line_start..offset].chars().count() + 1,
+            line_start,
+        }
+    }
+}
+
+fn line_text(text: &str, line_start: usize) -> &str {
+    let rest = &text[line_start..];
+    rest.split('\n').next().unwrap_or("").trim_end_matches('\r')
+}
+
+/// How many characters to underline: the span's part on its first line,
+/// at least one so an empty span (end of file) still gets a caret.
+fn underline_width(line: &str, column: usize, span: &Range<usize>) -> usize {
+    let available = line.chars().count().saturating_sub(column - 1);
+    let wanted = span.len().min(available);
+    line.chars().skip(column - 1).take(wanted).count().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Diagnostic, Position};
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "a = 1\nnamé = \"x\"\n";
+        assert_eq!(Position::of(text, 0).line, 1);
+        let after_accent = text.find('=').map(|_| text.rfind('=').unwrap()).unwrap();
+        let at = Position::of(text, after_accent);
+        assert_eq!((at.line, at.column), (2, 6));
+        // Past the end and inside a multi-byte character: clamped, no panic.
+        assert_eq!(Position::of(text, 10_000).line, 3);
+        assert_eq!(Position::of(text, 10).column, 5);
+    }
+
+    #[test]
+    fn renders_location_snippet_caret_and_help() {
+        let text = "[[status]]\ncode = 4503\n";
+        let start = text.find("4503").unwrap();
+        let rendered = Diagnostic::new(start..start + 4, "duplicate code 4503")
+            .label("used again here")
+            .help("each code may appear once")
+            .render("status-codes.toml", text);
+        assert_eq!(
+            rendered,
+            "status-codes.toml:2:8: duplicate code 4503\n  |\n2 | code = 4503\n  |        ^^^^ used again here\n  = help: each code may appear once"
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! Model → tokens. The model is already checked, so nothing here validates
+//! or fails. Policy that does not depend on the table (how an unlisted code is
+//! classified, what `is_pending` means) lives in the core crate; the
+//! generated arms only call it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+use syn::{Attribute, Visibility};
+
+use crate::table::{Finality, Row, Table};
+
+/// The enum the attribute sits on, without its (empty) body.
+pub(crate) struct Shell {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) ident: Ident,
+}
+
+/// The enum and its inherent functions; with `table_file`, also the
+/// `include_bytes!` that makes cargo rebuild when the file changes.
+pub(crate) fn enum_and_impls(
+    shell: &Shell,
+    table: &Table,
+    table_file: Option<&Path>,
+) -> TokenStream {
+    let mut tokens = enum_definition(shell, table);
+    tokens.extend(lookups(shell, table));
+    tokens.extend(classification(shell, table));
+    if let Some(path) = table_file {
+        tokens.extend(track_file(path));
+    }
+    tokens
+}
+
+/// `proc_macro::tracked_path` is unstable; including the bytes is the stable
+/// way to make the file part of the crate's dependency info, in every profile.
+pub(crate) fn track_file(path: &Path) -> TokenStream {
+    let path = path.to_string_lossy();
+    quote! { const _: &[u8] = ::core::include_bytes!(#path); }
+}
+
+fn variant(row: &Row) -> Ident {
+    Ident::new(&row.name, Span::call_site())
+}
+
+fn code(row: &Row) -> Literal {
+    Literal::u16_unsuffixed(row.code)
+}
+
+fn enum_definition(shell: &Shell, table: &Table) -> TokenStream {
+    let Shell { attrs, vis, ident } = shell;
+    let table_doc = doc_table(ident, table);
+    let variants = table.rows.iter().map(|row| {
+        let doc = variant_doc(row);
+        let name = variant(row);
+        quote! { #[doc = #doc] #name, }
+    });
+    quote! {
+        #(#attrs)*
+        #[doc = #table_doc]
+        #[non_exhaustive]
+        #vis enum #ident {
+            #(#variants)*
+            /// A code the table does not list (yet). The number is kept and
+            /// round-trips unchanged; it is classified conservatively: stage
+            /// from the thousands digit, outcome unknown, not final, action
+            /// investigate. It never holds a listed code.
+            Unrecognized(::mobileconnect_status::UnrecognizedCode),
+        }
+    }
+}
+
+fn doc_table(ident: &Ident, table: &Table) -> String {
+    let mut doc = String::from(
+        "\n\n# The table\n\n| Code | Status | Stage | Outcome | Final | Action |\n|---:|---|---|---|---|---|\n",
+    );
+    for row in &table.rows {
+        let _ = writeln!(
+            doc,
+            "| {} | [`{name}`]({ident}::{name}) | {} | {} | {} | {} |",
+            row.code,
+            row.stage.word(),
+            row.outcome.word(),
+            row.finality.word(),
+            row.action.word(),
+            name = row.name,
+        );
+    }
+    doc
+}
+
+fn variant_doc(row: &Row) -> String {
+    let mut doc = format!(
+        " {}\n\nCode **{}** · stage: {} · outcome: {} · final: {} · action: {}",
+        row.definition,
+        row.code,
+        row.stage.word(),
+        row.outcome.word(),
+        row.finality.word(),
+        row.action.word(),
+    );
+    if let Some(note) = &row.note {
+        let _ = write!(doc, "\n\n*Why:* {note}");
+    }
+    doc
+}
+
+fn lookups(shell: &Shell, table: &Table) -> TokenStream {
+    let ident = &shell.ident;
+    let variants: Vec<Ident> = table.rows.iter().map(variant).collect();
+    let codes: Vec<Literal> = table.rows.iter().map(code).collect();
+    let names: Vec<&str> = table.rows.iter().map(|row| row.name.as_str()).collect();
+    let definitions = table.rows.iter().map(|row| row.definition.as_str());
+    let notes = table.rows.iter().map(|row| {
+        if let Some(note) = &row.note {
+            quote! { ::core::option::Option::Some(#note) }
+        } else {
+            quote! { ::core::option::Option::None }
+        }
+    });
+    quote! {
+        impl #ident {
+            /// Every status the table lists, in code order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The status for `code`. Total: a code the table does not list
+            /// becomes [`Self::Unrecognized`], keeping the number.
+            #[must_use]
+            pub const fn from_code(code: u16) -> Self {
+                match code {
+                    #(#codes => Self::#variants,)*
+                    _ => Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code)),
+                }
+            }
+
+            /// The numeric code, listed or not.
+            #[must_use]
+            pub const fn code(self) -> u16 {
+                match self {
+                    #(Self::#variants => #codes,)*
+                    Self::Unrecognized(code) => code.get(),
+                }
+            }
+
+            /// The table's Status text, e.g. `"Delivered"`; `None` for an unlisted code.
+            #[must_use]
+            pub const fn name(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(Self::#variants => ::core::option::Option::Some(#names),)*
+                    Self::Unrecognized(_) => ::core::option::Option::None,
+                }
+            }
+
+            /// The status with this table name, ignoring ASCII case.
+            #[must_use]
+            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+                // Exact spelling is the common case and compiles to a
+                // direct string match; other casings fall back to a scan.
+                match name {
+                    #(#names => ::core::option::Option::Some(Self::#variants),)*
+                    _ => Self::ALL
+                        .iter()
+                        .copied()
+                        .find(|status| match status.name() {
+                            ::core::option::Option::Some(known) => known.eq_ignore_ascii_case(name),
+                            ::core::option::Option::None => false,
+                        }),
+                }
+            }
+
+            /// The table's Definition, verbatim; `None` for an unlisted code.
+            #[must_use]
+            pub const fn definition(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(Self::#variants => ::core::option::Option::Some(#definitions),)*
+                    Self::Unrecognized(_) => ::core::option::Option::None,
+                }
+            }
+
+            /// The table's reason for the classification, where it gives one.
+            #[must_use]
+            pub const fn note(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(Self::#variants => #notes,)*
+                    Self::Unrecognized(_) => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+}
+
+/// Arms grouped by value (`A | B => x`), one arm per vocabulary word, so
+/// the generated matches stay small and free of repeated bodies.
+fn grouped<K: PartialEq + Copy>(table: &Table, key: impl Fn(&Row) -> K) -> Vec<(K, Vec<Ident>)> {
+    let mut groups: Vec<(K, Vec<Ident>)> = Vec::new();
+    for row in &table.rows {
+        let value = key(row);
+        match groups.iter_mut().find(|(k, _)| *k == value) {
+            Some((_, variants)) => variants.push(variant(row)),
+            None => groups.push((value, vec![variant(row)])),
+        }
+    }
+    groups
+}
+
+fn classification(shell: &Shell, table: &Table) -> TokenStream {
+    let ident = &shell.ident;
+    let stage_arms = grouped(table, |row| row.stage).into_iter().map(|(stage, variants)| {
+        let stage = Ident::new(stage.variant(), Span::call_site());
+        quote! { #(Self::#variants)|* => ::core::option::Option::Some(::mobileconnect_status::Stage::#stage), }
+    });
+    let outcome_arms = grouped(table, |row| row.outcome)
+        .into_iter()
+        .map(|(outcome, variants)| {
+            let outcome = Ident::new(outcome.variant(), Span::call_site());
+            quote! { #(Self::#variants)|* => ::mobileconnect_status::Outcome::#outcome, }
+        });
+    let action_arms = grouped(table, |row| row.action)
+        .into_iter()
+        .map(|(action, variants)| {
+            let action = Ident::new(action.variant(), Span::call_site());
+            quote! { #(Self::#variants)|* => ::mobileconnect_status::Action::#action, }
+        });
+    let final_arms = grouped(table, |row| row.finality)
+        .into_iter()
+        .map(|(finality, variants)| {
+            let is_final = match finality {
+                Finality::Yes => quote! { true },
+                Finality::No => quote! { false },
+                Finality::SharedCodesOnly => {
+                    quote! { matches!(kind, ::mobileconnect_status::CodeKind::Shared) }
+                }
+            };
+            quote! { #(Self::#variants)|* => #is_final, }
+        });
+    quote! {
+        impl #ident {
+            /// Which hop of the send this status describes. For an unlisted
+            /// code, read from its thousands digit (1–4), else `None`.
+            #[must_use]
+            pub const fn stage(self) -> ::core::option::Option<::mobileconnect_status::Stage> {
+                match self {
+                    #(#stage_arms)*
+                    Self::Unrecognized(code) => code.stage(),
+                }
+            }
+
+            /// What this status says about the message; `Unknown` for an unlisted code.
+            #[must_use]
+            pub const fn outcome(self) -> ::mobileconnect_status::Outcome {
+                match self {
+                    #(#outcome_arms)*
+                    Self::Unrecognized(code) => code.outcome(),
+                }
+            }
+
+            /// What the sender should do; `Investigate` for an unlisted code.
+            #[must_use]
+            pub const fn action(self) -> ::mobileconnect_status::Action {
+                match self {
+                    #(#action_arms)*
+                    Self::Unrecognized(code) => code.action(),
+                }
+            }
+
+            /// Whether no further status is expected, for a message sent
+            /// from a code of this `kind`. An unlisted code is never final.
+            #[must_use]
+            pub const fn is_final_for(self, kind: ::mobileconnect_status::CodeKind) -> bool {
+                match self {
+                    #(#final_arms)*
+                    Self::Unrecognized(code) => code.is_final_for(kind),
+                }
+            }
+        }
+    }
+}

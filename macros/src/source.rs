@@ -1,0 +1,47 @@
+//! Finds and reads the table file named in the attribute.
+
+use std::path::{Path, PathBuf};
+
+/// The table's text and where it came from.
+pub(crate) struct Source {
+    /// The path as written in the attribute: what the editor knows the file
+    /// by, and what every message names (never a machine-specific path).
+    pub(crate) shown: String,
+    /// Where the file was read, for the `include_bytes!` that makes cargo
+    /// rebuild when it changes.
+    pub(crate) absolute: PathBuf,
+    pub(crate) text: String,
+}
+
+/// Reads `relative` from the invoking crate's manifest directory.
+///
+/// The directory comes from `CARGO_MANIFEST_DIR` read now, at expansion
+/// time: `env!` would freeze this crate's own directory, and the current
+/// directory differs between cargo, rust-analyzer and test harnesses.
+pub(crate) fn load(relative: &str) -> Result<Source, String> {
+    if Path::new(relative).is_absolute() {
+        return Err(format!(
+            "{relative}: the table path must be relative to the directory of the crate's \
+             Cargo.toml, not absolute, so that the crate builds on every machine"
+        ));
+    }
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        return Err(format!(
+            "{relative}: CARGO_MANIFEST_DIR is not set, so the table cannot be found; build with cargo"
+        ));
+    };
+    let absolute = Path::new(&manifest_dir).join(relative);
+    let bytes = std::fs::read(&absolute).map_err(|error| {
+        format!(
+            "{relative}: cannot read the status table: {error} (looked for {})",
+            absolute.display()
+        )
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{relative}: the status table is not UTF-8 text; save it as UTF-8"))?;
+    Ok(Source {
+        shown: relative.to_owned(),
+        absolute,
+        text,
+    })
+}

@@ -1,0 +1,102 @@
+//! The checked model of `status-codes.toml`: what `validate` produces and
+//! `expand` consumes. Nothing here can be malformed once built.
+
+/// Defines one closed vocabulary: the words a table editor writes, and the
+/// Rust variant each word becomes in the generated code.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum $name { $($variant,)+ }
+
+        impl $name {
+            /// Every word allowed in the table, in the order the file's header lists them.
+            pub(crate) const WORDS: &'static [&'static str] = &[$($word,)+];
+
+            pub(crate) fn from_word(word: &str) -> Option<Self> {
+                match word {
+                    $($word => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+
+            pub(crate) fn word(self) -> &'static str {
+                match self { $(Self::$variant => $word,)+ }
+            }
+
+            /// The variant's name in the core crate's enum of the same name.
+            #[allow(dead_code, reason = "`final` becomes a bool, not a core enum")]
+            pub(crate) fn variant(self) -> &'static str {
+                match self { $(Self::$variant => stringify!($variant),)+ }
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Which hop of the send a status describes.
+    Stage {
+        SendService = "send-service",
+        Aggregator = "aggregator",
+        Carrier = "carrier",
+        Handset = "handset",
+    }
+}
+
+vocabulary! {
+    /// What a status says about the message.
+    Outcome {
+        Pending = "pending",
+        Delivered = "delivered",
+        Failed = "failed",
+        Unknown = "unknown",
+    }
+}
+
+vocabulary! {
+    /// Whether another status can follow. `SharedCodesOnly` is 2000's case:
+    /// the last status sent for shared short codes, not for dedicated ones.
+    Finality {
+        Yes = "yes",
+        No = "no",
+        SharedCodesOnly = "shared-codes-only",
+    }
+}
+
+vocabulary! {
+    /// What the sender should do about a status.
+    Action {
+        Wait = "wait",
+        None = "none",
+        RetryLater = "retry-later",
+        SuppressNumber = "suppress-number",
+        Investigate = "investigate",
+    }
+}
+
+/// One `[[status]]` block, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub(crate) code: u16,
+    pub(crate) name: String,
+    pub(crate) definition: String,
+    pub(crate) stage: Stage,
+    pub(crate) outcome: Outcome,
+    pub(crate) finality: Finality,
+    pub(crate) action: Action,
+    pub(crate) note: Option<String>,
+}
+
+/// The whole table, rows in ascending code order whatever the file's order,
+/// so the generated `ALL` and docs are sorted and the output is deterministic.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Table {
+    pub(crate) rows: Vec<Row>,
+}
+
+impl Table {
+    pub(crate) fn new(mut rows: Vec<Row>) -> Self {
+        rows.sort_by_key(|row| row.code);
+        Self { rows }
+    }
+}

@@ -1,0 +1,498 @@
+//! Turns the table's text into a checked [`Table`], or into every mistake
+//! the file holds. Each rule is a small function; mistakes are collected,
+//! never returned at the first one, so one build shows them all.
+//!
+//! Nothing here touches `proc_macro`, so the whole step can run in plain
+//! tests and fuzzers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::suggest::closest;
+use crate::table::{Action, Finality, Outcome, Row, Stage, Table};
+
+/// The keys a `[[status]]` block may hold; all but `note` are required.
+const KEYS: &[&str] = &[
+    "code",
+    "name",
+    "definition",
+    "stage",
+    "outcome",
+    "final",
+    "action",
+    "note",
+];
+const REQUIRED: &[&str] = &[
+    "code",
+    "name",
+    "definition",
+    "stage",
+    "outcome",
+    "final",
+    "action",
+];
+
+/// Names the generated enum already uses for itself.
+const GENERATED_NAMES: &[&str] = &["Unrecognized"];
+
+/// Rust's keywords, strict and reserved. Only `Self` passes the `PascalCase`
+/// rule, but saying "reserved word" is clearer than "not `PascalCase`" for
+/// `type` or `match`.
+const KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Parses and checks the whole table.
+pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
+    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        // A broken line makes the rows around it unreliable; checking them
+        // would only add confusing follow-on messages.
+        return Err(syntax_errors.iter().map(|e| syntax(e, text)).collect());
+    }
+    let mut errors = Vec::new();
+    let blocks = status_blocks(document.get_ref(), &mut errors);
+    let drafts: Vec<Draft> = blocks.iter().map(|b| draft(b, &mut errors)).collect();
+    duplicate_codes(&drafts, &mut errors);
+    duplicate_names(&drafts, &mut errors);
+    if blocks.is_empty() && errors.is_empty() {
+        errors.push(
+            Diagnostic::new(0..0, "the table lists no status codes")
+                .label("expected at least one [[status]] block")
+                .help("add a block for each code; the comment at the top of status-codes.toml shows how"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(Table::new(
+            drafts.into_iter().filter_map(Draft::finish).collect(),
+        ))
+    } else {
+        errors.sort_by_key(|e| (e.span.start, e.span.end));
+        Err(errors)
+    }
+}
+
+fn syntax(error: &toml::de::Error, text: &str) -> Diagnostic {
+    let span = error.span().unwrap_or(text.len()..text.len());
+    let message = error.message().trim().trim_end_matches('.');
+    Diagnostic::new(span, format!("this is not valid TOML: {message}"))
+        .label("here")
+        .help("compare the line with a block that works; text values need \"quotes\" on both ends")
+}
+
+/// One `[[status]]` block: its table and the span rustc-style messages point at.
+struct Block<'t, 'i> {
+    fields: &'t DeTable<'i>,
+    span: Range<usize>,
+}
+
+fn status_blocks<'t, 'i>(
+    document: &'t DeTable<'i>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Block<'t, 'i>> {
+    let mut blocks = Vec::new();
+    for (key, value) in document {
+        if key.get_ref() != "status" {
+            errors.push(unknown_key(key, &["status"], "at the top of the file"));
+            continue;
+        }
+        match value.get_ref() {
+            DeValue::Array(items) => blocks.extend(blocks_of(items, errors)),
+            _ => errors.push(
+                Diagnostic::new(key.span(), "`status` must be a list of [[status]] blocks")
+                    .label("written as a single value or [status] table")
+                    .help("start every block with [[status]], with two brackets on each side"),
+            ),
+        }
+    }
+    blocks
+}
+
+fn blocks_of<'t, 'i>(items: &'t DeArray<'i>, errors: &mut Vec<Diagnostic>) -> Vec<Block<'t, 'i>> {
+    let mut blocks = Vec::new();
+    for item in items {
+        match item.get_ref() {
+            DeValue::Table(fields) => blocks.push(Block {
+                fields,
+                span: item.span(),
+            }),
+            other => errors.push(
+                Diagnostic::new(
+                    item.span(),
+                    format!("expected a [[status]] block, found {}", other.type_str()),
+                )
+                .label("not a block")
+                .help("start every block with [[status]] on its own line"),
+            ),
+        }
+    }
+    blocks
+}
+
+/// A block's values as far as they could be read; `None` where a value was
+/// missing or wrong (its mistake is already recorded).
+#[derive(Default)]
+struct Draft {
+    code: Option<Spanned<u16>>,
+    name: Option<Spanned<String>>,
+    definition: Option<String>,
+    stage: Option<Stage>,
+    outcome: Option<Outcome>,
+    finality: Option<Finality>,
+    action: Option<Action>,
+    note: Option<String>,
+    complete: bool,
+}
+
+impl Draft {
+    fn finish(self) -> Option<Row> {
+        if !self.complete {
+            return None;
+        }
+        Some(Row {
+            code: self.code?.into_inner(),
+            name: self.name?.into_inner(),
+            definition: self.definition?,
+            stage: self.stage?,
+            outcome: self.outcome?,
+            finality: self.finality?,
+            action: self.action?,
+            note: self.note,
+        })
+    }
+}
+
+fn draft(block: &Block<'_, '_>, errors: &mut Vec<Diagnostic>) -> Draft {
+    let before = errors.len();
+    let mut draft = Draft::default();
+    for (key, value) in block.fields {
+        match key.get_ref().as_ref() {
+            "code" => draft.code = code(value, errors),
+            "name" => draft.name = name(value, errors),
+            "definition" => draft.definition = definition(value, errors),
+            "stage" => draft.stage = word(value, "stage", Stage::WORDS, Stage::from_word, errors),
+            "outcome" => {
+                draft.outcome = word(value, "outcome", Outcome::WORDS, Outcome::from_word, errors);
+            }
+            "final" => {
+                draft.finality = word(value, "final", Finality::WORDS, Finality::from_word, errors);
+            }
+            "action" => {
+                draft.action = word(value, "action", Action::WORDS, Action::from_word, errors);
+            }
+            "note" => draft.note = note(value, errors),
+            _ => errors.push(unknown_key(key, KEYS, "in a [[status]] block")),
+        }
+    }
+    for required in REQUIRED {
+        if !block.fields.keys().any(|key| key.get_ref() == required) {
+            errors.push(missing_key(block, required));
+        }
+    }
+    draft.complete = errors.len() == before;
+    draft
+}
+
+fn unknown_key(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    allowed: &[&str],
+    place: &str,
+) -> Diagnostic {
+    let written = key.get_ref();
+    let diagnostic = Diagnostic::new(key.span(), format!("unknown key `{written}` {place}"))
+        .label("not a key this table uses");
+    match closest(written, allowed) {
+        Some(near) => diagnostic.help(format!(
+            "did you mean `{near}`? allowed keys: {}",
+            allowed.join(", ")
+        )),
+        None => diagnostic.help(format!("allowed keys: {}", allowed.join(", "))),
+    }
+}
+
+fn missing_key(block: &Block<'_, '_>, key: &str) -> Diagnostic {
+    let example = match key {
+        "code" => "code = 4000".to_owned(),
+        "name" => "name = \"Delivered\"".to_owned(),
+        "definition" => {
+            "definition = \"The message was delivered to the recipient's device.\"".to_owned()
+        }
+        "stage" => format!("stage = one of {}", quoted(Stage::WORDS)),
+        "outcome" => format!("outcome = one of {}", quoted(Outcome::WORDS)),
+        "final" => format!("final = one of {}", quoted(Finality::WORDS)),
+        _ => format!("action = one of {}", quoted(Action::WORDS)),
+    };
+    Diagnostic::new(
+        block_header(block),
+        format!("this [[status]] block has no `{key}`"),
+    )
+    .label(format!("`{key}` missing in this block"))
+    .help(format!("add a line: {example}"))
+}
+
+/// The block's own line when the parser's span starts on it, so "missing
+/// key" points at the `[[status]]` a person will look for.
+fn block_header(block: &Block<'_, '_>) -> Range<usize> {
+    block.span.start..block.span.start + "[[status]]".len().min(block.span.len())
+}
+
+fn code(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<u16>> {
+    let span = value.span();
+    let number = match value.get_ref() {
+        DeValue::Integer(integer) => i128::from_str_radix(integer.as_str(), integer.radix()).ok(),
+        DeValue::String(text) => {
+            errors.push(
+                Diagnostic::new(span, format!("`code` is written as text \"{text}\""))
+                    .label("a code is a number, without quotes")
+                    .help(format!("write it without quotes: code = {}", text.trim())),
+            );
+            return None;
+        }
+        other => {
+            errors.push(wrong_type(
+                span,
+                "code",
+                "a whole number from 0 to 65535",
+                other,
+            ));
+            return None;
+        }
+    };
+    if let Some(code) = number.and_then(|n| u16::try_from(n).ok()) {
+        Some(Spanned::new(span, code))
+    } else {
+        let shown = number.map_or_else(|| "this code".to_owned(), |n| format!("code {n}"));
+        errors.push(
+            Diagnostic::new(span, format!("{shown} is out of range"))
+                .label("not between 0 and 65535")
+                .help("status codes are whole numbers from 0 to 65535"),
+        );
+        None
+    }
+}
+
+fn name(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    let text = string(value, "name", "a name in PascalCase, in quotes", errors)?;
+    match identifier_problem(text) {
+        None => Some(Spanned::new(value.span(), text.to_owned())),
+        Some((problem, help)) => {
+            errors.push(
+                Diagnostic::new(
+                    value.span(),
+                    format!("name \"{text}\" cannot be used: {problem}"),
+                )
+                .label("not a usable name")
+                .help(help),
+            );
+            None
+        }
+    }
+}
+
+/// Why `name` cannot become an enum variant, and how to fix it.
+fn identifier_problem(name: &str) -> Option<(String, String)> {
+    let pascal = "names are one word in PascalCase: letters and digits, starting with a capital letter, like `FailedToAggregator`";
+    let Some(first) = name.chars().next() else {
+        return Some(("it is empty".to_owned(), pascal.to_owned()));
+    };
+    if KEYWORDS.contains(&name) {
+        return Some((
+            format!("`{name}` is a reserved word in Rust"),
+            "choose another name".to_owned(),
+        ));
+    }
+    if GENERATED_NAMES.contains(&name) {
+        return Some((
+            format!("`{name}` is the variant that holds codes the table does not list"),
+            "choose another name".to_owned(),
+        ));
+    }
+    if let Some(bad) = name.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        let what = if bad.is_whitespace() {
+            "a space".to_owned()
+        } else {
+            format!("`{bad}`")
+        };
+        let joined: String = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(capitalized)
+            .collect();
+        return Some((
+            format!("it contains {what}"),
+            format!("{pascal}; for example `{joined}`"),
+        ));
+    }
+    if first.is_ascii_digit() {
+        return Some(("it starts with a digit".to_owned(), pascal.to_owned()));
+    }
+    if first.is_ascii_lowercase() {
+        return Some((
+            "it starts with a small letter".to_owned(),
+            format!("{pascal}; for example `{}`", capitalized(name)),
+        ));
+    }
+    if name.len() > 1 && !name.chars().any(|c| c.is_ascii_lowercase()) {
+        return Some(("it is all capitals".to_owned(), pascal.to_owned()));
+    }
+    None
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_uppercase().to_string() + chars.as_str()
+    })
+}
+
+fn definition(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let text = string(
+        value,
+        "definition",
+        "the definition text, in quotes",
+        errors,
+    )?;
+    if text.trim().is_empty() {
+        errors.push(
+            Diagnostic::new(value.span(), "`definition` is empty")
+                .label("no text here")
+                .help("copy the Definition from the published table, word for word"),
+        );
+        return None;
+    }
+    Some(text.to_owned())
+}
+
+fn note(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let text = string(value, "note", "a short reason, in quotes", errors)?;
+    if text.trim().is_empty() {
+        errors.push(
+            Diagnostic::new(value.span(), "`note` is empty")
+                .label("no text here")
+                .help("write a short reason, or remove the line: `note` is optional"),
+        );
+        return None;
+    }
+    Some(text.to_owned())
+}
+
+/// A value from one of the closed vocabularies (stage, outcome, final, action).
+fn word<T>(
+    value: &Spanned<DeValue<'_>>,
+    key: &str,
+    allowed: &[&str],
+    from_word: fn(&str) -> Option<T>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let expected = format!("one of {}", quoted(allowed));
+    let text = string(value, key, &expected, errors)?;
+    if let Some(known) = from_word(text) {
+        return Some(known);
+    }
+    let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{text}\""))
+        .label(format!("not a {key} this table knows"));
+    errors.push(match closest(text, allowed) {
+        Some(near) => diagnostic.help(format!(
+            "did you mean \"{near}\"? allowed: {}",
+            quoted(allowed)
+        )),
+        None => diagnostic.help(format!("allowed: {}", quoted(allowed))),
+    });
+    None
+}
+
+fn string<'v>(
+    value: &'v Spanned<DeValue<'_>>,
+    key: &str,
+    expected: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<&'v str> {
+    if let DeValue::String(text) = value.get_ref() {
+        return Some(text);
+    }
+    errors.push(wrong_type(value.span(), key, expected, value.get_ref()));
+    None
+}
+
+fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) -> Diagnostic {
+    Diagnostic::new(
+        span,
+        format!(
+            "`{key}` must be {expected}, not {}",
+            article(found.type_str())
+        ),
+    )
+    .label(format!("this is {}", article(found.type_str())))
+    .help(format!("write `{key}` as {expected}"))
+}
+
+fn article(type_name: &str) -> String {
+    let a = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{a} {type_name}")
+}
+
+fn quoted(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn duplicate_codes(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<u16, (&Spanned<u16>, Option<&str>)> = HashMap::new();
+    for draft in drafts {
+        let Some(code) = &draft.code else { continue };
+        let name = draft.name.as_ref().map(|n| n.get_ref().as_str());
+        if let Some((earlier, earlier_name)) = first.get(code.get_ref()) {
+            let owner = earlier_name.map_or_else(String::new, |n| format!(" by `{n}`"));
+            errors.push(
+                Diagnostic::new(code.span(), format!("duplicate code {}", code.get_ref()))
+                    .label("used again here")
+                    .related(earlier.span(), format!("first used{owner} here"))
+                    .help("each code may appear in one block only; change one of them or remove the repeated block"),
+            );
+        } else {
+            first.insert(*code.get_ref(), (code, name));
+        }
+    }
+}
+
+/// Names are compared ignoring ASCII case, because `from_name` does: two
+/// names that differ only in case would make that lookup ambiguous.
+fn duplicate_names(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Spanned<String>> = HashMap::new();
+    for draft in drafts {
+        let Some(name) = &draft.name else { continue };
+        let folded = name.get_ref().to_ascii_lowercase();
+        if let Some(earlier) = first.get(&folded) {
+            errors.push(
+                Diagnostic::new(
+                    name.span(),
+                    format!("duplicate name \"{}\"", name.get_ref()),
+                )
+                .label("used again here")
+                .related(
+                    earlier.span(),
+                    format!("first used here as \"{}\"", earlier.get_ref()),
+                )
+                .help(
+                    "each name may appear in one block only (capitals do not make names different)",
+                ),
+            );
+        } else {
+            first.insert(folded, name);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Shared helpers for the behaviour tests live in the test files themselves; this crate exists to hold them.
