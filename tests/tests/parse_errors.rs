@@ -1,0 +1,42 @@
+//! `FromStr` errors say which input was wrong and what was expected.
+
+use mobileconnect_status::{ParseErrorKind, SmsStatus};
+
+#[test]
+fn each_kind_of_bad_text_is_named() {
+    let cases = [
+        ("", ParseErrorKind::Empty),
+        ("  ", ParseErrorKind::Empty),
+        ("70000", ParseErrorKind::OutOfRange),
+        ("99999999999999999999999", ParseErrorKind::OutOfRange),
+        ("40O0", ParseErrorKind::Invalid),
+        ("-1", ParseErrorKind::Invalid),
+        ("+4000", ParseErrorKind::Invalid),
+        ("4000 Expired", ParseErrorKind::Invalid),
+        ("4510 Delivered", ParseErrorKind::Invalid),
+        ("Deliverd", ParseErrorKind::Invalid),
+    ];
+    for (input, kind) in cases {
+        let error = input.parse::<SmsStatus>().expect_err(input);
+        assert_eq!(error.kind(), kind, "kind for {input:?}");
+        assert_eq!(error.input(), input, "input kept for {input:?}");
+        assert!(error.to_string().contains(&format!("{input:?}")), "{error}");
+    }
+}
+
+#[test]
+fn long_input_is_kept_truncated_on_a_character_boundary() {
+    let input = "é".repeat(40);
+    let error = input.parse::<SmsStatus>().expect_err("not a status");
+    assert!(error.is_truncated());
+    assert!(input.starts_with(error.input()));
+    assert_eq!(error.input().chars().count(), 24);
+    assert!(error.to_string().contains('…'));
+}
+
+#[test]
+fn the_error_is_a_std_error() {
+    let error: Box<dyn std::error::Error> =
+        Box::new("x".parse::<SmsStatus>().expect_err("not a status"));
+    assert!(error.to_string().starts_with("invalid SMS status \"x\""));
+}

@@ -1,0 +1,84 @@
+//! The wire rules: integers and numeric strings (whitespace tolerated) and
+//! status names in, integers out; unlisted codes kept; bad input an error
+//! that names it, never a panic.
+
+use mobileconnect_status::SmsStatus;
+
+fn from_json(json: &str) -> Result<SmsStatus, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+#[test]
+fn accepts_integers_numeric_strings_and_names() {
+    assert_eq!(from_json("4000"), Ok(SmsStatus::Delivered));
+    assert_eq!(from_json("\"4000\""), Ok(SmsStatus::Delivered));
+    assert_eq!(from_json("\" 3002 \""), Ok(SmsStatus::AcceptedByCarrier));
+    assert_eq!(
+        from_json("\"\\t2000\\n\""),
+        Ok(SmsStatus::DeliveredToAggregator)
+    );
+    assert_eq!(from_json("\"Expired\""), Ok(SmsStatus::Expired));
+    assert_eq!(from_json("\"expired\""), Ok(SmsStatus::Expired));
+}
+
+#[test]
+fn keeps_unlisted_codes_and_writes_them_back_unchanged() {
+    for json in ["4510", "\"4510\"", "0", "65535"] {
+        let status = from_json(json).expect("an unlisted code is kept");
+        assert!(!status.is_recognized());
+        assert_eq!(
+            serde_json::to_string(&status).expect("serializes"),
+            json.trim_matches('"')
+        );
+    }
+}
+
+#[test]
+fn writes_integers() {
+    let statuses = [SmsStatus::Delivered, SmsStatus::from_code(4510)];
+    assert_eq!(
+        serde_json::to_string(&statuses).expect("serializes"),
+        "[4000,4510]"
+    );
+}
+
+#[test]
+fn bad_input_is_an_error_that_names_it() {
+    let cases = [
+        ("\"40O0\"", "40O0"),
+        ("-1", "-1"),
+        ("70000", "70000"),
+        ("\"70000\"", "70000"),
+        ("\"\"", "empty SMS status"),
+        ("\"   \"", "empty SMS status"),
+        ("\"-1\"", "-1"),
+        ("\"Delivered please\"", "Delivered please"),
+        ("40.0", "40"),
+        ("true", "boolean `true`"),
+        ("null", "null"),
+    ];
+    for (json, named) in cases {
+        let error = from_json(json).expect_err(json);
+        assert!(
+            error.contains(named),
+            "the error for {json} names it: {error}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_code_fails_only_its_own_field_when_the_caller_chooses() {
+    // Callers who must not lose a whole response to one bad field can
+    // deserialize the field as `Option` through a fallible wrapper; the
+    // typed field itself rejects the bad value with its text.
+    let items: Vec<serde_json::Value> =
+        serde_json::from_str(r#"[{"code":"4000"},{"code":"40O0"}]"#).expect("valid json");
+    let parsed: Vec<Result<SmsStatus, String>> = items
+        .iter()
+        .map(|item| {
+            serde_json::from_value::<SmsStatus>(item["code"].clone()).map_err(|e| e.to_string())
+        })
+        .collect();
+    assert_eq!(parsed[0], Ok(SmsStatus::Delivered));
+    assert!(parsed[1].as_ref().is_err_and(|e| e.contains("40O0")));
+}
