@@ -128,12 +128,11 @@ mod tests {
     fn positions_are_one_based_and_count_characters() {
         let text = "a = 1\nnamé = \"x\"\n";
         assert_eq!(Position::of(text, 0).line, 1);
-        let after_accent = text.find('=').map(|_| text.rfind('=').unwrap()).unwrap();
-        let at = Position::of(text, after_accent);
-        assert_eq!((at.line, at.column), (2, 6));
-        // Past the end and inside a multi-byte character: clamped, no panic.
+        let at = Position::of(text, text.rfind('=').unwrap());
+        assert_eq!((at.line, at.column), (2, 6), "é is one column, two bytes");
+        // Past the end, and inside the é: clamped back, no panic.
         assert_eq!(Position::of(text, 10_000).line, 3);
-        assert_eq!(Position::of(text, 10).column, 5);
+        assert_eq!(Position::of(text, text.find('é').unwrap() + 1).column, 4);
     }
 
     #[test]
