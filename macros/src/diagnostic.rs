@@ -66,7 +66,10 @@ impl Diagnostic {
             .unwrap_or(1);
         let mut out = format!("{file}:{}:{}: {}\n", at.line, at.column, self.message);
         let _ = writeln!(out, "{:gutter$} |", "");
-        for (position, span, mark, label) in lines {
+        for (index, (position, span, mark, label)) in lines.into_iter().enumerate() {
+            if index > 0 {
+                let _ = writeln!(out, "{:gutter$} |", "");
+            }
             let source_line = line_text(text, position.line_start);
             let width = underline_width(source_line, position.column, &span);
             let _ = writeln!(out, "{:>gutter$} | {source_line}", position.line);

@@ -13,6 +13,14 @@ pub(crate) struct Source {
     pub(crate) text: String,
 }
 
+/// Where a test harness names the directory its table fixtures live in.
+///
+/// trybuild compiles each test case as the primary package of a project it
+/// generates under the target directory, so `CARGO_MANIFEST_DIR` no longer
+/// points near the fixtures. Only primary packages honour this variable:
+/// dependencies, such as the core crate with its own table, never move.
+pub(crate) const TABLE_DIR_VARIABLE: &str = "MOBILECONNECT_STATUS_TABLE_DIR";
+
 /// Reads `relative` from the invoking crate's manifest directory.
 ///
 /// The directory comes from `CARGO_MANIFEST_DIR` read now, at expansion
@@ -25,15 +33,10 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
              Cargo.toml, not absolute, so that the crate builds on every machine"
         ));
     }
-    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
-        return Err(format!(
-            "{relative}: CARGO_MANIFEST_DIR is not set, so the table cannot be found; build with cargo"
-        ));
-    };
-    let absolute = Path::new(&manifest_dir).join(relative);
+    let absolute = base_directory(relative)?.join(relative);
     let bytes = std::fs::read(&absolute).map_err(|error| {
         format!(
-            "{relative}: cannot read the status table: {error} (looked for {})",
+            "{relative}: cannot read the status table at {}: {error}",
             absolute.display()
         )
     })?;
@@ -43,5 +46,15 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
         shown: relative.to_owned(),
         absolute,
         text,
+    })
+}
+
+fn base_directory(relative: &str) -> Result<PathBuf, String> {
+    let primary = std::env::var_os("CARGO_PRIMARY_PACKAGE").is_some();
+    if let Some(directory) = std::env::var_os(TABLE_DIR_VARIABLE).filter(|_| primary) {
+        return Ok(PathBuf::from(directory));
+    }
+    std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).ok_or_else(|| {
+        format!("{relative}: CARGO_MANIFEST_DIR is not set, so the table cannot be found; build with cargo")
     })
 }

@@ -56,7 +56,7 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
     if !syntax_errors.is_empty() {
         // A broken line makes the rows around it unreliable; checking them
         // would only add confusing follow-on messages.
-        return Err(syntax_errors.iter().map(|e| syntax(e, text)).collect());
+        return Err(syntax(text, &syntax_errors));
     }
     let mut errors = Vec::new();
     let blocks = status_blocks(document.get_ref(), &mut errors);
@@ -80,12 +80,74 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
     }
 }
 
-fn syntax(error: &toml::de::Error, text: &str) -> Diagnostic {
-    let span = error.span().unwrap_or(text.len()..text.len());
-    let message = error.message().trim().trim_end_matches('.');
+/// The parser's errors, in plain words. A block header with the wrong
+/// brackets is reported once, as what it is: the parser also sees it as
+/// redefining `status` and would repeat "duplicate key" at every later block.
+fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let headers = malformed_headers(text);
+    let on_bad_header = |span: &Range<usize>| {
+        headers
+            .iter()
+            .any(|h| h.span.start <= span.start && span.start <= h.span.end)
+    };
+    let mut diagnostics: Vec<Diagnostic> = parse_errors
+        .iter()
+        .map(|error| (error, error.span().unwrap_or(text.len()..text.len())))
+        .filter(|(error, span)| {
+            headers.is_empty()
+                || !(on_bad_header(span) || error.message().contains("duplicate key"))
+        })
+        .map(|(error, span)| syntax_error(error.message(), span))
+        .collect();
+    diagnostics.extend(headers);
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    diagnostics
+}
+
+fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
+    let message = message.trim().trim_end_matches('.');
+    let help = if message.contains("expected `=`") {
+        "write each value as key = value, for example: stage = \"handset\""
+    } else if message.contains("invalid basic string")
+        || message.contains("unclosed") && message.contains('"')
+    {
+        "text values start and end with a \" on the same line; write \\\" for a quote inside the text"
+    } else if message.contains("duplicate key") {
+        "each key appears once per [[status]] block"
+    } else {
+        "compare the line with a block that works; text values need \"quotes\" on both ends"
+    };
     Diagnostic::new(span, format!("this is not valid TOML: {message}"))
         .label("here")
-        .help("compare the line with a block that works; text values need \"quotes\" on both ends")
+        .help(help)
+}
+
+/// Lines that open a table but are not `[[name]]` with two brackets on each side.
+fn malformed_headers(text: &str) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("");
+        let header = code.trim();
+        let indent = code.len() - code.trim_start().len();
+        let well_formed = header.starts_with("[[")
+            && header.ends_with("]]")
+            && header.len() > 4
+            && !header[2..header.len() - 2].contains(['[', ']']);
+        if header.starts_with('[') && !well_formed {
+            let start = offset + indent;
+            found.push(
+                Diagnostic::new(
+                    start..start + header.len(),
+                    format!("`{header}` is not a block header"),
+                )
+                .label("expected [[status]]")
+                .help("every block starts with [[status]], with two brackets on each side"),
+            );
+        }
+        offset += line.len();
+    }
+    found
 }
 
 /// One `[[status]]` block: its table and the span rustc-style messages point at.
@@ -193,7 +255,14 @@ fn draft(block: &Block<'_, '_>, errors: &mut Vec<Diagnostic>) -> Draft {
         }
     }
     for required in REQUIRED {
-        if !block.fields.keys().any(|key| key.get_ref() == required) {
+        let present = block.fields.keys().any(|key| key.get_ref() == required);
+        // A misspelt key is already reported with the right spelling;
+        // "missing" on top of it would be the same mistake twice.
+        let misspelt = block.fields.keys().any(|key| {
+            !KEYS.contains(&key.get_ref().as_ref())
+                && closest(key.get_ref(), KEYS) == Some(required)
+        });
+        if !present && !misspelt {
             errors.push(missing_key(block, required));
         }
     }
@@ -397,7 +466,7 @@ fn word<T>(
         return Some(known);
     }
     let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{text}\""))
-        .label(format!("not a {key} this table knows"));
+        .label(format!("`{key}` does not allow this value"));
     errors.push(match closest(text, allowed) {
         Some(near) => diagnostic.help(format!(
             "did you mean \"{near}\"? allowed: {}",
@@ -494,5 +563,121 @@ fn duplicate_names(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
         } else {
             first.insert(folded, name);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table;
+    use crate::diagnostic::Diagnostic;
+
+    const REAL: &str = include_str!("../../status-codes.toml");
+
+    /// Every error points inside the text and renders with its location.
+    fn assert_located(text: &str, errors: &[Diagnostic]) {
+        assert!(!errors.is_empty(), "an Err carries at least one mistake");
+        for error in errors {
+            assert!(
+                error.span.start <= text.len(),
+                "{error:?} points past the end"
+            );
+            let rendered = error.render("status-codes.toml", text);
+            let location = rendered.split(": ").next().unwrap_or_default();
+            let parts: Vec<&str> = location.split(':').collect();
+            assert_eq!(parts.len(), 3, "{rendered}");
+            assert!(
+                parts[1].parse::<usize>().is_ok_and(|l| l >= 1),
+                "{rendered}"
+            );
+            assert!(
+                parts[2].parse::<usize>().is_ok_and(|c| c >= 1),
+                "{rendered}"
+            );
+        }
+    }
+
+    fn check(text: &str) {
+        if let Err(errors) = table(text) {
+            assert_located(text, &errors);
+        }
+    }
+
+    #[test]
+    fn the_real_table_is_valid_and_sorted() {
+        let table = table(REAL).expect("status-codes.toml is valid");
+        assert_eq!(table.rows.len(), 20);
+        assert!(
+            table
+                .rows
+                .windows(2)
+                .all(|pair| pair[0].code < pair[1].code)
+        );
+    }
+
+    #[test]
+    fn every_truncation_of_the_real_table_is_valid_or_located() {
+        for end in (0..=REAL.len()).filter(|&end| REAL.is_char_boundary(end)) {
+            check(&REAL[..end]);
+        }
+    }
+
+    #[test]
+    fn every_line_removed_from_the_real_table_is_valid_or_located() {
+        let lines: Vec<&str> = REAL.lines().collect();
+        for skipped in 0..lines.len() {
+            let text: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skipped)
+                .map(|(_, l)| *l)
+                .collect();
+            check(&text.join("\n"));
+        }
+    }
+
+    #[test]
+    fn garbage_never_panics_and_is_always_located() {
+        // A fixed xorshift sequence: reproducible, no dependency.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabet = b"[]=\"'#\n \\.-+_0123456789abcdefstatuscodenameXYZ{},\t\r\x00\xc3\xa9";
+        for _ in 0..2_000 {
+            let len = usize::try_from(next() % 200).unwrap_or(0);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[usize::try_from(next()).unwrap_or(0) % alphabet.len()])
+                .collect();
+            let text = String::from_utf8_lossy(&bytes);
+            match table(&text) {
+                Ok(table) => assert!(!table.rows.is_empty()),
+                Err(errors) => assert_located(&text, &errors),
+            }
+        }
+        for _ in 0..500 {
+            let mut text = REAL.as_bytes().to_vec();
+            for _ in 0..3 {
+                let at = usize::try_from(next()).unwrap_or(0) % text.len();
+                text[at] = alphabet[usize::try_from(next()).unwrap_or(0) % alphabet.len()];
+            }
+            check(&String::from_utf8_lossy(&text));
+        }
+    }
+
+    #[test]
+    fn n_independent_mistakes_give_n_located_messages() {
+        let text = REAL
+            .replacen("\ncode = 1501", "\ncode = 1500", 1)
+            .replacen("action = \"none\"", "action = \"nothing\"", 1)
+            .replacen("\nname = \"Expired\"", "\nname = \"expired\"", 1)
+            .replacen("stage = \"carrier\"", "stage = 3", 1);
+        let errors = table(&text).expect_err("four mistakes");
+        assert_eq!(errors.len(), 4, "{errors:#?}");
+        assert_located(&text, &errors);
+        let lines: Vec<String> = errors.iter().map(|e| e.render("t.toml", &text)).collect();
+        assert!(lines[0].contains("duplicate code 1500"), "{}", lines[0]);
     }
 }

@@ -1,0 +1,11 @@
+// A block without `stage`, and one without `code` and `action`.
+#[mobileconnect_status_macros::status_table("missing_key.toml")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {}
+
+// Code that uses the enum still compiles: only the table's mistakes show.
+fn main() {
+    let status = Status::from_code(4000);
+    let _ = (status.code(), status.name(), status.stage(), status.action());
+    let _ = Status::from_name("Delivered").map(Status::outcome);
+}

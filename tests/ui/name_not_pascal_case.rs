@@ -1,0 +1,11 @@
+// Names starting with a small letter, or in capitals only.
+#[mobileconnect_status_macros::status_table("name_not_pascal_case.toml")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {}
+
+// Code that uses the enum still compiles: only the table's mistakes show.
+fn main() {
+    let status = Status::from_code(4000);
+    let _ = (status.code(), status.name(), status.stage(), status.action());
+    let _ = Status::from_name("Delivered").map(Status::outcome);
+}

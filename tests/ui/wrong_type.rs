@@ -1,0 +1,11 @@
+// A code written as text, a definition written as a number.
+#[mobileconnect_status_macros::status_table("wrong_type.toml")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {}
+
+// Code that uses the enum still compiles: only the table's mistakes show.
+fn main() {
+    let status = Status::from_code(4000);
+    let _ = (status.code(), status.name(), status.stage(), status.action());
+    let _ = Status::from_name("Delivered").map(Status::outcome);
+}
