@@ -55,7 +55,7 @@ fn fallback(shell: &Shell, path: &LitStr, messages: &[String]) -> TokenStream {
 }
 
 /// The enum the attribute sits on must be empty: the table supplies the variants.
-fn parse_shell(item: TokenStream) -> syn::Result<Shell> {
+pub(crate) fn parse_shell(item: TokenStream) -> syn::Result<Shell> {
     let input: DeriveInput = syn::parse2(item)?;
     let Data::Enum(data) = &input.data else {
         return Err(syn::Error::new_spanned(

@@ -278,3 +278,67 @@ fn classification(shell: &Shell, table: &Table) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use quote::quote;
+
+    use super::enum_and_impls;
+    use crate::entry::parse_shell;
+    use crate::validate;
+
+    const REAL: &str = include_str!("../../status-codes.toml");
+
+    fn expanded(toml: &str) -> String {
+        let table = validate::table(toml).expect("a valid table");
+        let shell = parse_shell(quote! { #[derive(Clone, Copy)] pub enum SmsStatus {} })
+            .expect("an empty enum");
+        enum_and_impls(
+            &shell,
+            &table,
+            Some(Path::new("/project/status-codes.toml")),
+        )
+        .to_string()
+    }
+
+    #[test]
+    fn the_same_table_gives_byte_identical_tokens() {
+        let first = expanded(REAL);
+        for _ in 0..5 {
+            assert_eq!(expanded(REAL), first);
+        }
+    }
+
+    #[test]
+    fn block_order_in_the_file_does_not_change_the_tokens() {
+        let header_line = "\n[[status]]\n";
+        let (header, blocks) = REAL.split_once(header_line).expect("the table has blocks");
+        let mut blocks: Vec<String> = blocks
+            .split(header_line)
+            .map(|b| format!("{}\n", b.trim_end()))
+            .collect();
+        blocks.reverse();
+        let reversed = format!("{header}{header_line}{}", blocks.join(header_line));
+        assert_ne!(reversed, REAL);
+        assert_eq!(expanded(&reversed), expanded(REAL));
+    }
+
+    #[test]
+    fn every_row_becomes_a_documented_variant_and_a_table_line() {
+        let tokens = expanded(REAL);
+        for name in [
+            "QueuedToSfmcSendService",
+            "DeliveredToAggregator",
+            "FailedDueToInvalidDestinationAddress",
+        ] {
+            assert!(tokens.contains(&format!("{name} ,")), "variant {name}");
+            assert!(
+                tokens.contains(&format!("[`{name}`](SmsStatus::{name})")),
+                "doc table line for {name}"
+            );
+        }
+        assert!(tokens.contains("include_bytes ! (\"/project/status-codes.toml\")"));
+    }
+}
