@@ -1,0 +1,133 @@
+//! The command line: subcommands, options and the usage text.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+
+use crate::fatal::Fatal;
+use crate::list::ListFormat;
+use crate::triage::{Input, TriageOptions};
+
+/// Shown by `--help` and named by every usage error.
+pub(crate) const USAGE: &str = "\
+sms-status: look up, export and triage MobileConnect SMS status codes
+
+Usage:
+  sms-status                          print the status table
+  sms-status list [--format FORMAT]   print the table as table, markdown, csv, json or sql
+  sms-status explain CODE_OR_NAME...  say what a status means and what to do about it
+  sms-status triage [OPTIONS] FILE... resolve each recipient's final status in tracking
+                                      extracts (CSV), REST deliveries or event
+                                      notifications (JSON), and count them; - reads stdin
+
+Triage options:
+  --column NAME          CSV column holding the status code
+                         (default: SMSStandardStatusCodeId)
+  --number-column NAME   CSV column holding the mobile number
+                         (default: MobileNumber, else Mobile)
+  --suppress-list FILE   write the mobile numbers to stop sending to, one per line
+  --retry-list FILE      write the mobile numbers to send to again later, one per line
+  --format text|json     the report's format (default: text)
+
+Exit codes: 0 success; 1 triage saw bad rows, each reported on stderr with its
+file and line; 2 a usage error or an input that cannot be read.
+";
+
+/// What the user asked for.
+#[derive(Debug)]
+pub(crate) enum Command {
+    Help,
+    Version,
+    List(ListFormat),
+    Explain(Vec<String>),
+    Triage(TriageOptions),
+}
+
+/// Reads the arguments after the program name.
+pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, Fatal> {
+    let mut parser = lexopt::Parser::from_args(arguments);
+    let Some(first) = parser.next().map_err(|error| usage(&error))? else {
+        return Ok(Command::List(ListFormat::Table));
+    };
+    let command = match first {
+        Short('h') | Long("help") => return Ok(Command::Help),
+        Short('V') | Long("version") => return Ok(Command::Version),
+        Value(name) => name.string().map_err(|error| usage(&error))?,
+        other => return Err(usage(&other.unexpected())),
+    };
+    match command.as_str() {
+        "list" => parse_list(&mut parser),
+        "explain" => parse_explain(&mut parser),
+        "triage" => parse_triage(&mut parser),
+        "help" => Ok(Command::Help),
+        other => Err(Fatal::new(format!(
+            "unknown command {other:?}: expected list, explain or triage (see sms-status --help)"
+        ))),
+    }
+}
+
+fn parse_list(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+    let mut format = ListFormat::Table;
+    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
+        match argument {
+            Short('f') | Long("format") => format = parser.value()?.parse_with(str::parse)?,
+            Short('h') | Long("help") => return Ok(Command::Help),
+            other => return Err(usage(&other.unexpected())),
+        }
+    }
+    Ok(Command::List(format))
+}
+
+fn parse_explain(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+    let mut queries = Vec::new();
+    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
+        match argument {
+            Value(query) => queries.push(query.string().map_err(|error| usage(&error))?),
+            Short('h') | Long("help") => return Ok(Command::Help),
+            other => return Err(usage(&other.unexpected())),
+        }
+    }
+    if queries.is_empty() {
+        return Err(Fatal::new(
+            "explain needs at least one status code or name, e.g. `sms-status explain 4504`",
+        ));
+    }
+    Ok(Command::Explain(queries))
+}
+
+fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+    let mut options = TriageOptions::default();
+    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
+        match argument {
+            Long("column") => options.code_column = Some(parser.value()?.string()?),
+            Long("number-column") => options.number_column = Some(parser.value()?.string()?),
+            Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
+            Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
+            Short('f') | Long("format") => {
+                options.format = parser.value()?.parse_with(str::parse)?;
+            }
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(path) if path == "-" => options.inputs.push(Input::Stdin),
+            Value(path) => options.inputs.push(Input::File(PathBuf::from(path))),
+            other => return Err(usage(&other.unexpected())),
+        }
+    }
+    if options.inputs.is_empty() {
+        return Err(Fatal::new(
+            "triage needs at least one file (or - for standard input), e.g. \
+             `sms-status triage cli/samples/sms-message-tracking.csv`",
+        ));
+    }
+    Ok(Command::Triage(options))
+}
+
+fn usage(error: &lexopt::Error) -> Fatal {
+    Fatal::new(format!("{error} (see sms-status --help)"))
+}
+
+impl From<lexopt::Error> for Fatal {
+    fn from(error: lexopt::Error) -> Self {
+        usage(&error)
+    }
+}

@@ -1,0 +1,87 @@
+//! `sms-status explain`: what a status means and what to do about it, in
+//! plain words.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use mobileconnect_status::SmsStatus;
+
+use crate::fatal::Fatal;
+use crate::words::{self, Finality};
+
+/// Explains each query in turn. A query that is neither a code nor a name
+/// is reported on stderr and makes the exit code 2; the others are still
+/// explained.
+pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, Fatal> {
+    let mut unparsable = false;
+    for (index, query) in queries.iter().enumerate() {
+        match query.parse::<SmsStatus>() {
+            Ok(status) => {
+                if index > 0 {
+                    writeln!(out).map_err(Fatal::stdout)?;
+                }
+                explain(status, out).map_err(Fatal::stdout)?;
+            }
+            Err(error) => {
+                eprintln!("sms-status: {error}");
+                unparsable = true;
+            }
+        }
+    }
+    Ok(if unparsable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
+    match (status.name(), status.definition()) {
+        (Some(name), Some(definition)) => {
+            writeln!(out, "{} {name}", status.code())?;
+            writeln!(out, "  {definition}")?;
+        }
+        _ => {
+            writeln!(
+                out,
+                "{}: not in this table: the code is kept as it is and classified conservatively",
+                status.code()
+            )?;
+        }
+    }
+    let finality = Finality::of(status);
+    let stage = status.stage();
+    writeln!(
+        out,
+        "  stage:   {} — {}{}",
+        words::stage(status),
+        words::stage_meaning(stage),
+        if status.is_recognized() {
+            ""
+        } else {
+            " (read from the code's thousands digit)"
+        }
+    )?;
+    writeln!(
+        out,
+        "  outcome: {} — {}",
+        status.outcome(),
+        words::outcome_meaning(status.outcome())
+    )?;
+    writeln!(
+        out,
+        "  final:   {} — {}",
+        finality.as_str(),
+        finality.meaning()
+    )?;
+    writeln!(
+        out,
+        "  action:  {} — {}",
+        status.action(),
+        words::action_meaning(status.action())
+    )?;
+    if let Some(note) = status.note() {
+        writeln!(out, "  why:     {note}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! The table as CSV for spreadsheets, with the definition and the reason for
+//! each classification.
+
+use std::io::{self, Write};
+
+use mobileconnect_status::SmsStatus;
+
+use crate::words::{self, Finality};
+
+pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "code",
+        "status",
+        "definition",
+        "stage",
+        "outcome",
+        "final",
+        "action",
+        "note",
+    ])?;
+    for &status in SmsStatus::ALL {
+        writer.write_record([
+            status.code().to_string().as_str(),
+            status.name().unwrap_or_default(),
+            status.definition().unwrap_or_default(),
+            words::stage(status),
+            status.outcome().as_str(),
+            Finality::of(status).as_str(),
+            status.action().as_str(),
+            status.note().unwrap_or_default(),
+        ])?;
+    }
+    writer.flush()
+}

@@ -1,0 +1,56 @@
+//! `sms-status`: look up, export and triage Marketing Cloud MobileConnect SMS
+//! status codes. Every classification it prints comes from the
+//! `mobileconnect-status` crate, which is generated from `status-codes.toml`.
+//!
+//! Exit codes: 0 success; 1 triage saw bad rows (each one is reported on
+//! stderr with its file and line); 2 a usage error or an input that cannot be
+//! read at all.
+
+mod args;
+mod explain;
+mod fatal;
+mod list;
+mod progress;
+mod triage;
+mod words;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use args::Command;
+use fatal::Fatal;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(fatal) => {
+            eprintln!("sms-status: {fatal}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, Fatal> {
+    let command = args::parse(std::env::args_os().skip(1))?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match command {
+        Command::Help => {
+            out.write_all(args::USAGE.as_bytes())
+                .map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            writeln!(out, "sms-status {}", env!("CARGO_PKG_VERSION")).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::List(format) => {
+            list::write(format, &mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::Explain(queries) => explain::run(&queries, &mut out)?,
+        Command::Triage(options) => triage::run(&options, &mut out)?,
+    };
+    out.flush().map_err(Fatal::stdout)?;
+    Ok(code)
+}

@@ -1,0 +1,83 @@
+//! A progress line on stderr while a large input is read, shown only when
+//! stderr is a terminal so that logs and pipes stay clean.
+//!
+//! Hand-written rather than a progress-bar crate: one line redrawn a few
+//! times a second needs a byte counter and a clock, nothing more.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::time::{Duration, Instant};
+
+/// Inputs smaller than this finish too fast for a progress line to help.
+const LARGE: u64 = 64 << 20;
+/// How often the line is redrawn.
+const INTERVAL: Duration = Duration::from_millis(200);
+const BAR_WIDTH: usize = 30;
+
+/// Counts the bytes read through it and redraws the progress line.
+pub(crate) struct Progress<R> {
+    inner: R,
+    label: String,
+    total: Option<u64>,
+    read: u64,
+    last_draw: Option<Instant>,
+    enabled: bool,
+}
+
+impl<R: Read> Progress<R> {
+    /// `total` is the input's size when known (a file, not a pipe).
+    pub(crate) fn new(inner: R, label: &str, total: Option<u64>) -> Self {
+        let large = total.is_none_or(|total| total >= LARGE);
+        Self {
+            inner,
+            label: label.to_owned(),
+            total,
+            read: 0,
+            last_draw: None,
+            enabled: large && io::stderr().is_terminal(),
+        }
+    }
+
+    fn draw(&mut self) {
+        let mib = self.read >> 20;
+        let line = match self.total {
+            Some(total) if total > 0 => {
+                let filled =
+                    usize::try_from(self.read.min(total) * BAR_WIDTH as u64 / total).unwrap_or(0);
+                let filled = filled.min(BAR_WIDTH);
+                let empty = BAR_WIDTH - filled;
+                format!(
+                    "{}: [{}{}] {mib} of {} MiB",
+                    self.label,
+                    "#".repeat(filled),
+                    " ".repeat(empty),
+                    total >> 20
+                )
+            }
+            _ => format!("{}: {mib} MiB read", self.label),
+        };
+        // \r and "erase line" redraw in place; errors writing a progress
+        // line are not worth stopping the work for.
+        let _ = write!(io::stderr(), "\r\x1b[2K{line}");
+    }
+}
+
+impl<R: Read> Read for Progress<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let count = self.inner.read(buf)?;
+        self.read += count as u64;
+        if self.enabled && self.last_draw.is_none_or(|last| last.elapsed() >= INTERVAL) {
+            self.last_draw = Some(Instant::now());
+            self.draw();
+        }
+        Ok(count)
+    }
+}
+
+impl<R> Drop for Progress<R> {
+    /// Leaves the terminal as it was: the report starts on a clean line.
+    fn drop(&mut self) {
+        if self.last_draw.is_some() {
+            let _ = write!(io::stderr(), "\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Running the `sms-status` binary the way a person or a script would.
+
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// What one run of the binary printed and how it exited.
+pub(crate) struct Run {
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+    pub(crate) code: i32,
+}
+
+/// Runs `sms-status` with `args` from the crate's directory, so paths like
+/// `samples/…` resolve as they do for a user in `cli/`.
+pub(crate) fn sms_status(args: &[&str]) -> Run {
+    sms_status_with_stdin(args, None)
+}
+
+/// As [`sms_status`], with `stdin` piped in when given.
+pub(crate) fn sms_status_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the sms-status binary runs");
+    if let Some(bytes) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("piped stdin")
+            .write_all(bytes)
+            .expect("stdin accepts the input");
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("sms-status finishes");
+    Run {
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+        code: status.code().expect("sms-status exits with a code"),
+    }
+}
+
+/// A fresh path in the test scratch directory for an output file.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+/// Reads a file the binary wrote.
+pub(crate) fn read(path: &PathBuf) -> String {
+    std::fs::read_to_string(path).expect("the binary wrote the file")
+}

@@ -1,0 +1,77 @@
+//! `sms-status explain`: definitions and classifications in plain words.
+
+mod common;
+
+use common::sms_status;
+use mobileconnect_status::SmsStatus;
+
+#[test]
+fn explains_a_code_with_its_definition_and_classification() {
+    let run = sms_status(&["explain", "4504"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let status = SmsStatus::FailedDueToUnknownSubscriber;
+    let out = &run.stdout;
+    assert!(
+        out.starts_with("4504 FailedDueToUnknownSubscriber\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(status.definition().expect("a definition")),
+        "{out}"
+    );
+    assert!(out.contains("stage:   handset"), "{out}");
+    assert!(out.contains("outcome: failed"), "{out}");
+    assert!(out.contains("final:   yes"), "{out}");
+    assert!(
+        out.contains("action:  suppress-number — stop sending to this mobile number"),
+        "{out}"
+    );
+    assert!(out.contains(status.note().expect("a note")), "{out}");
+}
+
+#[test]
+fn names_and_codes_explain_the_same_status() {
+    let by_name = sms_status(&["explain", "deliveredtoaggregator"]);
+    let by_code = sms_status(&["explain", " 2000 "]);
+    assert_eq!(by_name.code, 0, "{}", by_name.stderr);
+    assert_eq!(by_name.stdout, by_code.stdout);
+    assert!(
+        by_name.stdout.contains("final:   shared-codes-only"),
+        "{}",
+        by_name.stdout
+    );
+}
+
+#[test]
+fn an_unlisted_code_is_explained_conservatively() {
+    let run = sms_status(&["explain", "4510"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.starts_with("4510: not in this table: "), "{out}");
+    assert!(out.contains("stage:   handset"), "{out}");
+    assert!(out.contains("thousands digit"), "{out}");
+    assert!(out.contains("outcome: unknown"), "{out}");
+    assert!(out.contains("final:   no"), "{out}");
+    assert!(out.contains("action:  investigate"), "{out}");
+}
+
+#[test]
+fn unparsable_input_is_named_and_exits_2_after_explaining_the_rest() {
+    let run = sms_status(&["explain", "4000", "40O0", "70000"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.starts_with("4000 Delivered\n"), "{}", run.stdout);
+    assert!(run.stderr.contains("\"40O0\""), "{}", run.stderr);
+    assert!(run.stderr.contains("\"70000\""), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn explain_without_a_code_is_a_usage_error() {
+    let run = sms_status(&["explain"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("at least one status code or name"),
+        "{}",
+        run.stderr
+    );
+}
