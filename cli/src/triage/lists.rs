@@ -16,9 +16,9 @@ use crate::fatal::Fatal;
 /// cannot be listed.
 pub(super) fn write(tally: &Tally, action: Action, path: &Path) -> Result<(), Fatal> {
     let numbers: BTreeSet<String> = tally
-        .resolved()
+        .numbers()
         .filter(|&(_, status)| status.action() == action)
-        .filter_map(|(number, _)| number.map(ToString::to_string))
+        .map(|(number, _)| number.to_string())
         .collect();
     let failed = |error: std::io::Error| {
         Fatal::new(format!(

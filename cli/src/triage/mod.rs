@@ -2,6 +2,7 @@
 //! notifications, resolve each recipient's final status (the highest code
 //! wins, across all inputs), and report what happened to the send.
 
+mod bad_rows;
 mod csv_input;
 mod json_input;
 mod lists;

@@ -21,16 +21,20 @@ pub(super) enum Kind {
     Json,
 }
 
+/// The reader of an open input: buffered, counting its progress. `Send`
+/// so the CSV parser can run on its own thread.
+pub(super) type SourceReader = BufReader<Progress<Box<dyn Read + Send>>>;
+
 /// An open input: its name for messages and a buffered reader.
 pub(super) struct Source {
     pub(super) name: String,
-    pub(super) reader: BufReader<Progress<Box<dyn Read>>>,
+    pub(super) reader: SourceReader,
 }
 
 impl Source {
     pub(super) fn open(input: &Input) -> Result<Self, Fatal> {
-        let (name, reader, size): (String, Box<dyn Read>, Option<u64>) = match input {
-            Input::Stdin => ("<stdin>".to_owned(), Box::new(io::stdin().lock()), None),
+        let (name, reader, size): (String, Box<dyn Read + Send>, Option<u64>) = match input {
+            Input::Stdin => ("<stdin>".to_owned(), Box::new(io::stdin()), None),
             Input::File(path) => {
                 let name = path.display().to_string();
                 let file = File::open(path)

@@ -30,7 +30,7 @@ impl Summary {
         // the table; the few unlisted codes in a map.
         let mut listed = vec![0_u64; SmsStatus::ALL.len()];
         let mut unlisted: BTreeMap<SmsStatus, u64> = BTreeMap::new();
-        for (_, status) in tally.resolved() {
+        for status in tally.statuses() {
             match SmsStatus::ALL.binary_search(&status) {
                 Ok(index) => listed[index] += 1,
                 Err(_) => *unlisted.entry(status).or_default() += 1,

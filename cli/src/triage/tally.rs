@@ -1,17 +1,18 @@
 //! What triage accumulates while it streams its inputs: each recipient's
 //! highest status so far, row counts and the codes the table does not list.
 //!
-//! Memory grows with the number of distinct recipients (one small entry
-//! each), never with the number of rows: no row or file is buffered.
+//! Memory grows with the number of distinct recipients (about 16 bytes for
+//! each all-digit mobile number), never with the number of rows: no row or
+//! file is buffered.
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::fmt::Display;
 
 use mobileconnect_status::SmsStatus;
 
-use super::number_key::NumberKey;
+use super::bad_rows::BadRows;
+use super::number_key::{NumberKey, PackedHash};
 
 /// A message reported by event notifications, resolved by its message key.
 struct Message {
@@ -22,10 +23,11 @@ struct Message {
 /// The running state of one triage over all its inputs.
 #[derive(Default)]
 pub(super) struct Tally {
-    by_number: HashMap<NumberKey, SmsStatus>,
+    by_packed_number: HashMap<u64, SmsStatus, PackedHash>,
+    by_text_number: HashMap<Box<str>, SmsStatus>,
     by_message: HashMap<Box<str>, Message>,
     rows: u64,
-    bad_rows: u64,
+    bad_rows: BadRows,
     unlisted_rows: BTreeMap<u16, u64>,
 }
 
@@ -34,15 +36,11 @@ impl Tally {
     /// tracking item). The highest code wins.
     pub(super) fn record_number(&mut self, number: NumberKey, status: SmsStatus) {
         self.count_row(status);
-        match self.by_number.entry(number) {
-            Entry::Occupied(mut seen) => {
-                let highest = (*seen.get()).max(status);
-                seen.insert(highest);
-            }
-            Entry::Vacant(new) => {
-                new.insert(status);
-            }
-        }
+        let highest = match number {
+            NumberKey::Packed(packed) => self.by_packed_number.entry(packed).or_insert(status),
+            NumberKey::Text(text) => self.by_text_number.entry(text).or_insert(status),
+        };
+        *highest = (*highest).max(status);
     }
 
     /// An event for a message key, sent to `number` when the event says.
@@ -65,12 +63,17 @@ impl Tally {
         }
     }
 
-    /// A row that cannot be counted: said on stderr with where it is, and
-    /// counted so the report and the exit code show it.
+    /// A row that cannot be counted (see [`BadRows`]).
     pub(super) fn bad_row(&mut self, file: &str, line: u64, problem: impl Display) {
         self.rows += 1;
-        self.bad_rows += 1;
-        eprintln!("{file}:{line}: {problem}");
+        self.bad_rows.report(file, line, problem);
+    }
+
+    /// Bad rows found and already reported elsewhere, by the CSV parsing
+    /// thread.
+    pub(super) fn add_bad_rows(&mut self, bad: &BadRows) {
+        self.rows += bad.count();
+        self.bad_rows.absorb(bad);
     }
 
     fn count_row(&mut self, status: SmsStatus) {
@@ -86,7 +89,7 @@ impl Tally {
     }
 
     pub(super) fn bad_rows(&self) -> u64 {
-        self.bad_rows
+        self.bad_rows.count()
     }
 
     /// Each code the table does not list, with the number of rows that
@@ -95,16 +98,30 @@ impl Tally {
         &self.unlisted_rows
     }
 
-    /// Every recipient's resolved status, with its mobile number when known.
-    pub(super) fn resolved(&self) -> impl Iterator<Item = (Option<&NumberKey>, SmsStatus)> {
+    /// Every recipient's resolved status.
+    pub(super) fn statuses(&self) -> impl Iterator<Item = SmsStatus> {
         let numbers = self
-            .by_number
+            .by_packed_number
+            .values()
+            .chain(self.by_text_number.values());
+        let messages = self.by_message.values().map(|message| &message.status);
+        numbers.chain(messages).copied()
+    }
+
+    /// Every recipient with a known mobile number, with its resolved status.
+    pub(super) fn numbers(&self) -> impl Iterator<Item = (NumberKey, SmsStatus)> {
+        let packed = self
+            .by_packed_number
             .iter()
-            .map(|(number, &status)| (Some(number), status));
+            .map(|(&packed, &status)| (NumberKey::Packed(packed), status));
+        let text = self
+            .by_text_number
+            .iter()
+            .map(|(text, &status)| (NumberKey::Text(text.clone()), status));
         let messages = self
             .by_message
             .values()
-            .map(|message| (message.number.as_ref(), message.status));
-        numbers.chain(messages)
+            .filter_map(|message| Some((message.number.clone()?, message.status)));
+        packed.chain(text).chain(messages)
     }
 }
