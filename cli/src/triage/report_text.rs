@@ -12,8 +12,8 @@ pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "Triage of {files}: {rows}, {bad}, {recipients}")?;
     writeln!(
         out,
-        "(a recipient is a mobile number, or a message key for event notifications; \
-         its final status is its highest code)"
+        "(a recipient is a mobile number, or a message key for event notifications;\n \
+         its final status is the highest code seen for it)"
     )?;
 
     let statuses = summary.statuses.iter().map(|&(status, count)| {
