@@ -62,9 +62,9 @@ import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 ours = results["sms-status triage"]
 print()
-print(f"{'tool':<20} {'mean s':>8} {'median s':>9} {'ratio to sms-status (median)':>30}")
+print(f"{'tool':<20} {'min s':>7} {'median s':>9} {'mean s':>8} {'median / sms-status':>20}")
 for name, r in results.items():
     ratio = r["median"] / ours["median"]
-    print(f"{name:<20} {r['mean']:>8.2f} {r['median']:>9.2f} {ratio:>29.2f}x")
+    print(f"{name:<20} {r['min']:>7.2f} {r['median']:>9.2f} {r['mean']:>8.2f} {ratio:>19.2f}x")
 print("ratio > 1: that tool took longer than sms-status triage")
 PY
