@@ -30,6 +30,9 @@ Triage options:
   --retry-list FILE      write the mobile numbers to send to again later, one per line
   --format text|json     the report's format (default: text)
 
+Triage streams its inputs: memory grows with the number of distinct recipients
+(a few tens of bytes each), never with the number of rows.
+
 Exit codes: 0 success; 1 triage saw bad rows, each reported on stderr with its
 file and line; 2 a usage error or an input that cannot be read.
 ";
