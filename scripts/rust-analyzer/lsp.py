@@ -42,11 +42,9 @@ class LspClient:
         self._replies: dict[int, dict[str, Any]] = {}
         self.settings: dict[str, Any] = {}
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
-        self.diagnostics_version = 0
         self.quiescent = False
         self.status_message: str | None = None
         self.active_progress: dict[Any, str] = {}
-        self.progress_titles: list[str] = []
         self.watchers: list[dict[str, Any]] = []
         self.last_activity = time.monotonic()
         self._reader = threading.Thread(target=self._read_loop, daemon=True)
@@ -123,7 +121,6 @@ class LspClient:
         method, params = note["method"], note.get("params", {})
         if method == "textDocument/publishDiagnostics":
             self.diagnostics[params["uri"]] = params["diagnostics"]
-            self.diagnostics_version += 1
         elif method == "experimental/serverStatus":
             self.quiescent = bool(params.get("quiescent"))
             self.status_message = params.get("message")
@@ -131,7 +128,6 @@ class LspClient:
             value = params["value"]
             if value["kind"] == "begin":
                 self.active_progress[params["token"]] = value.get("title", "")
-                self.progress_titles.append(value.get("title", ""))
             elif value["kind"] == "end":
                 self.active_progress.pop(params["token"], None)
 

@@ -268,7 +268,7 @@ def observe(session: Session) -> dict[str, Any]:
     }
 
 
-def take_step(session: Session, step: str, edit: str) -> str:
+def take_step(session: Session, step: str) -> str:
     """Performs one named step; returns what was done, in words."""
     client = session.client
     table_paths = [session.path(TABLE), session.path("core") / TABLE]
@@ -385,10 +385,11 @@ def main() -> int:
     record("baseline", "server started, probe opened and saved")
     with table.open("a", encoding="utf-8") as handle:
         handle.write(EDITS[args.edit])
+    # Time for a watcher run by the server itself (`--watcher server`) to notice.
     time.sleep(5)
     record("table-edited", f"appended a {'valid' if args.edit == 'add' else 'mistaken'} row to {TABLE} on disk; nothing sent")
     for step in steps:
-        record(step, take_step(session, step, args.edit))
+        record(step, take_step(session, step))
     session.client.shutdown()
     report["total_s"] = round(time.monotonic() - started, 1)
     (args.work / "result.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
