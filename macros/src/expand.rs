@@ -95,7 +95,7 @@ fn doc_table(ident: &Ident, table: &Table) -> String {
 fn variant_doc(row: &Row) -> String {
     let mut doc = format!(
         " {}\n\nCode **{}** · stage: {} · outcome: {} · final: {} · action: {}",
-        row.definition,
+        markdown_text(&row.definition),
         row.code,
         row.stage.word(),
         row.outcome.word(),
@@ -103,9 +103,36 @@ fn variant_doc(row: &Row) -> String {
         row.action.word(),
     );
     if let Some(note) = &row.note {
-        let _ = write!(doc, "\n\n*Why:* {note}");
+        let _ = write!(doc, "\n\n*Why:* {}", markdown_text(note));
     }
     doc
+}
+
+/// `text` as markdown that rustdoc renders back to exactly `text`, so a
+/// definition reads the same in the docs as in the table.
+///
+/// Every ASCII punctuation character is backslash-escaped, which `CommonMark`
+/// allows for all of them: no emphasis, code span, link, heading, list,
+/// table cell, HTML tag or entity can start, and rustdoc's smart punctuation
+/// leaves quotes and dashes alone. A line break becomes `<br>` because a
+/// bare newline would be joined into the line (and two would start a new
+/// paragraph). Only the doc text is escaped: `definition()` returns the
+/// table's text verbatim.
+fn markdown_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 4);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => escaped.push_str("<br>\n"),
+            c if c.is_ascii_punctuation() => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 fn lookups(shell: &Shell, table: &Table) -> TokenStream {
@@ -285,7 +312,7 @@ mod tests {
 
     use quote::quote;
 
-    use super::enum_and_impls;
+    use super::{enum_and_impls, markdown_text};
     use crate::entry::parse_shell;
     use crate::validate;
 
@@ -340,5 +367,74 @@ mod tests {
             );
         }
         assert!(tokens.contains("include_bytes ! (\"/project/status-codes.toml\")"));
+    }
+
+    /// What rustdoc shows for text written by `markdown_text`: the
+    /// backslash escapes and the `<br>` line breaks undone.
+    fn rendered(markdown: &str) -> String {
+        let mut text = String::new();
+        let mut chars = markdown.replace("<br>\n", "\n").chars().collect::<Vec<_>>();
+        chars.reverse();
+        while let Some(c) = chars.pop() {
+            if c == '\\' {
+                let escaped = chars.pop().expect("an escape is followed by a character");
+                assert!(escaped.is_ascii_punctuation(), "escaped {escaped:?}");
+                text.push(escaped);
+            } else {
+                assert!(
+                    !c.is_ascii_punctuation(),
+                    "{c:?} left unescaped in {markdown:?}"
+                );
+                text.push(c);
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn markdown_and_html_in_a_definition_are_shown_as_written() {
+        let hostile = "*not emphasis* _nor_ `code` [link](x) <b>bold</b> &amp; # | \\ \"q\" */ r#\"x\"# -- ...";
+        let escaped = markdown_text(hostile);
+        assert!(escaped.starts_with("\\*not emphasis\\* \\_nor\\_ \\`code\\`"));
+        assert!(escaped.contains("\\<b\\>bold\\<\\/b\\> \\&amp\\; \\# \\| \\\\ \\\""));
+        assert_eq!(rendered(&escaped), hostile);
+    }
+
+    #[test]
+    fn line_breaks_stay_line_breaks_and_other_text_is_untouched() {
+        assert_eq!(markdown_text("a\nb\r\nc\rd"), "a<br>\nb<br>\nc<br>\nd");
+        assert_eq!(
+            markdown_text("Zustellung an das Gerät 📱"),
+            "Zustellung an das Gerät 📱"
+        );
+        let every_ascii: String = (0_u8..=127).map(char::from).collect();
+        assert_eq!(
+            rendered(&markdown_text(&every_ascii)),
+            every_ascii.replace('\r', "\n")
+        );
+    }
+
+    #[test]
+    fn the_docs_escape_a_definition_but_definition_returns_it_verbatim() {
+        let definition = "Use <b>\\\\</b> & \\\"*/\\\" # [x]";
+        let toml = REAL.replacen(
+            "definition = \"The message was delivered to the recipient’s device.\"",
+            &format!("definition = \"{definition}\""),
+            1,
+        );
+        assert_ne!(toml, REAL);
+        let tokens = expanded(&toml);
+        let verbatim = "Use <b>\\</b> & \"*/\" # [x]";
+        let literal = proc_macro2::Literal::string(verbatim).to_string();
+        assert!(
+            tokens.contains(&format!("Some ({literal})")),
+            "definition() returns the text verbatim"
+        );
+        let doc =
+            proc_macro2::Literal::string(&format!(" {}", markdown_text(verbatim))).to_string();
+        assert!(
+            tokens.contains(&doc[..doc.len() - 1]),
+            "the doc holds the escaped text"
+        );
     }
 }
