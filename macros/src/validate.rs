@@ -50,6 +50,14 @@ const KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// At most this many mistakes are listed, then one message saying the
+/// rest are not. A file with more is not the table with a few typos but the
+/// wrong file or a paste gone wrong, and the first ones show that. Listing
+/// every one is what made 10 MB of junk take minutes and gigabytes (hundreds
+/// of thousands of messages, each quoting its line from a large file), and
+/// rustc would print them all.
+pub(crate) const MAX_REPORTED: usize = 100;
+
 /// Parses and checks the whole table.
 pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
@@ -60,7 +68,13 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
     }
     let mut errors = Vec::new();
     let blocks = status_blocks(document.get_ref(), &mut errors);
-    let drafts: Vec<Draft> = blocks.iter().map(|b| draft(b, &mut errors)).collect();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(blocks.len());
+    for block in &blocks {
+        if errors.len() > MAX_REPORTED {
+            break;
+        }
+        drafts.push(draft(block, &mut errors));
+    }
     duplicate_codes(&drafts, &mut errors);
     duplicate_names(&drafts, &mut errors);
     if blocks.is_empty() && errors.is_empty() {
@@ -76,8 +90,26 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
         ))
     } else {
         errors.sort_by_key(|e| (e.span.start, e.span.end));
-        Err(errors)
+        Err(at_most_reported(errors))
     }
+}
+
+/// The first [`MAX_REPORTED`] of `errors` (sorted), and in place of the rest
+/// a message, located where the first unlisted one is, saying so.
+fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(first_unlisted) = errors.get(MAX_REPORTED).map(|e| e.span.clone()) else {
+        return errors;
+    };
+    errors.truncate(MAX_REPORTED);
+    errors.push(
+        Diagnostic::new(
+            first_unlisted,
+            format!("too many mistakes: the first {MAX_REPORTED} are listed, the rest are not listed"),
+        )
+        .label("mistakes from here on are not listed")
+        .help("fix the mistakes above and build again; this many usually means the file is not the status table, or was pasted or saved wrongly"),
+    );
+    errors
 }
 
 /// The parser's errors, in plain words. A block header with the wrong
@@ -85,10 +117,12 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
 /// redefining `status` and would repeat "duplicate key" at every later block.
 fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagnostic> {
     let headers = malformed_headers(text);
+    // `headers` is in file order: the one that could hold `span` is the
+    // last starting at or before it (a binary search keeps a file of
+    // millions of broken lines from taking hours).
     let on_bad_header = |span: &Range<usize>| {
-        headers
-            .iter()
-            .any(|h| h.span.start <= span.start && span.start <= h.span.end)
+        let after = headers.partition_point(|h| h.start <= span.start);
+        after > 0 && span.start <= headers[after - 1].end
     };
     let mut diagnostics: Vec<Diagnostic> = parse_errors
         .iter()
@@ -97,11 +131,17 @@ fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagnostic> {
             headers.is_empty()
                 || !(on_bad_header(span) || error.message().contains("duplicate key"))
         })
+        .take(MAX_REPORTED + 1)
         .map(|(error, span)| syntax_error(error.message(), span))
         .collect();
-    diagnostics.extend(headers);
+    diagnostics.extend(
+        headers
+            .iter()
+            .take(MAX_REPORTED + 1)
+            .map(|span| malformed_header(text, span.clone())),
+    );
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    diagnostics
+    at_most_reported(diagnostics)
 }
 
 fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
@@ -122,8 +162,9 @@ fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
         .help(help)
 }
 
-/// Lines that open a table but are not `[[name]]` with two brackets on each side.
-fn malformed_headers(text: &str) -> Vec<Diagnostic> {
+/// Where the lines are that open a table but are not `[[name]]` with two
+/// brackets on each side, in file order.
+fn malformed_headers(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -136,18 +177,18 @@ fn malformed_headers(text: &str) -> Vec<Diagnostic> {
             && !header[2..header.len() - 2].contains(['[', ']']);
         if header.starts_with('[') && !well_formed {
             let start = offset + indent;
-            found.push(
-                Diagnostic::new(
-                    start..start + header.len(),
-                    format!("`{header}` is not a block header"),
-                )
-                .label("expected [[status]]")
-                .help("every block starts with [[status]], with two brackets on each side"),
-            );
+            found.push(start..start + header.len());
         }
         offset += line.len();
     }
     found
+}
+
+fn malformed_header(text: &str, span: Range<usize>) -> Diagnostic {
+    let header = text.get(span.clone()).unwrap_or_default();
+    Diagnostic::new(span, format!("`{header}` is not a block header"))
+        .label("expected [[status]]")
+        .help("every block starts with [[status]], with two brackets on each side")
 }
 
 /// One `[[status]]` block: its table and the span rustc-style messages point at.
@@ -162,6 +203,9 @@ fn status_blocks<'t, 'i>(
 ) -> Vec<Block<'t, 'i>> {
     let mut blocks = Vec::new();
     for (key, value) in document {
+        if errors.len() > MAX_REPORTED {
+            break;
+        }
         if key.get_ref() != "status" {
             errors.push(unknown_key(key, &["status"], "at the top of the file"));
             continue;

@@ -1,0 +1,177 @@
+//! Tables far larger than a person would write, and megabytes of junk, go
+//! through the table step (validate, then expand) without a panic: a valid
+//! table expands whole, anything else gives located errors.
+
+use std::time::Instant;
+
+use proc_macro2::{Ident, Span};
+
+// The macro crate is a proc-macro crate, whose functions can only run inside
+// a compiler expansion. Its table step and expansion never touch
+// `proc_macro`, so these files are compiled here as ordinary modules, under
+// the names their `crate::` paths use (`entry` and `source` only because
+// expand's own unit tests, which come along, use them).
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/diagnostic.rs"]
+mod diagnostic;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/entry.rs"]
+mod entry;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/expand.rs"]
+mod expand;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/source.rs"]
+mod source;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/suggest.rs"]
+mod suggest;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/table.rs"]
+mod table;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/validate.rs"]
+mod validate;
+
+fn row(code: u32) -> String {
+    format!(
+        "[[status]]\ncode = {code}\nname = \"Status{code}\"\ndefinition = \"The status with code {code}.\"\nstage = \"handset\"\noutcome = \"failed\"\nfinal = \"yes\"\naction = \"investigate\"\n\n"
+    )
+}
+
+fn shell() -> expand::Shell {
+    expand::Shell {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        ident: Ident::new("SmsStatus", Span::call_site()),
+    }
+}
+
+/// Reproducible junk, weighted towards what TOML reads as structure.
+fn junk(len: usize) -> String {
+    let alphabet: Vec<char> = "[]=\"'#\n \\.-+_0123456789abcdefstatuscodenameXYZ{},\t\r\0é🙂"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut text = String::with_capacity(len + 4);
+    while text.len() < len {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        text.push(alphabet[usize::try_from(state % alphabet.len() as u64).unwrap_or(0)]);
+    }
+    text
+}
+
+/// Runs `step`, printing how long it took, for the record: timings are
+/// measured here (`--nocapture` shows them), never asserted.
+fn timed<T>(what: &str, step: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = step();
+    eprintln!("{what}: {:.2?}", start.elapsed());
+    value
+}
+
+/// Every error names a line and column that exist in `text`.
+fn assert_located(text: &str, errors: &[diagnostic::Diagnostic]) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for error in errors {
+        let rendered = error.render("status-codes.toml", text);
+        let location = rendered.split(": ").next().unwrap_or_default();
+        let parts: Vec<usize> = location
+            .split(':')
+            .skip(1)
+            .map(|n| n.parse().expect("a number"))
+            .collect();
+        let [line, column] = parts[..] else {
+            panic!("no line and column in {rendered}");
+        };
+        assert!((1..=lines.len()).contains(&line), "{rendered}");
+        assert!(
+            (1..=lines[line - 1].chars().count() + 1).contains(&column),
+            "{rendered}"
+        );
+    }
+}
+
+#[test]
+fn a_table_with_every_possible_code_validates_and_expands() {
+    let text: String = (0..=u32::from(u16::MAX)).map(row).collect();
+    let table = timed("validate 65,536 rows", || validate::table(&text)).expect("a valid table");
+    assert_eq!(table.rows.len(), 65_536);
+    let tokens = timed("expand 65,536 rows", || {
+        expand::enum_and_impls(&shell(), &table, None).to_string()
+    });
+    for code in [0, 4000, 65_535] {
+        assert!(
+            tokens.contains(&format!("{code} => Self :: Status{code} ,")),
+            "{code}"
+        );
+    }
+}
+
+/// Ten mebibytes of `unit`, repeated.
+fn ten_megabytes_of(unit: &str) -> String {
+    unit.repeat((10 << 20) / unit.len())
+}
+
+/// A file with a flood of mistakes fails with a bounded list of located
+/// errors, the last of which says the rest are not listed.
+fn assert_bounded_errors(what: &str, text: &str) {
+    let errors = timed(&format!("validate {what}"), || validate::table(text))
+        .expect_err("not a valid table");
+    assert!(
+        errors.len() <= validate::MAX_REPORTED + 1,
+        "{} errors",
+        errors.len()
+    );
+    timed(&format!("render {} errors", errors.len()), || {
+        assert_located(text, &errors);
+    });
+    if errors.len() > validate::MAX_REPORTED {
+        let last = errors
+            .last()
+            .expect("errors")
+            .render("status-codes.toml", text);
+        assert!(last.contains("not listed"), "{last}");
+    }
+}
+
+#[test]
+fn ten_megabytes_of_junk_give_a_bounded_list_of_located_errors() {
+    assert_bounded_errors("10 MiB of junk", &junk(10 << 20));
+}
+
+#[test]
+fn ten_megabytes_of_empty_blocks_give_a_bounded_list_of_located_errors() {
+    assert_bounded_errors("10 MiB of empty blocks", &ten_megabytes_of("[[status]]\n"));
+}
+
+#[test]
+fn ten_megabytes_of_broken_headers_give_a_bounded_list_of_located_errors() {
+    assert_bounded_errors("10 MiB of broken headers", &ten_megabytes_of("[\n"));
+}
+
+#[test]
+fn ten_megabytes_of_unknown_keys_give_a_bounded_list_of_located_errors() {
+    assert_bounded_errors("10 MiB of unknown keys", &ten_megabytes_of("colour = 1\n"));
+}
+
+#[test]
+fn ten_megabytes_of_bad_rows_give_a_bounded_list_of_located_errors() {
+    let bad_row = row(4000).replace("\"handset\"", "\"handsett\"");
+    assert_bounded_errors("10 MiB of misspelt rows", &ten_megabytes_of(&bad_row));
+}
+
+#[test]
+fn a_ten_megabyte_definition_is_kept_whole() {
+    let definition = "<b>*x*</b> \\ \"q\" */ #[doc] 🙂 ".repeat((10 << 20) / 32);
+    let escaped = definition.replace('\\', "\\\\").replace('"', "\\\"");
+    let text = row(4000).replace("The status with code 4000.", &escaped);
+    let table = timed("validate a 10 MiB definition", || validate::table(&text)).expect("valid");
+    assert_eq!(table.rows[0].definition, definition);
+    let tokens = timed("expand a 10 MiB definition", || {
+        expand::enum_and_impls(&shell(), &table, None).to_string()
+    });
+    assert!(tokens.contains(&proc_macro2::Literal::string(&definition).to_string()));
+}
