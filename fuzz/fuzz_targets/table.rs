@@ -1,0 +1,73 @@
+//! The table step on arbitrary text: validation never panics; a valid table
+//! is sorted, unique and expands; every error renders with a line and column
+//! inside the text.
+
+#![no_main]
+
+// The macro crate is a proc-macro crate, whose functions can only run inside
+// a compiler expansion. These modules never touch `proc_macro`, so they are
+// compiled here as ordinary modules, under the names their `crate::` paths
+// use. Items only the attribute entry point uses are unused here.
+#[allow(dead_code)]
+#[path = "../../macros/src/diagnostic.rs"]
+mod diagnostic;
+#[allow(dead_code)]
+#[path = "../../macros/src/expand.rs"]
+mod expand;
+#[allow(dead_code)]
+#[path = "../../macros/src/suggest.rs"]
+mod suggest;
+#[allow(dead_code)]
+#[path = "../../macros/src/table.rs"]
+mod table;
+#[allow(dead_code)]
+#[path = "../../macros/src/validate.rs"]
+mod validate;
+
+use libfuzzer_sys::fuzz_target;
+use proc_macro2::{Ident, Span};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match validate::table(text) {
+        Ok(table) => {
+            assert!(!table.rows.is_empty());
+            assert!(
+                table
+                    .rows
+                    .windows(2)
+                    .all(|pair| pair[0].code < pair[1].code)
+            );
+            let shell = expand::Shell {
+                attrs: Vec::new(),
+                vis: syn::Visibility::Inherited,
+                ident: Ident::new("SmsStatus", Span::call_site()),
+            };
+            let tokens = expand::enum_and_impls(&shell, &table, None).to_string();
+            for row in &table.rows {
+                let definition = proc_macro2::Literal::string(&row.definition).to_string();
+                assert!(tokens.contains(&definition), "{}", row.definition);
+            }
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            for error in &errors {
+                assert!(error.span.start <= text.len(), "{error:?}");
+                let rendered = error.render("status-codes.toml", text);
+                let location = rendered.split(": ").next().unwrap_or_default();
+                let parts: Vec<&str> = location.split(':').collect();
+                assert_eq!(parts.len(), 3, "{rendered}");
+                assert!(
+                    parts[1].parse::<usize>().is_ok_and(|line| line >= 1),
+                    "{rendered}"
+                );
+                assert!(
+                    parts[2].parse::<usize>().is_ok_and(|column| column >= 1),
+                    "{rendered}"
+                );
+            }
+        }
+    }
+});
