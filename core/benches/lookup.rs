@@ -4,8 +4,8 @@
 //! the shape of the numbers).
 //!
 //! Every benchmark runs over the same 1024 inputs in random order; divan
-//! reports time per batch and items per second. `scripts/build-time/ratios`
-//! turns the output into ratios against the hand-written floor.
+//! reports time per batch and items per second.
+//! `scripts/build-time/bench-ratios.awk` turns that into ratios.
 
 mod peers;
 mod workload;
