@@ -20,23 +20,34 @@ impl FromStr for SmsStatus {
     /// let error = "40O0".parse::<SmsStatus>().unwrap_err();
     /// assert_eq!(error.input(), "40O0");
     /// ```
+    #[inline]
     fn from_str(input: &str) -> Result<Self, Self::Err> {
+        // The hot paths (a code, a name) return early; the error, with its
+        // copy of the input, is built out of line.
         let text = input.trim();
-        if text.is_empty() {
-            return Err(ParseStatusError::new(ParseErrorKind::Empty, input));
-        }
         match decimal(text) {
             Decimal::Code(code) => return Ok(SmsStatus::from_code(code)),
-            Decimal::TooLarge => {
-                return Err(ParseStatusError::new(ParseErrorKind::OutOfRange, input));
-            }
+            Decimal::TooLarge => return Err(error(ParseErrorKind::OutOfRange, input)),
             Decimal::NotDigits => {}
         }
         if let Some(status) = SmsStatus::from_name(text) {
             return Ok(status);
         }
-        code_and_name(text).ok_or_else(|| ParseStatusError::new(ParseErrorKind::Invalid, input))
+        code_and_name(text).ok_or_else(|| {
+            let kind = if text.is_empty() {
+                ParseErrorKind::Empty
+            } else {
+                ParseErrorKind::Invalid
+            };
+            error(kind, input)
+        })
     }
+}
+
+#[cold]
+#[inline(never)]
+fn error(kind: ParseErrorKind, input: &str) -> ParseStatusError {
+    ParseStatusError::new(kind, input)
 }
 
 /// What a text is as a decimal code.
@@ -47,15 +58,18 @@ enum Decimal {
 }
 
 fn decimal(text: &str) -> Decimal {
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() {
         return Decimal::NotDigits;
     }
+    // One pass. The value saturates just above u16::MAX instead of
+    // returning early, so "99999x" is still read as not-a-number (a name).
     let mut value: u32 = 0;
-    for digit in text.bytes() {
-        value = value * 10 + u32::from(digit - b'0');
-        if value > u32::from(u16::MAX) {
-            return Decimal::TooLarge;
+    for byte in text.bytes() {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return Decimal::NotDigits;
         }
+        value = (value * 10 + u32::from(digit)).min(u32::from(u16::MAX) + 1);
     }
     u16::try_from(value).map_or(Decimal::TooLarge, Decimal::Code)
 }

@@ -70,12 +70,14 @@ impl SmsStatus {
 }
 
 impl Ord for SmsStatus {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         self.code().cmp(&other.code())
     }
 }
 
 impl PartialOrd for SmsStatus {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }

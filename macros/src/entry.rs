@@ -2,8 +2,8 @@
 //! on, runs read → validate → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 
-use proc_macro2::{Span, TokenStream};
-use syn::{Data, DeriveInput, LitStr};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use quote::quote_spanned;
 
 use crate::expand::{self, Shell};
 use crate::source;
@@ -11,18 +11,17 @@ use crate::table::Table;
 use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
-    let Ok(path) = syn::parse2::<LitStr>(args) else {
-        return syn::Error::new(
+    let Some(path) = path_literal(args) else {
+        return compile_error(
             Span::call_site(),
             "expected the table's path as a string, e.g. #[status_table(\"status-codes.toml\")]",
-        )
-        .to_compile_error();
+        );
     };
     let shell = match parse_shell(item) {
         Ok(shell) => shell,
-        Err(error) => return error.to_compile_error(),
+        Err(error) => return error,
     };
-    let source = match source::load(&path.value()) {
+    let source = match source::load(&path.value) {
         Ok(source) => source,
         Err(message) => return fallback(&shell, &path, &[message]),
     };
@@ -41,37 +40,97 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
     }
 }
 
+/// The attribute's argument: one plain string literal without escapes.
+struct PathLiteral {
+    value: String,
+    span: Span,
+}
+
+fn path_literal(args: TokenStream) -> Option<PathLiteral> {
+    let mut tokens = args.into_iter();
+    let (Some(TokenTree::Literal(literal)), None) = (tokens.next(), tokens.next()) else {
+        return None;
+    };
+    let text = literal.to_string();
+    let value = text.strip_prefix('"')?.strip_suffix('"')?;
+    if value.contains(['\\', '"']) {
+        return None;
+    }
+    Some(PathLiteral {
+        value: value.to_owned(),
+        span: literal.span(),
+    })
+}
+
+fn compile_error(span: Span, message: &str) -> TokenStream {
+    quote_spanned! {span=> ::core::compile_error! { #message } }
+}
+
 /// The errors, each spanned on the path literal (rustc cannot point into
 /// the TOML file, so the message text does), plus the enum generated from an
 /// empty table: code using the enum still compiles, and the user sees the
 /// table's mistakes instead of a cascade of "no variant or method" errors.
-fn fallback(shell: &Shell, path: &LitStr, messages: &[String]) -> TokenStream {
+fn fallback(shell: &Shell, path: &PathLiteral, messages: &[String]) -> TokenStream {
     let mut tokens: TokenStream = messages
         .iter()
-        .map(|message| syn::Error::new(path.span(), message).to_compile_error())
+        .map(|message| compile_error(path.span, message))
         .collect();
     tokens.extend(expand::enum_and_impls(shell, &Table::default(), None));
     tokens
 }
 
-/// The enum the attribute sits on must be empty: the table supplies the variants.
-pub(crate) fn parse_shell(item: TokenStream) -> syn::Result<Shell> {
-    let input: DeriveInput = syn::parse2(item)?;
-    let Data::Enum(data) = &input.data else {
-        return Err(syn::Error::new_spanned(
-            &input.ident,
-            "#[status_table] goes on an empty enum",
-        ));
+/// The enum the attribute sits on: outer attributes, a visibility, `enum`,
+/// its name and an empty body; the table supplies the variants.
+pub(crate) fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
+    let mut tokens = item.into_iter().peekable();
+    let mut attrs = TokenStream::new();
+    while let Some(TokenTree::Punct(pound)) = tokens.peek() {
+        if pound.as_char() != '#' {
+            break;
+        }
+        attrs.extend(tokens.next());
+        match tokens.next() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => {
+                attrs.extend([TokenTree::Group(group)]);
+            }
+            _ => {
+                return Err(compile_error(
+                    Span::call_site(),
+                    "#[status_table] goes on an empty enum",
+                ));
+            }
+        }
+    }
+    let mut vis = TokenStream::new();
+    if let Some(TokenTree::Ident(word)) = tokens.peek() {
+        if word == "pub" {
+            vis.extend(tokens.next());
+            if let Some(TokenTree::Group(group)) = tokens.peek() {
+                if group.delimiter() == Delimiter::Parenthesis {
+                    vis.extend(tokens.next());
+                }
+            }
+        }
+    }
+    let not_enum = |span: Span| compile_error(span, "#[status_table] goes on an empty enum");
+    match tokens.next() {
+        Some(TokenTree::Ident(word)) if word == "enum" => {}
+        Some(other) => return Err(not_enum(other.span())),
+        None => return Err(not_enum(Span::call_site())),
+    }
+    let Some(TokenTree::Ident(ident)) = tokens.next() else {
+        return Err(not_enum(Span::call_site()));
     };
-    if !data.variants.is_empty() || !input.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(
-            &input.ident,
+    let body_is_empty = matches!(
+        (tokens.next(), tokens.next()),
+        (Some(TokenTree::Group(body)), None)
+            if body.delimiter() == Delimiter::Brace && body.stream().is_empty()
+    );
+    if !body_is_empty {
+        return Err(compile_error(
+            ident.span(),
             "#[status_table] goes on an empty enum without generics: the table supplies the variants",
         ));
     }
-    Ok(Shell {
-        attrs: input.attrs,
-        vis: input.vis,
-        ident: input.ident,
-    })
+    Ok(Shell { attrs, vis, ident })
 }
