@@ -41,8 +41,8 @@ fuzz_target!(|data: &[u8]| {
                     .all(|pair| pair[0].code < pair[1].code)
             );
             let shell = expand::Shell {
-                attrs: Vec::new(),
-                vis: syn::Visibility::Inherited,
+                attrs: proc_macro2::TokenStream::new(),
+                vis: proc_macro2::TokenStream::new(),
                 ident: Ident::new("SmsStatus", Span::call_site()),
             };
             let tokens = expand::enum_and_impls(&shell, &table, None).to_string();

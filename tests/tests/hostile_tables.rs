@@ -41,8 +41,8 @@ fn row(code: u32) -> String {
 
 fn shell() -> expand::Shell {
     expand::Shell {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
+        attrs: proc_macro2::TokenStream::new(),
+        vis: proc_macro2::TokenStream::new(),
         ident: Ident::new("SmsStatus", Span::call_site()),
     }
 }
