@@ -76,6 +76,33 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Whether another status can follow a status: the table's `final`
+    /// column. See [`is_final_for`](Finality::is_final_for).
+    Finality {
+        /// No further status is expected.
+        Yes = "yes",
+        /// More statuses are expected.
+        No = "no",
+        /// The last status sent for a message from a shared short code; a
+        /// dedicated code receives further updates (2000 `DeliveredToAggregator`).
+        SharedCodesOnly = "shared-codes-only",
+    }
+}
+
+impl Finality {
+    /// Whether no further status is expected for a message sent from a
+    /// code of this `kind`.
+    #[must_use]
+    pub const fn is_final_for(self, kind: CodeKind) -> bool {
+        match self {
+            Self::Yes => true,
+            Self::No => false,
+            Self::SharedCodesOnly => matches!(kind, CodeKind::Shared),
+        }
+    }
+}
+
+vocabulary! {
     /// The kind of sending code a message went out from. Finality depends on
     /// it: for shared short codes, 2000 `DeliveredToAggregator` is the last
     /// status ever sent; dedicated codes receive further updates.

@@ -3,7 +3,7 @@
 //! Every code of the published table is a variant of [`SmsStatus`], with its
 //! name, definition and a decided classification: which hop of the send it
 //! describes ([`Stage`]), what it says about the message ([`Outcome`]),
-//! whether more statuses can follow, and what the sender should do
+//! whether more statuses can follow ([`Finality`]), and what the sender should do
 //! ([`Action`]). A code the table does not list is kept as
 //! [`SmsStatus::Unrecognized`], never rejected and never lost.
 //!
@@ -40,7 +40,6 @@
 //!   status name; unlisted codes round-trip unchanged.
 
 #![cfg_attr(not(feature = "std"), no_std)]
-#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The generated code names this crate by its absolute path, so the same
 // expansion works here and in a crate that invokes the macro itself.
@@ -53,7 +52,7 @@ mod serde;
 mod status;
 mod unrecognized;
 
-pub use classification::{Action, CodeKind, Outcome, Stage};
+pub use classification::{Action, CodeKind, Finality, Outcome, Stage};
 pub use parse::{ParseErrorKind, ParseStatusError};
 pub use status::SmsStatus;
 pub use unrecognized::UnrecognizedCode;

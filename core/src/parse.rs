@@ -169,26 +169,21 @@ impl fmt::Debug for ParseStatusError {
 }
 
 impl fmt::Display for ParseStatusError {
+    /// The input is shown quoted and escaped (`"40\n00"`), so a message
+    /// stays on one line whatever the input held.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ellipsis = if self.truncated { "…" } else { "" };
         let input = self.input();
+        let ellipsis = if self.truncated { "…" } else { "" };
+        let expected = "expected a status code from 0 to 65535 or a status name from the table";
         match self.kind {
-            ParseErrorKind::Empty => {
-                write!(
-                    f,
-                    "empty SMS status {input:?}: expected a status code from 0 to 65535 or a status name"
-                )
-            }
-            ParseErrorKind::OutOfRange => {
-                write!(
-                    f,
-                    "SMS status code \"{input}{ellipsis}\" is out of range: expected a code from 0 to 65535"
-                )
-            }
-            ParseErrorKind::Invalid => write!(
+            ParseErrorKind::Empty => write!(f, "empty SMS status {input:?}: {expected}"),
+            ParseErrorKind::OutOfRange => write!(
                 f,
-                "invalid SMS status \"{input}{ellipsis}\": expected a status code from 0 to 65535 or a status name from the table"
+                "SMS status code {input:?}{ellipsis} is out of range: expected a code from 0 to 65535"
             ),
+            ParseErrorKind::Invalid => {
+                write!(f, "invalid SMS status {input:?}{ellipsis}: {expected}")
+            }
         }
     }
 }

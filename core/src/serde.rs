@@ -6,7 +6,7 @@ use core::fmt;
 use serde_core::de::{self, Unexpected, Visitor};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Action, CodeKind, Outcome, SmsStatus, Stage};
+use crate::{Action, CodeKind, Finality, Outcome, SmsStatus, Stage};
 
 impl Serialize for SmsStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -65,4 +65,4 @@ macro_rules! serialize_as_word {
     )+};
 }
 
-serialize_as_word!(Stage, Outcome, Action, CodeKind);
+serialize_as_word!(Stage, Outcome, Finality, Action, CodeKind);

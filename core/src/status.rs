@@ -3,15 +3,16 @@
 
 use core::cmp::Ordering;
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 use crate::{Action, CodeKind, Outcome};
 
 /// A MobileConnect SMS status: one variant per code in the table, or
 /// [`Unrecognized`](SmsStatus::Unrecognized) for a code it does not list.
 ///
-/// Statuses order by their numeric code, so `iter.max()` applies the
-/// documented rule for out-of-order updates: the highest code is the
-/// message's status. Equality and hashing agree with that order.
+/// Statuses compare, hash and order by their numeric code, so `iter.max()`
+/// applies the documented rule for out-of-order updates: the highest code is
+/// the message's status.
 ///
 /// ```
 /// use mobileconnect_status::{CodeKind, Outcome, SmsStatus, Stage};
@@ -26,7 +27,7 @@ use crate::{Action, CodeKind, Outcome};
 /// assert!(!status.is_final());
 /// ```
 #[mobileconnect_status_macros::status_table("status-codes.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug)]
 pub enum SmsStatus {}
 
 impl SmsStatus {
@@ -66,6 +67,24 @@ impl SmsStatus {
     #[must_use]
     pub const fn is_retryable(self) -> bool {
         matches!(self.action(), Action::RetryLater)
+    }
+}
+
+// Equality, hashing and order all go through `code()`, so they agree with
+// each other whatever a caller builds: a listed code is always equal to its
+// own variant.
+impl PartialEq for SmsStatus {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for SmsStatus {}
+
+impl Hash for SmsStatus {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
     }
 }
 

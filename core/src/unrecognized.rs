@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{Action, CodeKind, Outcome, Stage};
+use crate::{Action, CodeKind, Finality, Outcome, Stage};
 
 /// A status code that the table does not list.
 ///
@@ -56,10 +56,16 @@ impl UnrecognizedCode {
         Action::Investigate
     }
 
-    /// Never final: a later, listed status may still arrive.
+    /// Always [`Finality::No`]: a later, listed status may still arrive.
     #[must_use]
-    pub const fn is_final_for(self, _kind: CodeKind) -> bool {
-        false
+    pub const fn finality(self) -> Finality {
+        Finality::No
+    }
+
+    /// Never final, for either kind of sending code.
+    #[must_use]
+    pub const fn is_final_for(self, kind: CodeKind) -> bool {
+        self.finality().is_final_for(kind)
     }
 }
 

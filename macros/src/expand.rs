@@ -9,7 +9,7 @@ use std::path::Path;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::table::{Finality, Row, Table};
+use crate::table::{Row, Table};
 
 /// The enum the attribute sits on, without its (empty) body.
 pub(crate) struct Shell {
@@ -244,14 +244,10 @@ fn classification(shell: &Shell, table: &Table) -> TokenStream {
         let action = Ident::new(row.action.variant(), Span::call_site());
         quote! { ::mobileconnect_status::Action::#action }
     });
-    let final_dedicated = table
-        .rows
-        .iter()
-        .map(|row| matches!(row.finality, Finality::Yes));
-    let final_shared = table
-        .rows
-        .iter()
-        .map(|row| matches!(row.finality, Finality::Yes | Finality::SharedCodesOnly));
+    let finalities = table.rows.iter().map(|row| {
+        let finality = Ident::new(row.finality.variant(), Span::call_site());
+        quote! { ::mobileconnect_status::Finality::#finality }
+    });
     quote! {
         impl #ident {
             /// Which hop of the send this status describes. For an unlisted
@@ -285,17 +281,22 @@ fn classification(shell: &Shell, table: &Table) -> TokenStream {
                 }
             }
 
+            /// Whether another status can follow: the table's `final` column.
+            /// `No` for an unlisted code.
+            #[must_use]
+            pub const fn finality(self) -> ::mobileconnect_status::Finality {
+                const FINALITIES: &[::mobileconnect_status::Finality] = &[#(#finalities),*];
+                match self {
+                    Self::Unrecognized(code) => code.finality(),
+                    listed => FINALITIES[listed.row()],
+                }
+            }
+
             /// Whether no further status is expected, for a message sent
             /// from a code of this `kind`. An unlisted code is never final.
             #[must_use]
             pub const fn is_final_for(self, kind: ::mobileconnect_status::CodeKind) -> bool {
-                const DEDICATED: &[bool] = &[#(#final_dedicated),*];
-                const SHARED: &[bool] = &[#(#final_shared),*];
-                match (self, kind) {
-                    (Self::Unrecognized(code), kind) => code.is_final_for(kind),
-                    (listed, ::mobileconnect_status::CodeKind::Dedicated) => DEDICATED[listed.row()],
-                    (listed, ::mobileconnect_status::CodeKind::Shared) => SHARED[listed.row()],
-                }
+                self.finality().is_final_for(kind)
             }
         }
     }

@@ -25,7 +25,6 @@ macro_rules! vocabulary {
             }
 
             /// The variant's name in the core crate's enum of the same name.
-            #[allow(dead_code, reason = "`final` becomes a bool, not a core enum")]
             pub(crate) fn variant(self) -> &'static str {
                 match self { $(Self::$variant => stringify!($variant),)+ }
             }

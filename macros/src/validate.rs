@@ -641,8 +641,18 @@ mod tests {
     }
 
     fn check(text: &str) {
-        if let Err(errors) = table(text) {
-            assert_located(text, &errors);
+        match table(text) {
+            Ok(table) => {
+                assert!(!table.rows.is_empty(), "a valid table has rows");
+                assert!(
+                    table
+                        .rows
+                        .windows(2)
+                        .all(|pair| pair[0].code < pair[1].code),
+                    "sorted, unique codes"
+                );
+            }
+            Err(errors) => assert_located(text, &errors),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Every row's classification equals the decided table in
 //! `fixtures/classification.md`, and unlisted codes follow the stated rule.
 
-use mobileconnect_status::{Action, CodeKind, Outcome, SmsStatus, Stage};
+use mobileconnect_status::{Action, CodeKind, Finality, Outcome, SmsStatus, Stage};
 use mobileconnect_status_tests::{fixture, numbered_markdown_rows};
 
 /// `final` as the decided table writes it.
@@ -93,6 +93,7 @@ fn unlisted_codes_are_classified_conservatively() {
             !status.is_final_for(CodeKind::Shared) && !status.is_final(),
             "{code} is not final"
         );
+        assert_eq!(status.finality(), Finality::No, "finality of {code}");
         assert_eq!(
             (status.name(), status.definition(), status.note()),
             (None, None, None)

@@ -15,12 +15,20 @@ fn each_kind_of_bad_text_is_named() {
         ("4000 Expired", ParseErrorKind::Invalid),
         ("4510 Delivered", ParseErrorKind::Invalid),
         ("Deliverd", ParseErrorKind::Invalid),
+        ("40\n00", ParseErrorKind::Invalid),
+        ("\"4000\"", ParseErrorKind::Invalid),
+        ("\u{1b}[31m4000", ParseErrorKind::Invalid),
     ];
     for (input, kind) in cases {
         let error = input.parse::<SmsStatus>().expect_err(input);
         assert_eq!(error.kind(), kind, "kind for {input:?}");
         assert_eq!(error.input(), input, "input kept for {input:?}");
-        assert!(error.to_string().contains(&format!("{input:?}")), "{error}");
+        let message = error.to_string();
+        assert!(message.contains(&format!("{input:?}")), "{message}");
+        assert!(
+            !message.contains(['\n', '\u{1b}']),
+            "one plain line: {message:?}"
+        );
     }
 }
 
