@@ -95,19 +95,37 @@ fn assert_located(text: &str, errors: &[diagnostic::Diagnostic]) {
 }
 
 #[test]
-fn a_table_with_every_possible_code_validates_and_expands() {
-    let text: String = (0..=u32::from(u16::MAX)).map(row).collect();
-    let table = timed("validate 65,536 rows", || validate::table(&text)).expect("a valid table");
-    assert_eq!(table.rows.len(), 65_536);
-    let tokens = timed("expand 65,536 rows", || {
+fn a_table_at_the_row_limit_validates_and_expands() {
+    let rows = u32::try_from(validate::MAX_ROWS).expect("the limit fits a u32");
+    let text: String = (0..rows).map(row).collect();
+    let table = timed("validate the row limit", || validate::table(&text)).expect("a valid table");
+    assert_eq!(table.rows.len(), validate::MAX_ROWS);
+    let tokens = timed("expand the row limit", || {
         expand::enum_and_impls(&shell(), &table, None).to_string()
     });
-    for code in [0, 4000, 65_535] {
+    for code in [0, 4000, rows - 1] {
         assert!(
             tokens.contains(&format!("{code} => Self :: Status{code} ,")),
             "{code}"
         );
     }
+}
+
+#[test]
+fn a_table_with_every_possible_code_is_one_clear_error() {
+    let text: String = (0..=u32::from(u16::MAX)).map(row).collect();
+    let errors =
+        timed("validate 65,536 rows", || validate::table(&text)).expect_err("too many rows");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let rendered = errors[0].render("status-codes.toml", &text);
+    let first_extra_line = validate::MAX_ROWS * row(0).lines().count() + 1;
+    assert!(
+        rendered.starts_with(&format!(
+            "status-codes.toml:{first_extra_line}:1: the table has 65536 rows; at most {} are supported",
+            validate::MAX_ROWS
+        )),
+        "{rendered}"
+    );
 }
 
 /// Ten mebibytes of `unit`, repeated.
