@@ -2,10 +2,13 @@
 //! `status-codes.toml` uses, returned by `as_str` and shown by `Display`.
 
 use core::fmt;
+use core::str::FromStr;
+
+use crate::ParseWordError;
 
 /// Defines a vocabulary enum with its table word.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $word:literal,)+ }) => {
+    ($(#[$doc:meta])* $name:ident ($what:literal) { $($(#[$vdoc:meta])* $variant:ident = $word:literal,)+ }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -28,12 +31,28 @@ macro_rules! vocabulary {
                 f.pad(self.as_str())
             }
         }
+
+        /// Reads the word `status-codes.toml` uses, ignoring ASCII case
+        /// and surrounding whitespace.
+        impl FromStr for $name {
+            type Err = ParseWordError;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                const WORDS: &[&str] = &[$($word,)+];
+                let word = text.trim();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|value| value.as_str().eq_ignore_ascii_case(word))
+                    .ok_or_else(|| ParseWordError::new($what, WORDS, text))
+            }
+        }
     };
 }
 
 vocabulary! {
     /// Which hop of a send a status describes; the code's thousands digit.
-    Stage {
+    Stage ("stage") {
         /// Marketing Cloud's own message sending service (1xxx).
         SendService = "send-service",
         /// The downstream delivery partner (2xxx).
@@ -47,7 +66,7 @@ vocabulary! {
 
 vocabulary! {
     /// What a status says about the message.
-    Outcome {
+    Outcome ("outcome") {
         /// Still on its way: a later status will follow.
         Pending = "pending",
         /// Delivered to the recipient's device.
@@ -61,7 +80,7 @@ vocabulary! {
 
 vocabulary! {
     /// What the sender should do about a status.
-    Action {
+    Action ("action") {
         /// Nothing yet: a later status will follow.
         Wait = "wait",
         /// Nothing: the message was delivered.
@@ -78,7 +97,7 @@ vocabulary! {
 vocabulary! {
     /// Whether another status can follow a status: the table's `final`
     /// column. See [`is_final_for`](Finality::is_final_for).
-    Finality {
+    Finality ("final") {
         /// No further status is expected.
         Yes = "yes",
         /// More statuses are expected.
@@ -106,7 +125,7 @@ vocabulary! {
     /// The kind of sending code a message went out from. Finality depends on
     /// it: for shared short codes, 2000 `DeliveredToAggregator` is the last
     /// status ever sent; dedicated codes receive further updates.
-    CodeKind {
+    CodeKind ("code kind") {
         /// A short code shared between senders.
         Shared = "shared",
         /// A code dedicated to one sender.

@@ -46,13 +46,16 @@
 extern crate self as mobileconnect_status;
 
 mod classification;
+mod excerpt;
 mod parse;
 #[cfg(feature = "serde")]
 mod serde;
 mod status;
 mod unrecognized;
+mod word_error;
 
 pub use classification::{Action, CodeKind, Finality, Outcome, Stage};
 pub use parse::{ParseErrorKind, ParseStatusError};
 pub use status::SmsStatus;
 pub use unrecognized::UnrecognizedCode;
+pub use word_error::ParseWordError;

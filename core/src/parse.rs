@@ -6,6 +6,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::SmsStatus;
+use crate::excerpt::Excerpt;
 
 impl FromStr for SmsStatus {
     type Err = ParseStatusError;
@@ -97,10 +98,6 @@ pub enum ParseErrorKind {
     Invalid,
 }
 
-/// How much of the offending input an error keeps. Errors copy it rather
-/// than borrow or allocate, so they work without `std` and outlive the input.
-const KEPT: usize = 48;
-
 /// The error of parsing a status from text: says which input and what was
 /// expected.
 ///
@@ -116,24 +113,14 @@ const KEPT: usize = 48;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ParseStatusError {
     kind: ParseErrorKind,
-    kept: [u8; KEPT],
-    kept_len: u8,
-    truncated: bool,
+    input: Excerpt,
 }
 
 impl ParseStatusError {
     fn new(kind: ParseErrorKind, input: &str) -> Self {
-        let mut end = input.len().min(KEPT);
-        while !input.is_char_boundary(end) {
-            end -= 1;
-        }
-        let mut kept = [0; KEPT];
-        kept[..end].copy_from_slice(&input.as_bytes()[..end]);
         Self {
             kind,
-            kept,
-            kept_len: u8::try_from(end).unwrap_or(u8::MAX),
-            truncated: end < input.len(),
+            input: Excerpt::new(input),
         }
     }
 
@@ -147,14 +134,13 @@ impl ParseStatusError {
     /// [`is_truncated`](Self::is_truncated)).
     #[must_use]
     pub fn input(&self) -> &str {
-        // The kept bytes end on a character boundary of a `&str`.
-        core::str::from_utf8(&self.kept[..usize::from(self.kept_len)]).unwrap_or("")
+        self.input.as_str()
     }
 
     /// Whether [`input`](Self::input) is only the start of the input.
     #[must_use]
     pub const fn is_truncated(&self) -> bool {
-        self.truncated
+        self.input.is_truncated()
     }
 }
 
@@ -163,7 +149,7 @@ impl fmt::Debug for ParseStatusError {
         f.debug_struct("ParseStatusError")
             .field("kind", &self.kind)
             .field("input", &self.input())
-            .field("truncated", &self.truncated)
+            .field("truncated", &self.is_truncated())
             .finish_non_exhaustive()
     }
 }
@@ -173,7 +159,7 @@ impl fmt::Display for ParseStatusError {
     /// stays on one line whatever the input held.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let input = self.input();
-        let ellipsis = if self.truncated { "…" } else { "" };
+        let ellipsis = self.input.ellipsis();
         let expected = "expected a status code from 0 to 65535 or a status name from the table";
         match self.kind {
             ParseErrorKind::Empty => write!(f, "empty SMS status {input:?}: {expected}"),

@@ -6,7 +6,7 @@ use core::fmt;
 use serde_core::de::{self, Unexpected, Visitor};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Action, CodeKind, Finality, Outcome, SmsStatus, Stage};
+use crate::{Action, CodeKind, Finality, Outcome, ParseWordError, SmsStatus, Stage};
 
 impl Serialize for SmsStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -54,15 +54,37 @@ impl Visitor<'_> for StatusVisitor {
     }
 }
 
-/// Defines `Serialize` for a vocabulary enum as its table word.
-macro_rules! serialize_as_word {
+/// Defines `Serialize` and `Deserialize` for a vocabulary enum as its
+/// table word (`"retry-later"`), read back through its `FromStr`.
+macro_rules! serde_as_word {
     ($($name:ty),+) => {$(
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(WordVisitor(core::marker::PhantomData))
+            }
+        }
     )+};
 }
 
-serialize_as_word!(Stage, Outcome, Finality, Action, CodeKind);
+serde_as_word!(Stage, Outcome, Finality, Action, CodeKind);
+
+/// Reads any vocabulary enum from its word.
+struct WordVisitor<T>(core::marker::PhantomData<T>);
+
+impl<T: core::str::FromStr<Err = ParseWordError>> Visitor<'_> for WordVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a classification word from status-codes.toml, such as \"retry-later\"")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        value.parse().map_err(E::custom)
+    }
+}

@@ -37,6 +37,26 @@ pub mod regenerated {
 
 use std::path::PathBuf;
 
+/// The path of one of the payload samples the command line ships in
+/// `cli/samples/`; the tests read the same copies rather than keep their own.
+#[must_use]
+pub fn sample_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../cli/samples")
+        .join(name)
+}
+
+/// The text of a shipped payload sample.
+///
+/// # Panics
+///
+/// If the sample is missing: the test cannot run without it.
+#[must_use]
+pub fn sample(name: &str) -> String {
+    let path = sample_path(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
 /// The path of a fixture file shipped in `tests/fixtures/`.
 #[must_use]
 pub fn fixture_path(name: &str) -> PathBuf {

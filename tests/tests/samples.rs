@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use mobileconnect_status::{Action, SmsStatus};
-use mobileconnect_status_tests::{fixture, fixture_path};
+use mobileconnect_status_tests::{sample, sample_path};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -45,7 +45,7 @@ fn latest<K: Ord>(updates: impl IntoIterator<Item = (K, SmsStatus)>) -> BTreeMap
 #[test]
 fn rest_deliveries_resolve_per_number_with_highest_code_winning() {
     let deliveries: Deliveries =
-        serde_json::from_str(&fixture("message-contact-deliveries.json")).expect("parses");
+        serde_json::from_str(&sample("message-contact-deliveries.json")).expect("parses");
     assert_eq!(deliveries.tracking.len(), 8);
     let latest = latest(
         deliveries
@@ -70,7 +70,7 @@ fn rest_deliveries_resolve_per_number_with_highest_code_winning() {
 
 #[test]
 fn event_notifications_resolve_per_message() {
-    let events: Vec<Event> = serde_json::from_str(&fixture("ens-sms-events.json")).expect("parses");
+    let events: Vec<Event> = serde_json::from_str(&sample("ens-sms-events.json")).expect("parses");
     let latest = latest(
         events
             .into_iter()
@@ -98,7 +98,7 @@ struct TrackingRow {
 #[test]
 fn tracking_extract_keeps_every_row_and_names_the_bad_one() {
     let mut reader =
-        csv::Reader::from_path(fixture_path("sms-message-tracking.csv")).expect("opens");
+        csv::Reader::from_path(sample_path("sms-message-tracking.csv")).expect("opens");
     let rows: Vec<Result<TrackingRow, csv::Error>> = reader.deserialize().collect();
     assert_eq!(
         rows.len(),
