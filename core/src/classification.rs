@@ -8,11 +8,19 @@ use crate::ParseWordError;
 
 /// Defines a vocabulary enum with its table word.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident ($what:literal) { $($(#[$vdoc:meta])* $variant:ident = $word:literal,)+ }) => {
+    (
+        $(#[$doc:meta])* $name:ident ($what:literal) {
+            $($(#[$vdoc:meta])* $variant:ident = $word:literal => $meaning:literal,)+
+        }
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
-            $($(#[$vdoc])* $variant,)+
+            $(
+                #[doc = concat!("`", $word, "`: ", $meaning, ".")]
+                $(#[$vdoc])*
+                $variant,
+            )+
         }
 
         impl $name {
@@ -23,6 +31,13 @@ macro_rules! vocabulary {
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $word,)+ }
+            }
+
+            /// What the value means, in plain words, as the table's header
+            /// explains it: for reports and explanations read by people.
+            #[must_use]
+            pub const fn meaning(self) -> &'static str {
+                match self { $(Self::$variant => $meaning,)+ }
             }
         }
 
@@ -53,44 +68,36 @@ macro_rules! vocabulary {
 vocabulary! {
     /// Which hop of a send a status describes; the code's thousands digit.
     Stage ("stage") {
-        /// Marketing Cloud's own message sending service (1xxx).
-        SendService = "send-service",
-        /// The downstream delivery partner (2xxx).
-        Aggregator = "aggregator",
-        /// The recipient's mobile carrier (3xxx).
-        Carrier = "carrier",
-        /// The recipient's device (4xxx).
-        Handset = "handset",
+        /// Codes 1xxx.
+        SendService = "send-service" => "Marketing Cloud's own message sending service",
+        /// Codes 2xxx.
+        Aggregator = "aggregator" => "the downstream delivery partner (aggregator)",
+        /// Codes 3xxx.
+        Carrier = "carrier" => "the recipient's mobile carrier",
+        /// Codes 4xxx.
+        Handset = "handset" => "the recipient's device",
     }
 }
 
 vocabulary! {
     /// What a status says about the message.
     Outcome ("outcome") {
-        /// Still on its way: a later status will follow.
-        Pending = "pending",
-        /// Delivered to the recipient's device.
-        Delivered = "delivered",
-        /// Will not be delivered.
-        Failed = "failed",
-        /// Nobody can tell; the third state besides success and failure.
-        Unknown = "unknown",
+        Pending = "pending" => "the message is still on its way",
+        Delivered = "delivered" => "the message reached the recipient's device",
+        Failed = "failed" => "the message will not be delivered",
+        /// The third state besides success and failure.
+        Unknown = "unknown" => "nobody can tell whether the message arrived",
     }
 }
 
 vocabulary! {
     /// What the sender should do about a status.
     Action ("action") {
-        /// Nothing yet: a later status will follow.
-        Wait = "wait",
-        /// Nothing: the message was delivered.
-        None = "none",
-        /// Send the message again later; the cause is transient.
-        RetryLater = "retry-later",
-        /// Stop sending to this mobile number; it cannot receive messages.
-        SuppressNumber = "suppress-number",
-        /// A person should look into it.
-        Investigate = "investigate",
+        Wait = "wait" => "nothing yet: a later status will follow",
+        None = "none" => "nothing: the message was delivered",
+        RetryLater = "retry-later" => "send the message again later: the cause is transient",
+        SuppressNumber = "suppress-number" => "stop sending to this mobile number: it cannot receive messages",
+        Investigate = "investigate" => "a person should look into it",
     }
 }
 
@@ -98,13 +105,10 @@ vocabulary! {
     /// Whether another status can follow a status: the table's `final`
     /// column. See [`is_final_for`](Finality::is_final_for).
     Finality ("final") {
-        /// No further status is expected.
-        Yes = "yes",
-        /// More statuses are expected.
-        No = "no",
-        /// The last status sent for a message from a shared short code; a
-        /// dedicated code receives further updates (2000 `DeliveredToAggregator`).
-        SharedCodesOnly = "shared-codes-only",
+        Yes = "yes" => "no further status is expected",
+        No = "no" => "a later status may still arrive",
+        /// 2000 `DeliveredToAggregator` is the case.
+        SharedCodesOnly = "shared-codes-only" => "the last status sent for a shared short code; dedicated codes get more updates",
     }
 }
 
@@ -126,9 +130,7 @@ vocabulary! {
     /// it: for shared short codes, 2000 `DeliveredToAggregator` is the last
     /// status ever sent; dedicated codes receive further updates.
     CodeKind ("code kind") {
-        /// A short code shared between senders.
-        Shared = "shared",
-        /// A code dedicated to one sender.
-        Dedicated = "dedicated",
+        Shared = "shared" => "a short code shared between senders",
+        Dedicated = "dedicated" => "a code dedicated to one sender",
     }
 }
