@@ -14,13 +14,16 @@ use crate::words::{self, Finality};
 /// explained.
 pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, Fatal> {
     let mut unparsable = false;
-    for (index, query) in queries.iter().enumerate() {
+    // A blank line goes between explanations, never before the first.
+    let mut explained_any = false;
+    for query in queries {
         match query.parse::<SmsStatus>() {
             Ok(status) => {
-                if index > 0 {
+                if explained_any {
                     writeln!(out).map_err(Fatal::stdout)?;
                 }
                 explain(status, out).map_err(Fatal::stdout)?;
+                explained_any = true;
             }
             Err(error) => {
                 eprintln!("sms-status: {error}");

@@ -75,3 +75,19 @@ fn explain_without_a_code_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn an_unparsable_first_query_leaves_no_blank_line_before_the_first_explanation() {
+    let run = sms_status(&["explain", "40O0", "4000"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("\"40O0\""), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("4000 Delivered\n"),
+        "{:?}",
+        run.stdout
+    );
+    // Between explanations there is still exactly one blank line.
+    let both = sms_status(&["explain", "4000", "bogus", "4504"]);
+    assert_eq!(both.stdout.matches("\n\n").count(), 1, "{:?}", both.stdout);
+    assert!(both.stdout.contains("\n\n4504 "), "{:?}", both.stdout);
+}
