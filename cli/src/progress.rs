@@ -4,7 +4,9 @@
 //! Hand-written rather than a progress-bar crate: one line redrawn a few
 //! times a second needs a byte counter and a clock, nothing more.
 
+use std::fmt::Display;
 use std::io::{self, IsTerminal, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Inputs smaller than this finish too fast for a progress line to help.
@@ -12,6 +14,25 @@ const LARGE: u64 = 64 << 20;
 /// How often the line is redrawn.
 const INTERVAL: Duration = Duration::from_millis(200);
 const BAR_WIDTH: usize = 30;
+/// \r and "erase line": back to the start of an empty line.
+const ERASE: &str = "\r\x1b[2K";
+
+/// Whether a progress line is on the terminal now, so that a message can
+/// erase it first instead of running into it. Global because messages come
+/// from wherever a bad row is found, not from the reader that drew it.
+static SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Prints `message` on its own line of stderr, erasing the progress line
+/// first if one is shown; the next read redraws it below.
+pub(crate) fn interrupt(message: impl Display) {
+    let mut stderr = io::stderr().lock();
+    let erase = if SHOWN.swap(false, Ordering::Relaxed) {
+        ERASE
+    } else {
+        ""
+    };
+    let _ = writeln!(stderr, "{erase}{message}");
+}
 
 /// Counts the bytes read through it and redraws the progress line.
 pub(crate) struct Progress<R> {
@@ -57,7 +78,8 @@ impl<R: Read> Progress<R> {
         };
         // \r and "erase line" redraw in place; errors writing a progress
         // line are not worth stopping the work for.
-        let _ = write!(io::stderr(), "\r\x1b[2K{line}");
+        let _ = write!(io::stderr().lock(), "{ERASE}{line}");
+        SHOWN.store(true, Ordering::Relaxed);
     }
 }
 
@@ -65,7 +87,10 @@ impl<R: Read> Read for Progress<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let count = self.inner.read(buf)?;
         self.read += count as u64;
-        if self.enabled && self.last_draw.is_none_or(|last| last.elapsed() >= INTERVAL) {
+        // A message erased the line: redraw it at once, not a while later.
+        let erased = self.last_draw.is_some() && !SHOWN.load(Ordering::Relaxed);
+        if self.enabled && (erased || self.last_draw.is_none_or(|last| last.elapsed() >= INTERVAL))
+        {
             self.last_draw = Some(Instant::now());
             self.draw();
         }
@@ -76,8 +101,8 @@ impl<R: Read> Read for Progress<R> {
 impl<R> Drop for Progress<R> {
     /// Leaves the terminal as it was: the report starts on a clean line.
     fn drop(&mut self) {
-        if self.last_draw.is_some() {
-            let _ = write!(io::stderr(), "\r\x1b[2K");
+        if self.last_draw.is_some() && SHOWN.swap(false, Ordering::Relaxed) {
+            let _ = write!(io::stderr(), "{ERASE}");
         }
     }
 }

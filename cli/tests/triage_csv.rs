@@ -203,8 +203,10 @@ fn broken_csv_rows_are_reported_counted_and_the_rest_still_read() {
 #[test]
 fn column_options_name_the_code_and_number_columns() {
     let fixture = "tests/fixtures/tracking-renamed-columns.csv";
+    // A header without the column is the file's failure, not the run's:
+    // reported and counted, exit code 1.
     let missing = sms_status(&["triage", fixture]);
-    assert_eq!(missing.code, 2);
+    assert_eq!(missing.code, 1);
     assert!(
         missing.stderr.contains("no column SMSStandardStatusCodeId"),
         "{}",
@@ -222,7 +224,7 @@ fn column_options_name_the_code_and_number_columns() {
     );
 
     let no_number = sms_status(&["triage", fixture, "--column", "Code"]);
-    assert_eq!(no_number.code, 2);
+    assert_eq!(no_number.code, 1);
     assert!(
         no_number
             .stderr
@@ -256,7 +258,7 @@ fn a_dash_reads_standard_input() {
 }
 
 #[test]
-fn unreadable_inputs_exit_2_naming_the_file() {
+fn unopenable_and_empty_inputs_are_named() {
     let run = sms_status(&["triage", "tests/fixtures/no-such-file.csv"]);
     assert_eq!(run.code, 2);
     assert!(
@@ -266,8 +268,9 @@ fn unreadable_inputs_exit_2_naming_the_file() {
         run.stderr
     );
 
+    // An empty input is found only once reading starts: counted, exit 1.
     let empty = sms_status_with_stdin(&["triage", "-"], Some(b""));
-    assert_eq!(empty.code, 2);
+    assert_eq!(empty.code, 1);
     assert!(
         empty.stderr.contains("<stdin> is empty"),
         "{}",

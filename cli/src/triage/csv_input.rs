@@ -17,7 +17,6 @@ use super::bad_rows::BadRows;
 use super::number_key::NumberKey;
 use super::source::{Source, SourceReader};
 use super::tally::Tally;
-use crate::fatal::Fatal;
 
 /// The code column's name in the data view and in extracts.
 const CODE_COLUMN: &str = "SMSStandardStatusCodeId";
@@ -43,14 +42,16 @@ struct Found<'a> {
     number_name: &'a str,
 }
 
-pub(super) fn read(source: Source, columns: &Columns, tally: &mut Tally) -> Result<(), Fatal> {
+/// Reads one extract into `tally`. An error means the file could not be
+/// read (on) at all: its header, or a read failing part way.
+pub(super) fn read(source: Source, columns: &Columns, tally: &mut Tally) -> Result<(), String> {
     let Source { name, reader } = source;
     let mut csv = ReaderBuilder::new()
         .buffer_capacity(1 << 16)
         .from_reader(reader);
     let header = csv
         .headers()
-        .map_err(|error| Fatal::new(format!("{name}: cannot read the CSV header row: {error}")))?
+        .map_err(|error| format!("{name}: cannot read the CSV header row: {error}"))?
         .clone();
     let code_name = columns.code.unwrap_or(CODE_COLUMN);
     let code = find_column(&header, &[code_name], &name, "--column")?;
@@ -77,13 +78,13 @@ pub(super) fn read(source: Source, columns: &Columns, tally: &mut Tally) -> Resu
         }
         parser.join()
     });
-    let bad = parsed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let (bad, read) = parsed.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     tally.add_bad_rows(&bad);
-    Ok(())
+    read
 }
 
 /// Reads every record, sends the good rows in batches and reports the bad
-/// ones. Dropping `batches` on return tells the receiver it has all rows.
+/// ones; a read that fails ends the file, its rows so far still counted. Dropping `batches` on return tells the receiver it has all rows.
 #[expect(
     clippy::needless_pass_by_value,
     reason = "owning the sender is what closes the channel on return"
@@ -92,7 +93,7 @@ fn parse(
     mut csv: Reader<SourceReader>,
     found: &Found,
     batches: SyncSender<Vec<(NumberKey, SmsStatus)>>,
-) -> Result<BadRows, Fatal> {
+) -> (BadRows, Result<(), String>) {
     let file = found.file;
     let mut bad = BadRows::default();
     let mut batch = Vec::with_capacity(BATCH_ROWS);
@@ -103,11 +104,16 @@ fn parse(
             Ok(false) => break,
             Err(error) => {
                 let line = error.position().map_or(0, csv::Position::line);
-                match error.into_kind() {
-                    ErrorKind::Io(error) => {
-                        return Err(Fatal::new(format!("cannot read {file}: {error}")));
+                match error.kind() {
+                    ErrorKind::Io(io) => {
+                        // Rows read so far are counted; the rest is lost.
+                        let _ = batches.send(batch);
+                        return (
+                            bad,
+                            Err(format!("cannot read {file} past line {line}: {io}")),
+                        );
                     }
-                    ErrorKind::UnequalLengths {
+                    &ErrorKind::UnequalLengths {
                         expected_len, len, ..
                     } => bad.report(
                         file,
@@ -116,7 +122,8 @@ fn parse(
                             "broken CSV row: {len} fields, expected {expected_len} as in the header"
                         ),
                     ),
-                    other => bad.report(file, line, format_args!("broken CSV row: {other:?}")),
+                    // The file and line come first, as for every bad row.
+                    _ => bad.report(file, line, format_args!("broken CSV row: {error}")),
                 }
                 continue;
             }
@@ -134,7 +141,7 @@ fn parse(
     }
     // A closed channel means the receiver is gone; nothing is left to do.
     let _ = batches.send(batch);
-    Ok(bad)
+    (bad, Ok(()))
 }
 
 /// The number and status of a good row, or what is wrong with it.
@@ -168,7 +175,7 @@ fn find_column(
     names: &[&str],
     file: &str,
     option: &str,
-) -> Result<usize, Fatal> {
+) -> Result<usize, String> {
     let exact = names
         .iter()
         .find_map(|name| header.iter().position(|column| column == *name));
@@ -182,9 +189,9 @@ fn find_column(
     exact.or_else(relaxed).ok_or_else(|| {
         let wanted = names.join(" or ");
         let present: Vec<&str> = header.iter().collect();
-        Fatal::new(format!(
+        format!(
             "{file}: no column {wanted} in the CSV header (it has: {}); name the column with {option} NAME",
             present.join(", ")
-        ))
+        )
     })
 }

@@ -8,8 +8,8 @@
 //!   `messageKey`, `to` and `statusCode`; they are resolved per message key.
 //!   A single event object is read the same way.
 //!
-//! An array may also hold deliveries responses. Codes may be strings (as
-//! the wire sends them) or numbers.
+//! An array may also hold deliveries responses. Codes and mobile numbers
+//! may be strings (as the wire sends them) or integers.
 
 use std::cell::Cell;
 use std::fmt;
@@ -23,9 +23,10 @@ use serde_json::Value;
 use super::number_key::NumberKey;
 use super::source::Source;
 use super::tally::Tally;
-use crate::fatal::Fatal;
 
-pub(super) fn read(source: Source, tally: &mut Tally) -> Result<(), Fatal> {
+/// Reads one JSON document into `tally`. An error means a read failed; a
+/// document that breaks off is a bad row, what came before it counted.
+pub(super) fn read(source: Source, tally: &mut Tally) -> Result<(), String> {
     let newlines = Cell::new(0);
     let reader = LineCounter {
         inner: source.reader,
@@ -42,9 +43,7 @@ pub(super) fn read(source: Source, tally: &mut Tally) -> Result<(), Fatal> {
         .and_then(|()| json.end());
     match read {
         Ok(()) => Ok(()),
-        Err(error) if error.is_io() => {
-            Err(Fatal::new(format!("cannot read {}: {error}", source.name)))
-        }
+        Err(error) if error.is_io() => Err(format!("cannot read {}: {error}", source.name)),
         // The rest of a broken document cannot be trusted: stop here,
         // having reported where it broke.
         Err(error) => {
@@ -114,12 +113,13 @@ impl Context<'_> {
             Ok(status) => status,
             Err(problem) => return self.bad(line, problem),
         };
-        match number(delivery.get("mobileNumber")) {
-            Some(number) => self.tally.record_number(number, status),
-            None => self.bad(
+        match number(delivery.get("mobileNumber"), "mobileNumber") {
+            Ok(Some(number)) => self.tally.record_number(number, status),
+            Ok(None) => self.bad(
                 line,
                 format_args!("mobileNumber: missing or empty, so status {status} has no recipient"),
             ),
+            Err(problem) => self.bad(line, problem),
         }
     }
 
@@ -129,10 +129,15 @@ impl Context<'_> {
             Ok(status) => status,
             Err(problem) => return self.bad(line, problem),
         };
+        // An event without `to` still resolves its message; one whose `to`
+        // cannot be a number is not counted, lest a list miss it silently.
+        let to = match number(info.get("to"), "info.to") {
+            Ok(to) => to,
+            Err(problem) => return self.bad(line, problem),
+        };
         match info.get("messageKey").and_then(Value::as_str) {
             Some(key) if !key.trim().is_empty() => {
-                self.tally
-                    .record_message(key.trim(), number(info.get("to")), status);
+                self.tally.record_message(key.trim(), to, status);
             }
             _ => self.bad(
                 line,
@@ -164,10 +169,33 @@ fn status(value: Option<&Value>, field: &str) -> Result<SmsStatus, String> {
     }
 }
 
-fn number(value: Option<&Value>) -> Option<NumberKey> {
-    value
-        .and_then(Value::as_str)
-        .and_then(|text| NumberKey::new(text.as_bytes()))
+/// A mobile number sent as a string or as a JSON integer (read as its
+/// decimal digits). `None` when missing, null or empty; any other value is
+/// a problem that names what was found.
+fn number(value: Option<&Value>, field: &str) -> Result<Option<NumberKey>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(NumberKey::new(text.as_bytes())),
+        Some(Value::Number(number)) if number.is_u64() || number.is_i64() => {
+            Ok(NumberKey::new(number.to_string().as_bytes()))
+        }
+        Some(other) => Err(format!(
+            "{field}: expected a mobile number as a string or an integer, found {} {other}",
+            type_name(other)
+        )),
+    }
+}
+
+/// What kind of JSON value this is, for messages.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number with a fraction or exponent",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// The whole document: an array of items, or one object.

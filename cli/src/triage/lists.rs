@@ -8,15 +8,15 @@ use std::path::Path;
 
 use mobileconnect_status::Action;
 
-use super::tally::Tally;
+use super::tally::FinalByNumber;
 use crate::fatal::Fatal;
 
-/// Writes to `path` every mobile number whose resolved status's action is
-/// `action`. A recipient with no known number (an event without `to`)
-/// cannot be listed.
-pub(super) fn write(tally: &Tally, action: Action, path: &Path) -> Result<(), Fatal> {
-    let numbers: BTreeSet<String> = tally
-        .numbers()
+/// Writes to `path` every mobile number whose final status's action is
+/// `action`. A message with no known number (events without `to`) cannot
+/// be listed.
+pub(super) fn write(numbers: &FinalByNumber, action: Action, path: &Path) -> Result<(), Fatal> {
+    let numbers: BTreeSet<String> = numbers
+        .iter()
         .filter(|&(_, status)| status.action() == action)
         .map(|(number, _)| number.to_string())
         .collect();

@@ -65,25 +65,44 @@ pub(crate) struct TriageOptions {
 }
 
 /// Reads every input, then writes the report and the lists asked for.
-/// Exit code 1 when any bad row was seen, so scripts notice.
+/// Exit code 1 when any bad row or any input that failed part way was
+/// seen, so scripts notice; 2, before anything is read, when an input
+/// cannot be opened.
 pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
     let columns = Columns {
         code: options.code_column.as_deref(),
         number: options.number_column.as_deref(),
     };
+    // Every input must open before any is read: a typo in the last name
+    // should not cost the time spent on the others, nor leave a report
+    // that silently misses a file.
+    for input in &options.inputs {
+        input.check().map_err(Fatal::new)?;
+    }
     let mut tally = Tally::default();
     for input in &options.inputs {
-        let mut source = Source::open(input)?;
-        match source.kind()? {
-            Kind::Csv => csv_input::read(source, &columns, &mut tally)?,
-            Kind::Json => json_input::read(source, &mut tally)?,
+        // An input that fails once reading has begun (it vanished, it is
+        // empty, its header lacks a column, a read failed) is reported and
+        // counted as a bad row, and the other inputs are still triaged.
+        let read = Source::open(input).and_then(|(kind, source)| match kind {
+            Kind::Csv => csv_input::read(source, &columns, &mut tally),
+            Kind::Json => json_input::read(source, &mut tally),
+        });
+        if let Err(failure) = read {
+            tally.bad_input(failure);
         }
     }
-    if let Some(path) = &options.suppress_list {
-        lists::write(&tally, Action::SuppressNumber, path)?;
-    }
-    if let Some(path) = &options.retry_list {
-        lists::write(&tally, Action::RetryLater, path)?;
+    let lists = [
+        (&options.suppress_list, Action::SuppressNumber),
+        (&options.retry_list, Action::RetryLater),
+    ];
+    if lists.iter().any(|(path, _)| path.is_some()) {
+        let final_by_number = tally.final_by_number();
+        for (path, action) in lists {
+            if let Some(path) = path {
+                lists::write(&final_by_number, action, path)?;
+            }
+        }
     }
     let summary = Summary::of(&tally, options.inputs.len());
     match options.format {
@@ -91,7 +110,7 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         ReportFormat::Json => report_json::write(&summary, out),
     }
     .map_err(Fatal::stdout)?;
-    Ok(if summary.bad_rows > 0 {
+    Ok(if summary.bad_rows > 0 || summary.bad_inputs > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -39,6 +39,7 @@ pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
         "files": summary.files,
         "rows": summary.rows,
         "bad_rows": summary.bad_rows,
+        "bad_inputs": summary.bad_inputs,
         "recipients": summary.recipients,
         "statuses": statuses,
         "outcomes": outcomes,

@@ -62,6 +62,13 @@ pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
             summary.bad_rows
         )?;
     }
+    if summary.bad_inputs > 0 {
+        writeln!(
+            out,
+            "inputs not read to the end: {} (each reported on stderr)",
+            summary.bad_inputs
+        )?;
+    }
     Ok(())
 }
 

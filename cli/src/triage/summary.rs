@@ -11,6 +11,8 @@ pub(super) struct Summary {
     pub(super) files: usize,
     pub(super) rows: u64,
     pub(super) bad_rows: u64,
+    /// Inputs that failed part way; what they held before is counted.
+    pub(super) bad_inputs: u64,
     /// Recipients resolved: mobile numbers, plus message keys for events.
     pub(super) recipients: u64,
     /// Each status some recipient ended on, in code order, with its count.
@@ -61,6 +63,7 @@ impl Summary {
             files,
             rows: tally.rows(),
             bad_rows: tally.bad_rows(),
+            bad_inputs: tally.bad_inputs(),
             recipients: statuses.iter().map(|&(_, count)| count).sum(),
             delivered: total(&statuses, SmsStatus::is_delivered),
             statuses,

@@ -1,0 +1,37 @@
+//! The progress line on a terminal: bad-row messages never run into it.
+//! `script` (util-linux) gives the program a pseudo-terminal as stderr, the
+//! only place the progress line is drawn.
+
+use std::process::Command;
+
+#[test]
+fn bad_rows_start_on_a_line_of_their_own_below_the_progress_line() {
+    let binary = env!("CARGO_BIN_EXE_sms-status");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/sms-message-tracking.csv"
+    );
+    // Standard input has no size, so the progress line shows from the
+    // first read whatever the input's length.
+    let shell = format!("exec '{binary}' triage - < '{sample}'");
+    let output = Command::new("script")
+        .args(["--quiet", "--return", "--command", &shell, "/dev/null"])
+        .output()
+        .expect("script from util-linux runs");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{screen:?}");
+    assert!(
+        screen.contains("<stdin>: 0 MiB read"),
+        "no progress line drawn: {screen:?}"
+    );
+    for bad in ["<stdin>:8: ", "<stdin>:9: "] {
+        let at = screen
+            .find(bad)
+            .unwrap_or_else(|| panic!("no {bad:?} in {screen:?}"));
+        let before = &screen[..at];
+        assert!(
+            before.ends_with("\r\x1b[2K") || before.ends_with('\n'),
+            "{bad:?} runs into what came before: {screen:?}"
+        );
+    }
+}
