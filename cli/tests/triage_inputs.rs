@@ -114,6 +114,39 @@ fn an_input_that_cannot_be_opened_stops_triage_before_any_is_read() {
         run.stderr
     );
     assert!(!suppress.exists(), "no list is written");
+
+    let directory = sms_status(&["triage", SAMPLE_CSV, "samples"]);
+    assert_eq!(directory.code, 2);
+    assert!(directory.stdout.is_empty(), "{}", directory.stdout);
+    assert!(
+        directory
+            .stderr
+            .contains("cannot open samples: it is a directory"),
+        "{}",
+        directory.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_read_once_not_opened_to_check() {
+    let fifo = scratch("deliveries.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(&fifo, sample(SAMPLE_REST)))
+    };
+    let run = sms_status(&["triage", "--format", "json", fifo.to_str().unwrap()]);
+    writer
+        .join()
+        .expect("the writer finishes")
+        .expect("the whole deliveries response went through the pipe");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report(&run)["recipients"], 3);
 }
 
 #[test]

@@ -48,14 +48,25 @@ impl Input {
     }
 
     /// Checks that the input can be opened, so that a typo in the last
-    /// file name is found before the first file is read.
+    /// file name is found before the first file is read. Only a regular
+    /// file is opened to check: opening and closing a named pipe could
+    /// block, or end the writer at the other end.
     pub(super) fn check(&self) -> Result<(), String> {
-        match self {
-            Input::Stdin => Ok(()),
-            Input::File(path) => File::open(path)
-                .map(drop)
-                .map_err(|error| format!("cannot open {}: {error}", self.name())),
+        let Input::File(path) = self else {
+            return Ok(());
+        };
+        let failed = |error: io::Error| format!("cannot open {}: {error}", self.name());
+        let metadata = std::fs::metadata(path).map_err(failed)?;
+        if metadata.is_dir() {
+            return Err(format!(
+                "cannot open {}: it is a directory; name the files in it",
+                self.name()
+            ));
         }
+        if metadata.is_file() {
+            File::open(path).map_err(failed)?;
+        }
+        Ok(())
     }
 }
 
