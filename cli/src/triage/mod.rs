@@ -83,7 +83,7 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     for input in &options.inputs {
         // An input that fails once reading has begun (it vanished, it is
         // empty, its header lacks a column, a read failed) is reported and
-        // counted as a bad row, and the other inputs are still triaged.
+        // counted as a bad input, and the other inputs are still triaged.
         let read = Source::open(input).and_then(|(kind, source)| match kind {
             Kind::Csv => csv_input::read(source, &columns, &mut tally),
             Kind::Json => json_input::read(source, &mut tally),
