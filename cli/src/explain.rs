@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use mobileconnect_status::SmsStatus;
 
 use crate::fatal::Fatal;
-use crate::words::{self, Finality};
+use crate::words;
 
 /// Explains each query in turn. A query that is neither a code nor a name
 /// is reported on stderr and makes the exit code 2; the others are still
@@ -52,7 +52,7 @@ fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
             )?;
         }
     }
-    let finality = Finality::of(status);
+    let finality = status.finality();
     let stage = status.stage();
     writeln!(
         out,
@@ -69,7 +69,7 @@ fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
         out,
         "  outcome: {} — {}",
         status.outcome(),
-        words::outcome_meaning(status.outcome())
+        status.outcome().meaning()
     )?;
     writeln!(
         out,
@@ -81,7 +81,7 @@ fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
         out,
         "  action:  {} — {}",
         status.action(),
-        words::action_meaning(status.action())
+        status.action().meaning()
     )?;
     if let Some(note) = status.note() {
         writeln!(out, "  why:     {note}")?;

@@ -52,8 +52,9 @@ fuzz_target!(|data: &[u8]| {
         ..TriageOptions::default()
     };
     let mut report = Vec::new();
-    // A fatal error (empty input, no code column) is a clear message,
-    // not a crash; either way the run must return.
+    // An input that cannot be opened is a clear message; an empty input or
+    // a missing code column is reported and counted. Either way the run
+    // must return, not crash.
     if let Err(fatal) = triage::run(&options, &mut report) {
         assert!(!fatal.to_string().is_empty());
     } else {

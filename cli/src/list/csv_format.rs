@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use mobileconnect_status::SmsStatus;
 
-use crate::words::{self, Finality};
+use crate::words;
 
 pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
@@ -26,7 +26,7 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
             status.definition().unwrap_or_default(),
             words::stage(status),
             status.outcome().as_str(),
-            Finality::of(status).as_str(),
+            status.finality().as_str(),
             status.action().as_str(),
             status.note().unwrap_or_default(),
         ])?;

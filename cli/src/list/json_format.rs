@@ -5,8 +5,6 @@ use std::io::{self, Write};
 use mobileconnect_status::{CodeKind, SmsStatus, Stage};
 use serde_json::{Value, json};
 
-use crate::words::Finality;
-
 pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
     let rows: Vec<Value> = SmsStatus::ALL.iter().copied().map(row).collect();
     serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -20,7 +18,7 @@ fn row(status: SmsStatus) -> Value {
         "definition": status.definition(),
         "stage": status.stage().map(Stage::as_str),
         "outcome": status.outcome().as_str(),
-        "final": Finality::of(status).as_str(),
+        "final": status.finality().as_str(),
         "final_for_shared_codes": status.is_final_for(CodeKind::Shared),
         "final_for_dedicated_codes": status.is_final_for(CodeKind::Dedicated),
         "action": status.action().as_str(),

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use mobileconnect_status::SmsStatus;
 
-use crate::words::{self, Finality};
+use crate::words;
 
 /// The formats `list --format` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn cells(status: SmsStatus) -> [String; 6] {
         status.name().unwrap_or_default().to_owned(),
         words::stage(status).to_owned(),
         status.outcome().as_str().to_owned(),
-        Finality::of(status).as_str().to_owned(),
+        status.finality().as_str().to_owned(),
         status.action().as_str().to_owned(),
     ]
 }

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use mobileconnect_status::{SmsStatus, Stage};
 
-use crate::words::{self, Finality};
+use crate::words;
 
 const CODE: &str = "t.SMSStandardStatusCodeId";
 
@@ -24,7 +24,7 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
          classify it instead. Codes the table does not list get outcome\n   \
          '{}', final '{}', action '{}'. */",
         unlisted.outcome(),
-        Finality::of(unlisted).as_str(),
+        unlisted.finality().as_str(),
         unlisted.action(),
     )?;
     writeln!(
@@ -45,8 +45,8 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
     write_case(
         out,
         "SmsFinal",
-        |s| Finality::of(s).as_str(),
-        &quoted(Finality::of(unlisted).as_str()),
+        |s| s.finality().as_str(),
+        &quoted(unlisted.finality().as_str()),
     )?;
     writeln!(out, ",")?;
     write_case(
