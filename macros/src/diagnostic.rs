@@ -70,10 +70,11 @@ impl Diagnostic {
             if index > 0 {
                 let _ = writeln!(out, "{:gutter$} |", "");
             }
-            let source_line = line_text(text, position.line_start);
-            let width = underline_width(source_line, position.column, &span);
+            let (source_line, column) =
+                shown_part(line_text(text, position.line_start), position.column);
+            let width = underline_width(&source_line, column, &span);
             let _ = writeln!(out, "{:>gutter$} | {source_line}", position.line);
-            let indent = " ".repeat(position.column - 1);
+            let indent = " ".repeat(column - 1);
             let marks = mark.to_string().repeat(width);
             let _ = writeln!(out, "{:gutter$} | {indent}{marks} {label}", "");
         }
@@ -117,6 +118,28 @@ fn line_text(text: &str, line_start: usize) -> &str {
 
 /// How many characters to underline: the span's part on its first line,
 /// at least one so an empty span (end of file) still gets a caret.
+/// Lines longer than this are shown as a window around the caret, so a
+/// mistake on a line of megabytes does not quote megabytes.
+const SHOWN_CHARS: usize = 160;
+
+/// The part of `line` to show, with `…` where it was cut, and the caret's
+/// column within that part.
+fn shown_part(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= SHOWN_CHARS {
+        return (line.to_owned(), column);
+    }
+    let start = (column - 1)
+        .saturating_sub(SHOWN_CHARS / 4)
+        .min(length - SHOWN_CHARS);
+    let mut shown = String::from(if start > 0 { "…" } else { "" });
+    shown.extend(line.chars().skip(start).take(SHOWN_CHARS));
+    if start + SHOWN_CHARS < length {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
+}
+
 fn underline_width(line: &str, column: usize, span: &Range<usize>) -> usize {
     let available = line.chars().count().saturating_sub(column - 1);
     let wanted = span.len().min(available);
@@ -136,6 +159,30 @@ mod tests {
         // Past the end, and inside the é: clamped back, no panic.
         assert_eq!(Position::of(text, 10_000).line, 3);
         assert_eq!(Position::of(text, text.find('é').unwrap() + 1).column, 4);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_the_caret_in_place() {
+        let text = format!(
+            "definition = \"{}\"\nstage = \"{}x\"\n",
+            "a".repeat(5_000),
+            "b".repeat(5_000)
+        );
+        let start = text.find('x').unwrap();
+        let rendered = Diagnostic::new(start..start + 1, "here").render("t.toml", &text);
+        assert!(rendered.starts_with("t.toml:2:5010: here"), "{rendered}");
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert!(
+            lines.iter().all(|line| line.chars().count() < 200),
+            "{rendered}"
+        );
+        let (source, caret) = (lines[2], lines[3]);
+        assert!(
+            source.contains("…b") && source.contains("x\"…") || source.ends_with("x\""),
+            "{source}"
+        );
+        let caret_at = caret.chars().position(|c| c == '^').unwrap();
+        assert_eq!(source.chars().nth(caret_at), Some('x'), "{rendered}");
     }
 
     #[test]
