@@ -25,7 +25,7 @@ impl FromStr for SmsStatus {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         // The hot paths (a code, a name) return early; the error, with its
         // copy of the input, is built out of line.
-        let text = input.trim();
+        let text = trimmed(input);
         match decimal(text) {
             Decimal::Code(code) => return Ok(SmsStatus::from_code(code)),
             Decimal::TooLarge => return Err(error(ParseErrorKind::OutOfRange, input)),
@@ -51,6 +51,17 @@ fn error(kind: ParseErrorKind, input: &str) -> ParseStatusError {
     ParseStatusError::new(kind, input)
 }
 
+/// `str::trim`, skipped when both ends are visible ASCII: codes and names
+/// usually arrive unpadded, and `trim` decodes characters from both ends to
+/// test them against Unicode's whitespace.
+#[inline]
+fn trimmed(input: &str) -> &str {
+    match (input.as_bytes().first(), input.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => input,
+        _ => input.trim(),
+    }
+}
+
 /// What a text is as a decimal code.
 enum Decimal {
     Code(u16),
@@ -58,8 +69,10 @@ enum Decimal {
     NotDigits,
 }
 
+#[inline]
 fn decimal(text: &str) -> Decimal {
-    if text.is_empty() {
+    // Names start with a letter: one byte decides, before any loop.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return Decimal::NotDigits;
     }
     // One pass. The value saturates just above u16::MAX instead of
