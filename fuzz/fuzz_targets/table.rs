@@ -15,8 +15,14 @@ mod diagnostic;
 #[path = "../../macros/src/expand.rs"]
 mod expand;
 #[allow(dead_code)]
+#[path = "../../macros/src/names.rs"]
+mod names;
+#[allow(dead_code)]
 #[path = "../../macros/src/suggest.rs"]
 mod suggest;
+#[allow(dead_code)]
+#[path = "../../macros/src/syntax.rs"]
+mod syntax;
 #[allow(dead_code)]
 #[path = "../../macros/src/table.rs"]
 mod table;

@@ -12,8 +12,10 @@
 mod diagnostic;
 mod entry;
 mod expand;
+mod names;
 mod source;
 mod suggest;
+mod syntax;
 mod table;
 mod validate;
 

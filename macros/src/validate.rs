@@ -12,7 +12,9 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
+use crate::names::identifier_problem;
 use crate::suggest::closest;
+use crate::syntax::syntax;
 use crate::table::{Action, Finality, Outcome, Row, Stage, Table};
 
 /// The keys a `[[status]]` block may hold; all but `note` are required.
@@ -34,20 +36,6 @@ const REQUIRED: &[&str] = &[
     "outcome",
     "final",
     "action",
-];
-
-/// Names the generated enum already uses for itself.
-const GENERATED_NAMES: &[&str] = &["Unrecognized"];
-
-/// Rust's keywords, strict and reserved. Only `Self` passes the `PascalCase`
-/// rule, but saying "reserved word" is clearer than "not `PascalCase`" for
-/// `type` or `match`.
-const KEYWORDS: &[&str] = &[
-    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
-    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// At most this many mistakes are listed, then one message saying the
@@ -105,7 +93,7 @@ pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
 
 /// The first [`MAX_REPORTED`] of `errors` (sorted), and in place of the rest
 /// a message, located where the first unlisted one is, saying so.
-fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let Some(first_unlisted) = errors.get(MAX_REPORTED).map(|e| e.span.clone()) else {
         return errors;
     };
@@ -121,78 +109,6 @@ fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-/// The parser's errors, in plain words. A block header with the wrong
-/// brackets is reported once, as what it is: the parser also sees it as
-/// redefining `status` and would repeat "duplicate key" at every later block.
-fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagnostic> {
-    let headers = malformed_headers(text);
-    // `headers` is in file order: the one that could hold `span` is the
-    // last starting at or before it (a binary search keeps a file of
-    // millions of broken lines from taking hours).
-    let on_bad_header = |span: &Range<usize>| {
-        let after = headers.partition_point(|h| h.start <= span.start);
-        after > 0 && span.start <= headers[after - 1].end
-    };
-    let mut diagnostics: Vec<Diagnostic> = parse_errors
-        .iter()
-        .map(|error| (error, error.span().unwrap_or(text.len()..text.len())))
-        .filter(|(error, span)| {
-            headers.is_empty()
-                || !(on_bad_header(span) || error.message().contains("duplicate key"))
-        })
-        .take(MAX_REPORTED + 1)
-        .map(|(error, span)| syntax_error(error.message(), span))
-        .collect();
-    diagnostics.extend(
-        headers
-            .iter()
-            .take(MAX_REPORTED + 1)
-            .map(|span| malformed_header(text, span.clone())),
-    );
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    at_most_reported(diagnostics)
-}
-
-fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
-    let message = message.trim().trim_end_matches('.');
-    let help = if message.contains("expected `=`") {
-        "write each value as key = value, for example: stage = \"handset\""
-    } else if message.contains("invalid basic string")
-        || message.contains("unclosed") && message.contains('"')
-    {
-        "text values start and end with a \" on the same line; write \\\" for a quote inside the text"
-    } else if message.contains("duplicate key") {
-        "each key appears once per [[status]] block"
-    } else {
-        "compare the line with a block that works; text values need \"quotes\" on both ends"
-    };
-    Diagnostic::new(span, format!("this is not valid TOML: {message}"))
-        .label("here")
-        .help(help)
-}
-
-/// Where the lines are that open a table but are not `[[name]]` with two
-/// brackets on each side, in file order.
-fn malformed_headers(text: &str) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let code = line.split('#').next().unwrap_or("");
-        let header = code.trim();
-        let indent = code.len() - code.trim_start().len();
-        let well_formed = header.starts_with("[[")
-            && header.ends_with("]]")
-            && header.len() > 4
-            && !header[2..header.len() - 2].contains(['[', ']']);
-        if header.starts_with('[') && !well_formed {
-            let start = offset + indent;
-            found.push(start..start + header.len());
-        }
-        offset += line.len();
-    }
-    found
-}
-
 fn too_many_rows(rows: usize, first_extra: &Block<'_, '_>) -> Diagnostic {
     Diagnostic::new(
         block_header(first_extra),
@@ -200,13 +116,6 @@ fn too_many_rows(rows: usize, first_extra: &Block<'_, '_>) -> Diagnostic {
     )
     .label(format!("row {} is one too many", MAX_ROWS + 1))
     .help("the compiler slows down faster than the row count grows; remove rows, or split the table into several enums")
-}
-
-fn malformed_header(text: &str, span: Range<usize>) -> Diagnostic {
-    let header = text.get(span.clone()).unwrap_or_default();
-    Diagnostic::new(span, format!("`{header}` is not a block header"))
-        .label("expected [[status]]")
-        .help("every block starts with [[status]], with two brackets on each side")
 }
 
 /// One `[[status]]` block: its table and the span rustc-style messages point at.
@@ -426,61 +335,6 @@ fn name(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Sp
             None
         }
     }
-}
-
-/// Why `name` cannot become an enum variant, and how to fix it.
-fn identifier_problem(name: &str) -> Option<(String, String)> {
-    let pascal = "names are one word in PascalCase: letters and digits, starting with a capital letter, like `FailedToAggregator`";
-    let Some(first) = name.chars().next() else {
-        return Some(("it is empty".to_owned(), pascal.to_owned()));
-    };
-    if KEYWORDS.contains(&name) {
-        return Some((
-            format!("`{name}` is a reserved word in Rust"),
-            "choose another name".to_owned(),
-        ));
-    }
-    if GENERATED_NAMES.contains(&name) {
-        return Some((
-            format!("`{name}` is the variant that holds codes the table does not list"),
-            "choose another name".to_owned(),
-        ));
-    }
-    if let Some(bad) = name.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        let what = if bad.is_whitespace() {
-            "a space".to_owned()
-        } else {
-            format!("`{bad}`")
-        };
-        let joined: String = name
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .map(capitalized)
-            .collect();
-        return Some((
-            format!("it contains {what}"),
-            format!("{pascal}; for example `{joined}`"),
-        ));
-    }
-    if first.is_ascii_digit() {
-        return Some(("it starts with a digit".to_owned(), pascal.to_owned()));
-    }
-    if first.is_ascii_lowercase() {
-        return Some((
-            "it starts with a small letter".to_owned(),
-            format!("{pascal}; for example `{}`", capitalized(name)),
-        ));
-    }
-    if name.len() > 1 && !name.chars().any(|c| c.is_ascii_lowercase()) {
-        return Some(("it is all capitals".to_owned(), pascal.to_owned()));
-    }
-    None
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_uppercase().to_string() + chars.as_str()
-    })
 }
 
 fn definition(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {

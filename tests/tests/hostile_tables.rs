@@ -21,11 +21,17 @@ mod entry;
 #[path = "../../macros/src/expand.rs"]
 mod expand;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/names.rs"]
+mod names;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
 #[path = "../../macros/src/source.rs"]
 mod source;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
 #[path = "../../macros/src/suggest.rs"]
 mod suggest;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/syntax.rs"]
+mod syntax;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
 #[path = "../../macros/src/table.rs"]
 mod table;

@@ -17,8 +17,14 @@ use proptest::sample::select;
 #[path = "../../macros/src/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code, reason = "only the validation step is exercised here")]
+#[path = "../../macros/src/names.rs"]
+mod names;
+#[allow(dead_code, reason = "only the validation step is exercised here")]
 #[path = "../../macros/src/suggest.rs"]
 mod suggest;
+#[allow(dead_code, reason = "only the validation step is exercised here")]
+#[path = "../../macros/src/syntax.rs"]
+mod syntax;
 #[allow(dead_code, reason = "only the validation step is exercised here")]
 #[path = "../../macros/src/table.rs"]
 mod table;
