@@ -338,30 +338,32 @@ fn name(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Sp
 }
 
 fn definition(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
-    let text = string(
-        value,
-        "definition",
-        "the definition text, in quotes",
-        errors,
-    )?;
-    if text.trim().is_empty() {
-        errors.push(
-            Diagnostic::new(value.span(), "`definition` is empty")
-                .label("no text here")
-                .help("copy the Definition from the published table, word for word"),
-        );
-        return None;
-    }
-    Some(text.to_owned())
+    let expected = "the definition text, in quotes";
+    let help = "copy the Definition from the published table, word for word";
+    non_blank_text(value, "definition", expected, help, errors)
 }
 
 fn note(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
-    let text = string(value, "note", "a short reason, in quotes", errors)?;
+    let expected = "a short reason, in quotes";
+    let help = "write a short reason, or remove the line: `note` is optional";
+    non_blank_text(value, "note", expected, help, errors)
+}
+
+/// A text value that must say something: blank text would become an
+/// empty definition or note in the docs.
+fn non_blank_text(
+    value: &Spanned<DeValue<'_>>,
+    key: &str,
+    expected: &str,
+    help_when_blank: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let text = string(value, key, expected, errors)?;
     if text.trim().is_empty() {
         errors.push(
-            Diagnostic::new(value.span(), "`note` is empty")
+            Diagnostic::new(value.span(), format!("`{key}` is empty"))
                 .label("no text here")
-                .help("write a short reason, or remove the line: `note` is optional"),
+                .help(help_when_blank),
         );
         return None;
     }
