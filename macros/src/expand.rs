@@ -151,18 +151,21 @@ fn lookups(shell: &Shell, table: &Table) -> TokenStream {
     });
     // rustc lowers a `match` on integers to a jump table or a tree of
     // compares: faster than a binary search at every size measured, up to
-    // 10,000 rows.
+    // 10,000 rows. Variants are named through the enum, not `Self`: with
+    // `Self::Variant` in every arm, rustc's type checking of `ALL` and
+    // `row()` took 5 times as long at 10,000 rows and grew with the square
+    // of the rows (its path resolution walks the variants).
     let from_code_body = quote! {
         match code {
-            #(#codes => Self::#variants,)*
+            #(#codes => #ident::#variants,)*
             _ => Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code)),
         }
     };
-    let from_name_body = from_name_body(ident, table);
+    let from_name_body = from_name_body(table);
     quote! {
         impl #ident {
             /// Every status the table lists, in code order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+            pub const ALL: &'static [Self] = &[#(#ident::#variants),*];
 
             /// The row of a listed status in the tables below; one past
             /// the last row for an unlisted code. The one `match` over all
@@ -171,7 +174,7 @@ fn lookups(shell: &Shell, table: &Table) -> TokenStream {
             #[inline]
             const fn row(self) -> usize {
                 match self {
-                    #(Self::#variants => #indexes,)*
+                    #(#ident::#variants => #indexes,)*
                     Self::Unrecognized(_) => #count,
                 }
             }
@@ -307,7 +310,7 @@ fn classification(shell: &Shell, table: &Table) -> TokenStream {
 /// time linear in the rows, so name hashes are binary-searched instead.
 const MATCHED_NAMES_MAX_ROWS: usize = 64;
 
-fn from_name_body(ident: &Ident, table: &Table) -> TokenStream {
+fn from_name_body(table: &Table) -> TokenStream {
     if table.rows.len() <= MATCHED_NAMES_MAX_ROWS {
         let variants: Vec<Ident> = table.rows.iter().map(variant).collect();
         let names: Vec<&str> = table.rows.iter().map(|row| row.name.as_str()).collect();
@@ -322,19 +325,26 @@ fn from_name_body(ident: &Ident, table: &Table) -> TokenStream {
             }
         };
     }
-    let mut hashed: Vec<(u64, Ident)> = table
+    // The row number, not the variant: a constant holding every variant
+    // costs rustc's constant validation time growing with the square of
+    // the rows, and `ALL` already holds them. The table has at most
+    // `validate::MAX_ROWS` (20,000) rows, so a row number fits in a `u16`.
+    let mut hashed: Vec<(u64, usize)> = table
         .rows
         .iter()
-        .map(|row| (folded_name_hash(&row.name), variant(row)))
+        .enumerate()
+        .map(|(index, row)| (folded_name_hash(&row.name), index))
         .collect();
     hashed.sort_by_key(|(hash, _)| *hash);
     let name_hashes = hashed.iter().map(|(hash, _)| Literal::u64_suffixed(*hash));
-    let variants = hashed.iter().map(|(_, variant)| variant);
+    let rows = hashed
+        .iter()
+        .map(|(_, row)| Literal::usize_unsuffixed(*row));
     quote! {
         // Every listed name by the FNV-1a hash of its lower-case bytes,
         // sorted: one pass over the input, a binary search over integers,
         // then one real comparison (two names can share a hash).
-        const BY_NAME_HASH: &[(u64, #ident)] = &[#((#name_hashes, #ident::#variants)),*];
+        const BY_NAME_HASH: &[(u64, u16)] = &[#((#name_hashes, #rows)),*];
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in name.bytes() {
             hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
@@ -343,7 +353,7 @@ fn from_name_body(ident: &Ident, table: &Table) -> TokenStream {
         BY_NAME_HASH[first..]
             .iter()
             .take_while(|(known, _)| *known == hash)
-            .map(|(_, status)| *status)
+            .map(|&(_, row)| Self::ALL[usize::from(row)])
             .find(|status| matches!(status.name(), ::core::option::Option::Some(known) if known.eq_ignore_ascii_case(name)))
     }
 }

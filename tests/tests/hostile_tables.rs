@@ -111,7 +111,7 @@ fn a_table_at_the_row_limit_validates_and_expands() {
     });
     for code in [0, 4000, rows - 1] {
         assert!(
-            tokens.contains(&format!("{code} => Self :: Status{code} ,")),
+            tokens.contains(&format!("{code} => SmsStatus :: Status{code} ,")),
             "{code}"
         );
     }
