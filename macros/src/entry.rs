@@ -11,19 +11,26 @@ use crate::table::Table;
 use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
-    let Some(path) = path_literal(args) else {
-        return compile_error(
-            Span::call_site(),
-            "expected the table's path as a string, e.g. #[status_table(\"status-codes.toml\")]",
-        );
-    };
     let shell = match parse_shell(item) {
         Ok(shell) => shell,
         Err(error) => return error,
     };
+    let written = args.to_string();
+    let args_span = args
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span());
+    let Some(path) = path_literal(args) else {
+        let message = format!(
+            "expected the table's path as one plain string, without escapes, \
+             e.g. #[status_table(\"status-codes.toml\")]; found `{written}`"
+        );
+        return fallback(&shell, args_span, &[message]);
+    };
     let source = match source::load(&path.value) {
         Ok(source) => source,
-        Err(message) => return fallback(&shell, &path, &[message]),
+        Err(message) => return fallback(&shell, path.span, &[message]),
     };
     match validate::table(&source.text) {
         Ok(table) => expand::enum_and_impls(&shell, &table, Some(&source.absolute)),
@@ -32,7 +39,7 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
                 .iter()
                 .map(|d| d.render(&source.shown, &source.text))
                 .collect();
-            let mut tokens = fallback(&shell, &path, &messages);
+            let mut tokens = fallback(&shell, path.span, &messages);
             // Still track the file, so fixing it triggers a rebuild.
             tokens.extend(expand::track_file(&source.absolute));
             tokens
@@ -66,14 +73,14 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
     quote_spanned! {span=> ::core::compile_error! { #message } }
 }
 
-/// The errors, each spanned on the path literal (rustc cannot point into
-/// the TOML file, so the message text does), plus the enum generated from an
-/// empty table: code using the enum still compiles, and the user sees the
-/// table's mistakes instead of a cascade of "no variant or method" errors.
-fn fallback(shell: &Shell, path: &PathLiteral, messages: &[String]) -> TokenStream {
+/// The errors, each spanned on the attribute's argument (rustc cannot point
+/// into the TOML file, so the message text does), plus the enum generated
+/// from an empty table: code using the enum still compiles, and the user sees
+/// the real mistakes instead of a cascade of "no variant or method" errors.
+fn fallback(shell: &Shell, span: Span, messages: &[String]) -> TokenStream {
     let mut tokens: TokenStream = messages
         .iter()
-        .map(|message| compile_error(path.span, message))
+        .map(|message| compile_error(span, message))
         .collect();
     tokens.extend(expand::enum_and_impls(shell, &Table::default(), None));
     tokens
