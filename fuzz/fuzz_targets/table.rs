@@ -12,6 +12,9 @@
 #[path = "../../macros/src/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code)]
+#[path = "../../macros/src/document.rs"]
+mod document;
+#[allow(dead_code)]
 #[path = "../../macros/src/expand.rs"]
 mod expand;
 #[allow(dead_code)]

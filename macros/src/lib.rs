@@ -10,6 +10,7 @@
 //! that crate, not on this one.
 
 mod diagnostic;
+mod document;
 mod entry;
 mod expand;
 mod names;

@@ -3,12 +3,13 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::document::SyntaxError;
 use crate::validate::{MAX_REPORTED, at_most_reported};
 
 /// The parser's errors, in plain words. A block header with the wrong
-/// brackets is reported once, as what it is: the parser also sees it as
-/// redefining `status` and would repeat "duplicate key" at every later block.
-pub(crate) fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+/// brackets is reported once, as what it is, in place of the parser's
+/// messages about the same line.
+pub(crate) fn syntax(text: &str, parse_errors: &[SyntaxError]) -> Vec<Diagnostic> {
     let headers = malformed_headers(text);
     // `headers` is in file order: the one that could hold `span` is the
     // last starting at or before it (a binary search keeps a file of
@@ -19,13 +20,10 @@ pub(crate) fn syntax(text: &str, parse_errors: &[toml::de::Error]) -> Vec<Diagno
     };
     let mut diagnostics: Vec<Diagnostic> = parse_errors
         .iter()
-        .map(|error| (error, error.span().unwrap_or(text.len()..text.len())))
-        .filter(|(error, span)| {
-            headers.is_empty()
-                || !(on_bad_header(span) || error.message().contains("duplicate key"))
-        })
+        .map(|error| (error, error.span.clone().unwrap_or(text.len()..text.len())))
+        .filter(|(_, span)| headers.is_empty() || !on_bad_header(span))
         .take(MAX_REPORTED + 1)
-        .map(|(error, span)| syntax_error(error.message(), span))
+        .map(|(error, span)| syntax_error(&error.message, span))
         .collect();
     diagnostics.extend(
         headers
@@ -45,8 +43,6 @@ fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
         || message.contains("unclosed") && message.contains('"')
     {
         "text values start and end with a \" on the same line; write \\\" for a quote inside the text"
-    } else if message.contains("duplicate key") {
-        "each key appears once per [[status]] block"
     } else {
         "compare the line with a block that works; text values need \"quotes\" on both ends"
     };

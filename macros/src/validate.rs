@@ -8,10 +8,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
-
 use crate::diagnostic::Diagnostic;
+use crate::document::{self, Block, Document, Entry, Spanned, Value};
 use crate::names::identifier_problem;
 use crate::suggest::closest;
 use crate::syntax::syntax;
@@ -54,14 +52,14 @@ pub(crate) const MAX_ROWS: usize = 20_000;
 
 /// Parses and checks the whole table.
 pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
-    let (document, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() {
+    let document = match document::read(text) {
+        Ok(document) => document,
         // A broken line makes the rows around it unreliable; checking them
         // would only add confusing follow-on messages.
-        return Err(syntax(text, &syntax_errors));
-    }
+        Err(syntax_errors) => return Err(syntax(text, &syntax_errors)),
+    };
     let mut errors = Vec::new();
-    let blocks = status_blocks(document.get_ref(), &mut errors);
+    let blocks = status_blocks(&document, &mut errors);
     if let Some(first_extra) = blocks.get(MAX_ROWS) {
         errors.push(too_many_rows(blocks.len(), first_extra));
     }
@@ -109,65 +107,77 @@ pub(crate) fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-fn too_many_rows(rows: usize, first_extra: &Block<'_, '_>) -> Diagnostic {
+fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
     Diagnostic::new(
-        block_header(first_extra),
+        first_extra.header.clone(),
         format!("the table has {rows} rows; at most {MAX_ROWS} are supported"),
     )
     .label(format!("row {} is one too many", MAX_ROWS + 1))
     .help("the compiler slows down faster than the row count grows; remove rows, or split the table into several enums")
 }
 
-/// One `[[status]]` block: its table and the span rustc-style messages point at.
-struct Block<'t, 'i> {
-    fields: &'t DeTable<'i>,
-    span: Range<usize>,
-}
-
-fn status_blocks<'t, 'i>(
-    document: &'t DeTable<'i>,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<Block<'t, 'i>> {
-    let mut blocks = Vec::new();
-    for (key, value) in document {
+/// The `[[status]]` blocks, after reporting whatever else the file holds
+/// at its top level: other keys, other headers, `status` as a value.
+fn status_blocks<'d>(document: &'d Document, errors: &mut Vec<Diagnostic>) -> Vec<&'d Block> {
+    for entry in &document.top {
         if errors.len() > MAX_REPORTED {
             break;
         }
-        if key.get_ref() != "status" {
-            errors.push(unknown_key(key, &["status"], "at the top of the file"));
-            continue;
-        }
-        match value.get_ref() {
-            DeValue::Array(items) => blocks.extend(blocks_of(items, errors)),
-            _ => errors.push(
-                Diagnostic::new(key.span(), "`status` must be a list of [[status]] blocks")
-                    .label("written as a single value or [status] table")
-                    .help("start every block with [[status]], with two brackets on each side"),
-            ),
+        if entry.key.get_ref() != "status" {
+            errors.push(unknown_key(
+                &entry.key,
+                &["status"],
+                "at the top of the file",
+            ));
+        } else if !is_empty_list(entry) || !document.blocks.is_empty() {
+            errors.push(not_a_list(entry.key.span(), "written as a value"));
         }
     }
-    blocks
+    for header in &document.other_headers {
+        if errors.len() > MAX_REPORTED {
+            break;
+        }
+        errors.push(other_header(header));
+    }
+    document.blocks.iter().collect()
 }
 
-fn blocks_of<'t, 'i>(items: &'t DeArray<'i>, errors: &mut Vec<Diagnostic>) -> Vec<Block<'t, 'i>> {
-    let mut blocks = Vec::new();
-    for item in items {
-        match item.get_ref() {
-            DeValue::Table(fields) => blocks.push(Block {
-                fields,
-                span: item.span(),
-            }),
-            other => errors.push(
-                Diagnostic::new(
-                    item.span(),
-                    format!("expected a [[status]] block, found {}", other.type_str()),
-                )
-                .label("not a block")
-                .help("start every block with [[status]] on its own line"),
-            ),
-        }
+/// `status = []`: valid TOML for a table with no rows, which is reported
+/// as such rather than as a mistake in how `status` is written.
+fn is_empty_list(entry: &Entry) -> bool {
+    matches!(entry.value.get_ref(), Value::Array(0))
+}
+
+fn not_a_list(span: Range<usize>, written: &str) -> Diagnostic {
+    Diagnostic::new(span, "`status` must be a list of [[status]] blocks")
+        .label(written)
+        .help("start every block with [[status]], with two brackets on each side")
+}
+
+fn other_header(header: &document::OtherHeader) -> Diagnostic {
+    match header.keys.as_slice() {
+        [key] if key == "status" => not_a_list(header.span.clone(), "written as a [status] table"),
+        [key] if header.is_array => unknown_key(
+            &Spanned::new(header.span.clone(), key.clone()),
+            &["status"],
+            "at the top of the file",
+        ),
+        _ => Diagnostic::new(
+            header.span.clone(),
+            format!("`{}` is not a block header", header_text(header)),
+        )
+        .label("expected [[status]]")
+        .help("every block starts with [[status]], with two brackets on each side"),
     }
-    blocks
+}
+
+fn header_text(header: &document::OtherHeader) -> String {
+    let keys = header.keys.join(".");
+    if header.is_array {
+        format!("[[{keys}]]")
+    } else {
+        format!("[{keys}]")
+    }
 }
 
 /// A block's values as far as they could be read; `None` where a value was
@@ -203,11 +213,18 @@ impl Draft {
     }
 }
 
-fn draft(block: &Block<'_, '_>, errors: &mut Vec<Diagnostic>) -> Draft {
+fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
     let before = errors.len();
     let mut draft = Draft::default();
-    for (key, value) in block.fields {
-        match key.get_ref().as_ref() {
+    for (index, Entry { key, value }) in block.entries.iter().enumerate() {
+        if let Some(first) = block.entries[..index]
+            .iter()
+            .find(|e| e.key.get_ref() == key.get_ref())
+        {
+            errors.push(repeated_key(key, &first.key));
+            continue;
+        }
+        match key.get_ref().as_str() {
             "code" => draft.code = code(value, errors),
             "name" => draft.name = name(value, errors),
             "definition" => draft.definition = definition(value, errors),
@@ -226,11 +243,11 @@ fn draft(block: &Block<'_, '_>, errors: &mut Vec<Diagnostic>) -> Draft {
         }
     }
     for required in REQUIRED {
-        let present = block.fields.keys().any(|key| key.get_ref() == required);
+        let present = block.entries.iter().any(|e| e.key.get_ref() == required);
         // A misspelt key is already reported with the right spelling;
         // "missing" on top of it would be the same mistake twice.
-        let misspelt = block.fields.keys().any(|key| {
-            !KEYS.contains(&key.get_ref().as_ref())
+        let misspelt = block.entries.iter().any(|Entry { key, .. }| {
+            !KEYS.contains(&key.get_ref().as_str())
                 && closest(key.get_ref(), KEYS) == Some(required)
         });
         if !present && !misspelt {
@@ -241,11 +258,7 @@ fn draft(block: &Block<'_, '_>, errors: &mut Vec<Diagnostic>) -> Draft {
     draft
 }
 
-fn unknown_key(
-    key: &Spanned<std::borrow::Cow<'_, str>>,
-    allowed: &[&str],
-    place: &str,
-) -> Diagnostic {
+fn unknown_key(key: &Spanned<String>, allowed: &[&str], place: &str) -> Diagnostic {
     let written = key.get_ref();
     let diagnostic = Diagnostic::new(key.span(), format!("unknown key `{written}` {place}"))
         .label("not a key this table uses");
@@ -258,7 +271,19 @@ fn unknown_key(
     }
 }
 
-fn missing_key(block: &Block<'_, '_>, key: &str) -> Diagnostic {
+/// TOML allows a key once per table; the second one is reported, with the
+/// first, so neither value is silently the one that counts.
+fn repeated_key(key: &Spanned<String>, first: &Spanned<String>) -> Diagnostic {
+    Diagnostic::new(
+        key.span(),
+        format!("`{}` is written twice in this block", key.get_ref()),
+    )
+    .label("written again here")
+    .related(first.span(), "first written here")
+    .help("each key appears once per [[status]] block; keep one of the lines")
+}
+
+fn missing_key(block: &Block, key: &str) -> Diagnostic {
     let example = match key {
         "code" => "code = 4000".to_owned(),
         "name" => "name = \"Delivered\"".to_owned(),
@@ -271,24 +296,18 @@ fn missing_key(block: &Block<'_, '_>, key: &str) -> Diagnostic {
         _ => format!("action = one of {}", quoted(Action::WORDS)),
     };
     Diagnostic::new(
-        block_header(block),
+        block.header.clone(),
         format!("this [[status]] block has no `{key}`"),
     )
     .label(format!("`{key}` missing in this block"))
     .help(format!("add a line: {example}"))
 }
 
-/// The block's own line when the parser's span starts on it, so "missing
-/// key" points at the `[[status]]` a person will look for.
-fn block_header(block: &Block<'_, '_>) -> Range<usize> {
-    block.span.start..block.span.start + "[[status]]".len().min(block.span.len())
-}
-
-fn code(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<u16>> {
+fn code(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<u16>> {
     let span = value.span();
     let number = match value.get_ref() {
-        DeValue::Integer(integer) => i128::from_str_radix(integer.as_str(), integer.radix()).ok(),
-        DeValue::String(text) => {
+        Value::Integer { digits, radix } => i128::from_str_radix(digits, *radix).ok(),
+        Value::String(text) => {
             errors.push(
                 Diagnostic::new(span, format!("`code` is written as text \"{text}\""))
                     .label("a code is a number, without quotes")
@@ -319,7 +338,7 @@ fn code(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Sp
     }
 }
 
-fn name(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+fn name(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
     let text = string(value, "name", "a name in PascalCase, in quotes", errors)?;
     match identifier_problem(text) {
         None => Some(Spanned::new(value.span(), text.to_owned())),
@@ -337,13 +356,13 @@ fn name(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Sp
     }
 }
 
-fn definition(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn definition(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let expected = "the definition text, in quotes";
     let help = "copy the Definition from the published table, word for word";
     non_blank_text(value, "definition", expected, help, errors)
 }
 
-fn note(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn note(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let expected = "a short reason, in quotes";
     let help = "write a short reason, or remove the line: `note` is optional";
     non_blank_text(value, "note", expected, help, errors)
@@ -352,7 +371,7 @@ fn note(value: &Spanned<DeValue<'_>>, errors: &mut Vec<Diagnostic>) -> Option<St
 /// A text value that must say something: blank text would become an
 /// empty definition or note in the docs.
 fn non_blank_text(
-    value: &Spanned<DeValue<'_>>,
+    value: &Spanned<Value>,
     key: &str,
     expected: &str,
     help_when_blank: &str,
@@ -372,7 +391,7 @@ fn non_blank_text(
 
 /// A value from one of the closed vocabularies (stage, outcome, final, action).
 fn word<T>(
-    value: &Spanned<DeValue<'_>>,
+    value: &Spanned<Value>,
     key: &str,
     allowed: &[&str],
     from_word: fn(&str) -> Option<T>,
@@ -396,19 +415,19 @@ fn word<T>(
 }
 
 fn string<'v>(
-    value: &'v Spanned<DeValue<'_>>,
+    value: &'v Spanned<Value>,
     key: &str,
     expected: &str,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<&'v str> {
-    if let DeValue::String(text) = value.get_ref() {
+    if let Value::String(text) = value.get_ref() {
         return Some(text);
     }
     errors.push(wrong_type(value.span(), key, expected, value.get_ref()));
     None
 }
 
-fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) -> Diagnostic {
+fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &Value) -> Diagnostic {
     Diagnostic::new(
         span,
         format!(
@@ -607,5 +626,77 @@ mod tests {
         assert_located(&text, &errors);
         let lines: Vec<String> = errors.iter().map(|e| e.render("t.toml", &text)).collect();
         assert!(lines[0].contains("duplicate code 1500"), "{}", lines[0]);
+    }
+
+    /// The first line of each message for `text`, one per mistake.
+    fn headlines(text: &str) -> Vec<String> {
+        let errors = table(text).expect_err("a mistake");
+        assert_located(text, &errors);
+        errors
+            .iter()
+            .map(|e| {
+                let rendered = e.render("t.toml", text);
+                rendered.lines().next().unwrap_or_default().to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_key_written_twice_is_reported_at_the_second() {
+        let text = REAL.replacen("\ncode = 1501", "\ncode = 1501\ncode = 1502", 1);
+        let headlines = headlines(&text);
+        assert_eq!(headlines.len(), 1, "{headlines:#?}");
+        assert!(
+            headlines[0].contains("`code` is written twice in this block"),
+            "{headlines:?}"
+        );
+        let line = text[..text.find("code = 1502").expect("the second")]
+            .lines()
+            .count()
+            + 1;
+        assert!(
+            headlines[0].starts_with(&format!("t.toml:{line}:1:")),
+            "{headlines:?}"
+        );
+    }
+
+    #[test]
+    fn status_written_other_than_as_blocks_is_reported() {
+        for (text, expected) in [
+            (
+                "status = \"4000\"\n",
+                "`status` must be a list of [[status]] blocks",
+            ),
+            (
+                "status = [{ code = 4000 }]\n",
+                "`status` must be a list of [[status]] blocks",
+            ),
+            (
+                "[status]\ncode = 4000\n",
+                "`status` must be a list of [[status]] blocks",
+            ),
+            (
+                "[[statuses]]\ncode = 4000\n",
+                "unknown key `statuses` at the top of the file",
+            ),
+            ("[status.codes]\n", "`[status.codes]` is not a block header"),
+            ("codes = 1\n", "unknown key `codes` at the top of the file"),
+        ] {
+            let headlines = headlines(text);
+            assert_eq!(headlines.len(), 1, "{text:?}: {headlines:#?}");
+            assert!(headlines[0].contains(expected), "{text:?}: {headlines:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_list_is_an_empty_table_but_not_next_to_blocks() {
+        let empty = headlines("status = []\n");
+        assert!(
+            empty[0].contains("the table lists no status codes"),
+            "{empty:?}"
+        );
+        let both = headlines(&format!("status = []\n{REAL}"));
+        assert_eq!(both.len(), 1, "{both:#?}");
+        assert!(both[0].contains("`status` must be a list"), "{both:?}");
     }
 }

@@ -12,6 +12,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+// The macro crate is a proc-macro crate; its TOML reader is compiled here
+// as a plain module.
+#[allow(dead_code, reason = "only reading the table is exercised here")]
+#[path = "../../macros/src/document.rs"]
+mod document;
+
 const TABLE: &str = include_str!("../ui/pass/hostile_definitions.toml");
 
 const LIBRARY: &str = r#"//! The hostile table, documented.
@@ -143,23 +149,21 @@ fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The table's rows as (name, definition), read with the same TOML parser
-/// the macro uses.
+/// The table's rows as (name, definition), read with the macro's own
+/// TOML reader.
 fn definitions() -> Vec<(String, String)> {
-    let (document, errors) = toml::de::DeTable::parse_recoverable(TABLE);
-    assert!(errors.is_empty(), "{errors:?}");
-    let document = document.into_inner();
-    let Some(toml::de::DeValue::Array(rows)) = document.get("status").map(toml::Spanned::get_ref)
-    else {
-        panic!("the table has [[status]] blocks");
-    };
-    rows.iter()
-        .map(|row| {
-            let toml::de::DeValue::Table(fields) = row.get_ref() else {
-                panic!("a block is a table");
-            };
-            let text = |key: &str| match fields.get(key).map(toml::Spanned::get_ref) {
-                Some(toml::de::DeValue::String(text)) => text.to_string(),
+    let document = document::read(TABLE).expect("the hostile table is valid TOML");
+    document
+        .blocks
+        .iter()
+        .map(|block| {
+            let text = |key: &str| match block
+                .entries
+                .iter()
+                .find(|entry| entry.key.get_ref() == key)
+                .map(|entry| entry.value.get_ref())
+            {
+                Some(document::Value::String(text)) => text.clone(),
                 _ => panic!("{key} is text"),
             };
             (text("name"), text("definition"))

@@ -15,6 +15,9 @@ use proc_macro2::{Ident, Span};
 #[path = "../../macros/src/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
+#[path = "../../macros/src/document.rs"]
+mod document;
+#[allow(dead_code, reason = "only validation and expansion are exercised here")]
 #[path = "../../macros/src/entry.rs"]
 mod entry;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]

@@ -17,6 +17,9 @@ use proptest::sample::select;
 #[path = "../../macros/src/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code, reason = "only the validation step is exercised here")]
+#[path = "../../macros/src/document.rs"]
+mod document;
+#[allow(dead_code, reason = "only the validation step is exercised here")]
 #[path = "../../macros/src/names.rs"]
 mod names;
 #[allow(dead_code, reason = "only the validation step is exercised here")]
