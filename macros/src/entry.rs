@@ -1,11 +1,11 @@
 //! The attribute's front door: parses the attribute and the enum it sits
 //! on, runs read → validate → expand, and turns every failure into
-//! `compile_error!` next to a usable fallback enum.
+//! `compile_error!` next to a usable fallback enum. The expansion itself is
+//! text from `expand`, lexed here with one `str::parse`.
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use quote::quote_spanned;
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
-use crate::expand::{self, Shell};
+use crate::expand::{self, Expansion};
 use crate::source;
 use crate::table::Table;
 use crate::validate;
@@ -33,7 +33,10 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
         Err(message) => return fallback(&shell, path.span, &[message]),
     };
     match validate::table(&source.text) {
-        Ok(table) => expand::enum_and_impls(&shell, &table, Some(&source.absolute)),
+        Ok(table) => {
+            let expansion = expand::enum_and_impls(&shell.name(), &table, Some(&source.absolute));
+            shell.complete(&expansion, path.span)
+        }
         Err(diagnostics) => {
             let messages: Vec<String> = diagnostics
                 .iter()
@@ -41,7 +44,10 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
                 .collect();
             let mut tokens = fallback(&shell, path.span, &messages);
             // Still track the file, so fixing it triggers a rebuild.
-            tokens.extend(expand::track_file(&source.absolute));
+            match lex(&expand::track_file(&source.absolute)) {
+                Ok(track) => tokens.extend(track),
+                Err(problem) => tokens.extend(compile_error(path.span, &problem)),
+            }
             tokens
         }
     }
@@ -69,8 +75,42 @@ fn path_literal(args: TokenStream) -> Option<PathLiteral> {
     })
 }
 
+/// `::core::compile_error! { "message" }` with every token spanned on
+/// `span`, so the error points there.
 fn compile_error(span: Span, message: &str) -> TokenStream {
-    quote_spanned! {span=> ::core::compile_error! { #message } }
+    let punct = |c: char, spacing: Spacing| {
+        let mut punct = Punct::new(c, spacing);
+        punct.set_span(span);
+        TokenTree::Punct(punct)
+    };
+    let mut literal = Literal::string(message);
+    literal.set_span(span);
+    let mut body = Group::new(Delimiter::Brace, TokenTree::Literal(literal).into());
+    body.set_span(span);
+    [
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("core", span)),
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("compile_error", span)),
+        punct('!', Spacing::Alone),
+        TokenTree::Group(body),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Generated text as tokens. Failing is a bug in `expand`, never the
+/// table's doing (names are checked identifiers, other text is escaped),
+/// so the message asks for a report rather than a fix.
+fn lex(text: &str) -> Result<TokenStream, String> {
+    text.parse().map_err(|error| {
+        format!(
+            "#[status_table] generated code that rustc cannot read ({error}); \
+             this is a bug in mobileconnect-status-macros, please report it with the table"
+        )
+    })
 }
 
 /// The errors, each spanned on the attribute's argument (rustc cannot point
@@ -82,13 +122,57 @@ fn fallback(shell: &Shell, span: Span, messages: &[String]) -> TokenStream {
         .iter()
         .map(|message| compile_error(span, message))
         .collect();
-    tokens.extend(expand::enum_and_impls(shell, &Table::default(), None));
+    let empty = expand::enum_and_impls(&shell.name(), &Table::default(), None);
+    tokens.extend(shell.complete(&empty, span));
     tokens
+}
+
+/// The enum the attribute sits on, without its (empty) body. Its tokens are
+/// emitted as the user wrote them, spans included: errors about the enum and
+/// go-to-definition then land on the user's `enum SmsStatus`.
+struct Shell {
+    attrs: TokenStream,
+    vis: TokenStream,
+    keyword: Ident,
+    ident: Ident,
+}
+
+impl Shell {
+    /// The enum's name as the generated text writes it.
+    fn name(&self) -> String {
+        self.ident.to_string()
+    }
+
+    /// The user's tokens with the generated ones around them, in the order
+    /// [`Expansion`] gives. Should the text not lex, the error spanned on
+    /// `span`, and the enum from an empty table if that lexes.
+    fn complete(&self, expansion: &Expansion, span: Span) -> TokenStream {
+        self.assemble(expansion).unwrap_or_else(|problem| {
+            let mut tokens = compile_error(span, &problem);
+            let empty = expand::enum_and_impls(&self.name(), &Table::default(), None);
+            tokens.extend(self.assemble(&empty).ok());
+            tokens
+        })
+    }
+
+    fn assemble(&self, expansion: &Expansion) -> Result<TokenStream, String> {
+        let attributes = lex(&expansion.attributes)?;
+        let rest = lex(&expansion.rest)?;
+        let mut tokens = self.attrs.clone();
+        tokens.extend(attributes);
+        tokens.extend(self.vis.clone());
+        tokens.extend([
+            TokenTree::Ident(self.keyword.clone()),
+            TokenTree::Ident(self.ident.clone()),
+        ]);
+        tokens.extend(rest);
+        Ok(tokens)
+    }
 }
 
 /// The enum the attribute sits on: outer attributes, a visibility, `enum`,
 /// its name and an empty body; the table supplies the variants.
-pub(crate) fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
+fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
     let mut tokens = item.into_iter().peekable();
     let mut attrs = TokenStream::new();
     while let Some(TokenTree::Punct(pound)) = tokens.peek() {
@@ -120,11 +204,11 @@ pub(crate) fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
         }
     }
     let not_enum = |span: Span| compile_error(span, "#[status_table] goes on an empty enum");
-    match tokens.next() {
-        Some(TokenTree::Ident(word)) if word == "enum" => {}
+    let keyword = match tokens.next() {
+        Some(TokenTree::Ident(word)) if word == "enum" => word,
         Some(other) => return Err(not_enum(other.span())),
         None => return Err(not_enum(Span::call_site())),
-    }
+    };
     let Some(TokenTree::Ident(ident)) = tokens.next() else {
         return Err(not_enum(Span::call_site()));
     };
@@ -139,5 +223,10 @@ pub(crate) fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
             "#[status_table] goes on an empty enum without generics: the table supplies the variants",
         ));
     }
-    Ok(Shell { attrs, vis, ident })
+    Ok(Shell {
+        attrs,
+        vis,
+        keyword,
+        ident,
+    })
 }
