@@ -1,9 +1,14 @@
 //! The attribute's front door: parses the attribute and the enum it sits
 //! on, runs read → validate → expand, and turns every failure into
-//! `compile_error!` next to a usable fallback enum. The expansion itself is
-//! text from `expand`, lexed here with one `str::parse`.
+//! `compile_error!` next to a usable fallback enum.
+//!
+//! The one module that uses `proc_macro`, directly rather than through
+//! `proc-macro2`, which would be one more crate in every user's cold build.
+//! `proc_macro`'s functions panic outside a compiler expansion, so this
+//! module stays thin: the expansion itself is text from `expand`, tested
+//! without a compiler, and is lexed here with one `str::parse`.
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 use crate::expand::{self, Expansion};
 use crate::source;
@@ -194,7 +199,7 @@ fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
     }
     let mut vis = TokenStream::new();
     if let Some(TokenTree::Ident(word)) = tokens.peek() {
-        if word == "pub" {
+        if word.to_string() == "pub" {
             vis.extend(tokens.next());
             if let Some(TokenTree::Group(group)) = tokens.peek() {
                 if group.delimiter() == Delimiter::Parenthesis {
@@ -205,7 +210,7 @@ fn parse_shell(item: TokenStream) -> Result<Shell, TokenStream> {
     }
     let not_enum = |span: Span| compile_error(span, "#[status_table] goes on an empty enum");
     let keyword = match tokens.next() {
-        Some(TokenTree::Ident(word)) if word == "enum" => word,
+        Some(TokenTree::Ident(word)) if word.to_string() == "enum" => word,
         Some(other) => return Err(not_enum(other.span())),
         None => return Err(not_enum(Span::call_site())),
     };

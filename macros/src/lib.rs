@@ -29,5 +29,5 @@ use proc_macro::TokenStream;
 /// generates.
 #[proc_macro_attribute]
 pub fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
-    entry::status_table(args.into(), item.into()).into()
+    entry::status_table(args, item)
 }
