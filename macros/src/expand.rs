@@ -217,7 +217,7 @@ fn lookups(name: &str, table: &Table) -> String {
 }
 
 // Variants are named through the enum, not `Self`, in `ALL`, `row()` and
-// `from_code`: with `Self::Variant` in every arm, rustc's type checking of
+// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type checking of
 // `ALL` and `row()` took 5 times as long at 10,000 rows and grew with the
 // square of the rows (its path resolution walks the variants).
 
@@ -254,13 +254,22 @@ fn row_fn(name: &str, table: &Table) -> String {
     )
 }
 
+/// Up to this many rows, `from_code` is a `match`, which rustc lowers to
+/// a jump table or a few compares: the real table's lookup stays what a
+/// hand-written `match` compiles to. Above it, a binary search over the
+/// sorted codes: rustc's exhaustiveness check of a `match` takes time
+/// growing with the square of its arms (rust-lang/rust#7462), about 0.6 s
+/// of CPU for 10,000 arms, while the search's code does not grow with
+/// the table. At run time the search was no slower than the `match` at
+/// every size measured from 100 to 20,000 rows (BENCHMARKS.md, Scaling).
+const MATCHED_CODES_MAX_ROWS: usize = 64;
+
 fn from_code_fn(name: &str, table: &Table) -> String {
-    // rustc lowers a `match` on integers to a jump table or a tree of
-    // compares: faster than a binary search at every size measured, up to
-    // 10,000 rows.
-    let arms = per_row(table, |out, _, row| {
-        write!(out, "\n            {} => {name}::{},", row.code, row.name)
-    });
+    let body = if table.rows.len() <= MATCHED_CODES_MAX_ROWS {
+        matched_codes(name, table)
+    } else {
+        searched_codes(table)
+    };
     format!(
         "
     /// The status for `code`. Total: a code the table does not list
@@ -268,11 +277,46 @@ fn from_code_fn(name: &str, table: &Table) -> String {
     #[must_use]
     #[inline]
     pub const fn from_code(code: u16) -> Self {{
-        match code {{{arms}
-            _ => Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code)),
-        }}
+        {body}
     }}
 "
+    )
+}
+
+const UNLISTED: &str =
+    "Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code))";
+
+/// `from_code`'s body for a short table.
+fn matched_codes(name: &str, table: &Table) -> String {
+    let arms = per_row(table, |out, _, row| {
+        write!(out, "\n            {} => {name}::{},", row.code, row.name)
+    });
+    format!(
+        "match code {{{arms}
+            _ => {UNLISTED},
+        }}"
+    )
+}
+
+/// `from_code`'s body above [`MATCHED_CODES_MAX_ROWS`] rows.
+fn searched_codes(table: &Table) -> String {
+    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
+    // `ALL` is in code order, so the row found is the variant's index in
+    // `ALL`. The loop runs log2(rows) times whatever the code, and its one
+    // data-dependent choice is a conditional move, not a branch to predict.
+    // A table has at least one row, so `CODES[low]` exists.
+    format!(
+        "const CODES: &[u16] = &[{codes}];
+        let mut low = 0;
+        let mut len = CODES.len();
+        while len > 1 {{
+            let half = len / 2;
+            if CODES[low + half] <= code {{
+                low += half;
+            }}
+            len -= half;
+        }}
+        if CODES[low] == code {{ Self::ALL[low] }} else {{ {UNLISTED} }}"
     )
 }
 
@@ -538,7 +582,7 @@ mod tests {
 
     use proc_macro2::{TokenStream, TokenTree};
 
-    use super::{enum_and_impls, markdown_text, string_literal};
+    use super::{MATCHED_CODES_MAX_ROWS, enum_and_impls, markdown_text, string_literal};
     use crate::validate;
 
     const REAL: &str = include_str!("../../status-codes.toml");
@@ -630,6 +674,36 @@ mod tests {
         let reversed = format!("{header}{header_line}{}", blocks.join(header_line));
         assert_ne!(reversed, REAL);
         assert_eq!(expanded(&reversed), expanded(REAL));
+    }
+
+    /// A valid table of `rows` rows, codes 7 apart.
+    fn table_of(rows: usize) -> String {
+        let mut toml = String::new();
+        for row in 0..rows {
+            let _ = write!(
+                toml,
+                "[[status]]\ncode = {}\nname = \"Row{row}\"\ndefinition = \"Row {row}.\"\n\
+                 stage = \"carrier\"\noutcome = \"failed\"\nfinal = \"yes\"\naction = \"wait\"\n\n",
+                row * 7
+            );
+        }
+        toml
+    }
+
+    #[test]
+    fn from_code_is_a_match_up_to_the_threshold_and_a_search_above() {
+        for (rows, searched) in [
+            (20, false),
+            (MATCHED_CODES_MAX_ROWS, false),
+            (MATCHED_CODES_MAX_ROWS + 1, true),
+        ] {
+            let text = expanded(&table_of(rows));
+            let last_arm = format!("{} => SmsStatus::Row{},", (rows - 1) * 7, rows - 1);
+            assert_eq!(text.contains("match code"), !searched, "{rows} rows");
+            assert_eq!(text.contains(&last_arm), !searched, "{rows} rows");
+            assert_eq!(text.contains("Self::ALL[low]"), searched, "{rows} rows");
+        }
+        assert!(expanded(REAL).contains("4000 => SmsStatus::Delivered,"));
     }
 
     #[test]

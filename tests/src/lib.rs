@@ -1,6 +1,7 @@
 //! Helpers shared by the behaviour tests: fixture files copied from the
-//! published material, a reader for the markdown tables they hold, and a
-//! second expansion of the real table in a crate other than core.
+//! published material, a reader for the markdown tables they hold, and
+//! expansions in a crate other than core: the real table again, and a wide
+//! one.
 //!
 //! This library denies every warning rustc and clippy's pedantic and
 //! nursery groups would raise, so the generated code is proven lint-clean in
@@ -33,6 +34,16 @@ pub mod regenerated {
     #[mobileconnect_status_macros::status_table("../status-codes.toml")]
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum Status {}
+}
+
+/// A table larger than the sizes up to which the generated lookups are
+/// `match`es, expanded under the same lints: its `from_code` is a binary
+/// search and its `from_name` a search of name hashes.
+pub mod wide {
+    /// The 150 rows of `fixtures/wide-codes.toml`, from code 0 to 65535.
+    #[mobileconnect_status_macros::status_table("fixtures/wide-codes.toml")]
+    #[derive(Clone, Copy, Debug)]
+    pub enum Wide {}
 }
 
 use std::path::PathBuf;

@@ -1,8 +1,11 @@
-//! The table expanded in another crate (see the library's `regenerated`
-//! module, compiled under strict lints) behaves exactly like core's enum.
+//! The tables expanded in another crate (see the library's `regenerated`
+//! and `wide` modules, compiled under strict lints): the real one behaves
+//! exactly like core's enum, and every lookup agrees with a scan of the rows
+//! whichever way the macro generated it.
 
 use mobileconnect_status::{CodeKind, SmsStatus};
 use mobileconnect_status_tests::regenerated::Status;
+use mobileconnect_status_tests::wide::Wide;
 
 #[test]
 fn a_downstream_expansion_agrees_with_core_on_every_code() {
@@ -23,5 +26,45 @@ fn a_downstream_expansion_agrees_with_core_on_every_code() {
         if let Some(name) = core.name() {
             assert_eq!(Status::from_name(name).map(Status::code), Some(code));
         }
+    }
+}
+
+/// The listed status with this code, found by reading every row; `None` if
+/// no row has it.
+fn scanned<T: Copy>(all: &[T], code_of: impl Fn(T) -> u16, code: u16) -> Option<T> {
+    all.iter().copied().find(|&status| code_of(status) == code)
+}
+
+#[test]
+fn from_code_agrees_with_a_scan_of_the_rows_for_every_code() {
+    // 20 rows: `from_code` is a `match`. 150 rows, codes 0 to 65535:
+    // a binary search over the sorted codes.
+    assert!(Status::ALL.len() <= 64 && Wide::ALL.len() > 64);
+    for code in 0..=u16::MAX {
+        let status = Status::from_code(code);
+        match scanned(Status::ALL, Status::code, code) {
+            Some(listed) => assert_eq!(status, listed, "{code}"),
+            None => assert!(matches!(status, Status::Unrecognized(_)), "{code}"),
+        }
+        assert_eq!(status.code(), code);
+        let wide = Wide::from_code(code);
+        match scanned(Wide::ALL, Wide::code, code) {
+            Some(listed) => assert_eq!(wide.name(), listed.name(), "{code}"),
+            None => assert!(matches!(wide, Wide::Unrecognized(_)), "{code}"),
+        }
+        assert_eq!(wide.code(), code);
+    }
+}
+
+#[test]
+fn the_wide_table_reaches_both_ends_of_u16_in_code_order() {
+    let codes: Vec<u16> = Wide::ALL.iter().map(|status| status.code()).collect();
+    assert_eq!(codes.len(), 150);
+    assert_eq!(codes[..3], [0, 1, 2]);
+    assert_eq!(codes[codes.len() - 2..], [65534, 65535]);
+    assert!(codes.windows(2).all(|pair| pair[0] < pair[1]));
+    for status in Wide::ALL {
+        let name = status.name().expect("a listed status has a name");
+        assert_eq!(Wide::from_name(name).map(Wide::code), Some(status.code()));
     }
 }

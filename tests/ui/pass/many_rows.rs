@@ -1,5 +1,6 @@
-// A table larger than the size up to which `from_name` is a `match`: the
-// generated hashed lookup and the per-column tables agree with the file.
+// A table larger than the sizes up to which `from_code` and `from_name` are
+// `match`es: the generated code search, hashed name lookup and per-column
+// tables agree with the file.
 use mobileconnect_status::{Action, CodeKind, Outcome, Stage};
 
 #[mobileconnect_status_macros::status_table("pass/many_rows.toml")]
