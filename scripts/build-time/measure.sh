@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures what the generated status enum costs at build time, against the
 # same table derived with strum + num_enum and written by hand, and how the
-# generated code scales with the table's size. Prints every number and the
-# ratios; BENCHMARKS.md explains them.
+# generated code scales with the table's size, next to a hand-written enum
+# of the same shape (the floor). Prints every number and the ratios;
+# BENCHMARKS.md explains them.
 #
 #   bash scripts/build-time/measure.sh            # everything, best of 3
 #   RUNS=1 SCALES="1000" bash scripts/build-time/measure.sh   # quicker
 #   SECTIONS="cold expand" bash scripts/build-time/measure.sh # some sections
+#   SECTIONS="scaling floor" bash scripts/build-time/measure.sh
 #   SOURCE=/path/to/changed/tree bash scripts/build-time/measure.sh
 #
 # SOURCE measures another copy of the workspace (say, one with a change to
@@ -22,15 +24,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-3}"
 scales="${SCALES:-1000 10000}"
-sections="${SECTIONS:-cold incremental expand scaling}"
+sections="${SECTIONS:-cold incremental expand scaling floor}"
 source_tree="$(cd "${SOURCE:-$repo}" && pwd)"
 case "$runs" in
     '' | *[!0-9]* | 0) echo "measure.sh: RUNS must be a whole number of runs, 1 or more; got \"$runs\"" >&2; exit 2 ;;
 esac
 for section in $sections; do
     case "$section" in
-        cold | incremental | expand | scaling) ;;
-        *) echo "measure.sh: SECTIONS takes cold, incremental, expand and scaling; got \"$section\"" >&2; exit 2 ;;
+        cold | incremental | expand | scaling | floor) ;;
+        *) echo "measure.sh: SECTIONS takes cold, incremental, expand, scaling and floor; got \"$section\"" >&2; exit 2 ;;
     esac
 done
 wants() {
@@ -102,12 +104,29 @@ for rows in 20 $scales; do
     scratch_crate scaled "$dir"
     cp "$here/apps/scaled/lib.rs" "$dir/src/lib.rs"
     cp "$here/apps/scaled/main.rs" "$dir/src/main.rs"
+    cp "$here/apps/lookup_timer.rs" "$dir/src/lookup_timer.rs"
     if [ "$rows" = 20 ]; then
         # The real table, through the same harness as the generated ones.
         cp "$source_tree/status-codes.toml" "$dir/table.toml"
     else
         awk -v rows="$rows" -f "$here/make-table.awk" > "$dir/table.toml"
     fi
+done
+
+# The floor: the same table as a hand-written enum, one crate per step of
+# floor_steps, each adding one item to the one before. Only the last has
+# every item, and a main that times its `from_code`, a `match`.
+floor_steps=("" debug debug,code debug,code,all debug,code,all,from)
+last_step=$((${#floor_steps[@]} - 1))
+for rows in $scales; do
+    for step in "${!floor_steps[@]}"; do
+        dir="$work/floor-$rows-$step"
+        scratch_crate floor "$dir"
+        awk -v parts="${floor_steps[$step]}" -f "$here/make-floor.awk" "$work/scaled-$rows/table.toml" \
+            > "$dir/src/lib.rs"
+    done
+    cp "$here/apps/floor/main.rs" "$work/floor-$rows-$last_step/src/main.rs"
+    cp "$here/apps/lookup_timer.rs" "$work/floor-$rows-$last_step/src/lookup_timer.rs"
 done
 
 for dir in "$work"/app-* "$work"/scaled-*; do
@@ -201,6 +220,10 @@ fi
 
 # --- scaling ---------------------------------------------------------------------------
 
+# Own-compile "WALL CPU" and from_code ns of the scaled crates, by rows,
+# for the floor section to compare with.
+declare -A scaled_own=() scaled_from_code=()
+
 if wants scaling; then
 echo "## Scaling: the same crate expanding tables of 20 (the real one), $scales rows"
 echo
@@ -215,6 +238,8 @@ for rows in 20 $scales; do
         --target-dir "$work/target-scaled-release-$rows")
     from_code=$(field from_code_ns "$lookups")
     from_name=$(field from_name_ns "$lookups")
+    scaled_own[$rows]="$own"
+    scaled_from_code[$rows]="$from_code"
     printf '| %6s | %8s | %11s | %10s | %10s | %9s | %12s | %12s |\n' "$rows" "$expand" \
         "${cold%% *}" "${cold##* }" "${own%% *}" "${own##* }" "$from_code" "$from_name"
 done
@@ -223,6 +248,74 @@ echo "expand: macro_expand_crate of the crate; cold: the crate and its dependenc
 echo "from nothing (dev profile); own: the crate alone after touching its source,"
 echo "dependencies built; lookups: release build, median ns per call over 1024"
 echo "inputs, 90% listed codes and 10% unlisted ones."
+echo
+fi
+# --- the floor ---------------------------------------------------------------------------
+
+# One cell of the floor table.
+cell() {
+    printf ' %10s |' "$1"
+}
+
+if wants floor; then
+echo "## Floor: the same tables as a hand-written enum (own compile CPU s, best of $runs)"
+echo
+printf '| %13s |' rows
+for label in enum "+ Debug" "+ v. match" "+ ALL" "+ i. match" generated "match ns" "search ns"; do
+    cell "$label"
+done
+echo
+printf '|%s|' --------------:
+for _ in 1 2 3 4 5 6 7 8; do printf '%s|' -----------:; done
+echo
+# Every number of the table by "rows,column", for the growth row.
+declare -A floor=()
+columns=("${!floor_steps[@]}" generated match search)
+for rows in $scales; do
+    for step in "${!floor_steps[@]}"; do
+        own=$(best_own_build "$runs" "$work/floor-$rows-$step" "$work/target-floor-$rows-$step")
+        floor[$rows,$step]="${own##* }"
+    done
+    # The generated crate's numbers come from the scaling section when it ran.
+    dir="$work/scaled-$rows"
+    if [ -z "${scaled_own[$rows]:-}" ]; then
+        scaled_own[$rows]=$(best_own_build "$runs" "$dir" "$work/target-scaled-own-$rows")
+        lookups=$(cargo run --quiet --release --offline --manifest-path "$dir/Cargo.toml" \
+            --target-dir "$work/target-scaled-release-$rows")
+        scaled_from_code[$rows]=$(field from_code_ns "$lookups")
+    fi
+    floor[$rows,generated]="${scaled_own[$rows]##* }"
+    floor[$rows,search]="${scaled_from_code[$rows]}"
+    lookups=$(cargo run --quiet --release --offline --manifest-path "$work/floor-$rows-$last_step/Cargo.toml" \
+        --target-dir "$work/target-floor-release-$rows")
+    floor[$rows,match]=$(field from_code_ns "$lookups")
+    printf '| %13s |' "$rows"
+    for column in "${columns[@]}"; do
+        cell "${floor[$rows,$column]}"
+    done
+    echo
+done
+# Growth from each scale to the next: the ratio of their numbers.
+previous=""
+for rows in $scales; do
+    if [ -n "$previous" ]; then
+        printf '| %13s |' "$rows/$previous"
+        for column in "${columns[@]}"; do
+            cell "$(echo "${floor[$previous,$column]} ${floor[$rows,$column]}" | awk '{ printf "%.1f", $2 / $1 }')"
+        done
+        echo
+    fi
+    previous="$rows"
+done
+echo
+echo "Each floor column is a crate with one item more than the column to its left:"
+echo "enum: one unit variant per row and Unrecognized(u16), deriving Clone and Copy;"
+echo "+ Debug: derived; + v. match: code(), a match from variant to code; + ALL: a"
+echo "const slice of every variant; + i. match: from_code(), a match on the u16."
+echo "generated: the scaled crate (derives Clone, Copy, Debug), own compile as in"
+echo "Scaling. match ns: the last floor crate's from_code; search ns: the generated"
+echo "from_code; release builds, the same inputs and timer as in Scaling. b/a:"
+echo "growth, the number at b rows over the number at a rows."
 echo
 fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

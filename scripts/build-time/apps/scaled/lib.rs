@@ -1,5 +1,5 @@
 //! The generated table, expanded the way `mobileconnect-status` expands its own.
 
 #[mobileconnect_status_macros::status_table("table.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug)]
 pub enum Scaled {}
