@@ -16,7 +16,7 @@ mod diagnostic;
 #[path = "../../macros/src/document.rs"]
 mod document;
 #[allow(dead_code)]
-#[path = "../../macros/src/expand.rs"]
+#[path = "../../macros/src/expand/mod.rs"]
 mod expand;
 #[allow(dead_code)]
 #[path = "../../macros/src/names.rs"]

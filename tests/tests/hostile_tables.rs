@@ -16,7 +16,7 @@ mod diagnostic;
 #[path = "../../macros/src/document.rs"]
 mod document;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/expand.rs"]
+#[path = "../../macros/src/expand/mod.rs"]
 mod expand;
 #[allow(dead_code, reason = "only validation and expansion are exercised here")]
 #[path = "../../macros/src/names.rs"]

@@ -1,0 +1,93 @@
+//! The second impl block: the classification columns, each a table read
+//! by the row, and the unlisted code's answers from core.
+
+use std::fmt::Write as _;
+
+use super::per_row;
+use crate::table::Table;
+
+/// The impl block of this file's items.
+pub(super) fn classification(name: &str, table: &Table) -> String {
+    let stages = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "::mobileconnect_status::Stage::{}, ",
+            row.stage.variant()
+        )
+    });
+    let outcomes = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "::mobileconnect_status::Outcome::{}, ",
+            row.outcome.variant()
+        )
+    });
+    let actions = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "::mobileconnect_status::Action::{}, ",
+            row.action.variant()
+        )
+    });
+    let finalities = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "::mobileconnect_status::Finality::{}, ",
+            row.finality.variant()
+        )
+    });
+    format!(
+        "
+impl {name} {{
+    /// Which hop of the send this status describes. For an unlisted
+    /// code, read from its thousands digit (1–4), else `None`.
+    #[must_use]
+    pub const fn stage(self) -> ::core::option::Option<::mobileconnect_status::Stage> {{
+        const STAGES: &[::mobileconnect_status::Stage] = &[{stages}];
+        match self {{
+            Self::Unrecognized(code) => code.stage(),
+            listed => ::core::option::Option::Some(STAGES[listed.row()]),
+        }}
+    }}
+
+    /// What this status says about the message; `Unknown` for an unlisted code.
+    #[must_use]
+    pub const fn outcome(self) -> ::mobileconnect_status::Outcome {{
+        const OUTCOMES: &[::mobileconnect_status::Outcome] = &[{outcomes}];
+        match self {{
+            Self::Unrecognized(code) => code.outcome(),
+            listed => OUTCOMES[listed.row()],
+        }}
+    }}
+
+    /// What the sender should do; `Investigate` for an unlisted code.
+    #[must_use]
+    pub const fn action(self) -> ::mobileconnect_status::Action {{
+        const ACTIONS: &[::mobileconnect_status::Action] = &[{actions}];
+        match self {{
+            Self::Unrecognized(code) => code.action(),
+            listed => ACTIONS[listed.row()],
+        }}
+    }}
+
+    /// Whether another status can follow: the table's `final` column.
+    /// `No` for an unlisted code.
+    #[must_use]
+    pub const fn finality(self) -> ::mobileconnect_status::Finality {{
+        const FINALITIES: &[::mobileconnect_status::Finality] = &[{finalities}];
+        match self {{
+            Self::Unrecognized(code) => code.finality(),
+            listed => FINALITIES[listed.row()],
+        }}
+    }}
+
+    /// Whether no further status is expected, for a message sent
+    /// from a code of this `kind`. An unlisted code is never final.
+    #[must_use]
+    pub const fn is_final_for(self, kind: ::mobileconnect_status::CodeKind) -> bool {{
+        self.finality().is_final_for(kind)
+    }}
+}}
+"
+    )
+}

@@ -1,0 +1,202 @@
+//! The first impl block: every listed status, the row behind each, and the
+//! lookups and columns read by that row.
+
+use std::fmt::Write as _;
+
+use super::name_lookup::from_name_fn;
+use super::{per_row, string_literal};
+use crate::table::Table;
+
+/// The impl block of this file's items.
+pub(super) fn lookups(name: &str, table: &Table) -> String {
+    let items = [
+        all_const(name, table),
+        row_fn(name, table),
+        from_code_fn(name, table),
+        code_fn(table),
+        name_fn(table),
+        from_name_fn(table),
+        definition_fn(table),
+        note_fn(table),
+    ];
+    format!("\nimpl {name} {{{}}}\n", items.concat())
+}
+
+// Variants are named through the enum, not `Self`, in `ALL`, `row()` and
+// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type checking of
+// `ALL` and `row()` took 5 times as long at 10,000 rows and grew with the
+// square of the rows (its path resolution walks the variants).
+
+fn all_const(name: &str, table: &Table) -> String {
+    let all = per_row(table, |out, _, row| write!(out, "{name}::{}, ", row.name));
+    format!(
+        "
+    /// Every status the table lists, in code order.
+    pub const ALL: &'static [Self] = &[{all}];
+"
+    )
+}
+
+fn row_fn(name: &str, table: &Table) -> String {
+    let count = table.rows.len();
+    // Row numbers suffixed, as the `quote!` version wrote them: each arm's
+    // type is known without inference.
+    let arms = per_row(table, |out, index, row| {
+        write!(out, "\n            {name}::{} => {index}usize,", row.name)
+    });
+    format!(
+        "
+    /// The row of a listed status in the tables below; one past
+    /// the last row for an unlisted code. The one `match` over all
+    /// variants: rustc's time for a `match` grows faster than its
+    /// arms, so every other lookup reads a table by this row.
+    #[inline]
+    const fn row(self) -> usize {{
+        match self {{{arms}
+            Self::Unrecognized(_) => {count}usize,
+        }}
+    }}
+"
+    )
+}
+
+/// Up to this many rows, `from_code` is a `match`, which rustc lowers to
+/// a jump table or a few compares: the real table's lookup stays what a
+/// hand-written `match` compiles to. Above it, a binary search over the
+/// sorted codes: rustc's exhaustiveness check of a `match` takes time
+/// growing with the square of its arms (rust-lang/rust#7462), about 0.6 s
+/// of CPU for 10,000 arms, while the search's code does not grow with
+/// the table. At run time the search was no slower than the `match` at
+/// every size measured from 100 to 20,000 rows (BENCHMARKS.md, Scaling).
+pub(super) const MATCHED_CODES_MAX_ROWS: usize = 64;
+
+fn from_code_fn(name: &str, table: &Table) -> String {
+    let body = if table.rows.len() <= MATCHED_CODES_MAX_ROWS {
+        matched_codes(name, table)
+    } else {
+        searched_codes(table)
+    };
+    format!(
+        "
+    /// The status for `code`. Total: a code the table does not list
+    /// becomes [`Self::Unrecognized`], keeping the number.
+    #[must_use]
+    #[inline]
+    pub const fn from_code(code: u16) -> Self {{
+        {body}
+    }}
+"
+    )
+}
+
+const UNLISTED: &str =
+    "Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code))";
+
+/// `from_code`'s body for a short table.
+fn matched_codes(name: &str, table: &Table) -> String {
+    let arms = per_row(table, |out, _, row| {
+        write!(out, "\n            {} => {name}::{},", row.code, row.name)
+    });
+    format!(
+        "match code {{{arms}
+            _ => {UNLISTED},
+        }}"
+    )
+}
+
+/// `from_code`'s body above [`MATCHED_CODES_MAX_ROWS`] rows.
+fn searched_codes(table: &Table) -> String {
+    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
+    // `ALL` is in code order, so the row found is the variant's index in
+    // `ALL`. The loop runs log2(rows) times whatever the code, and its one
+    // data-dependent choice is a conditional move, not a branch to predict.
+    // A table has at least one row, so `CODES[low]` exists.
+    format!(
+        "const CODES: &[u16] = &[{codes}];
+        let mut low = 0;
+        let mut len = CODES.len();
+        while len > 1 {{
+            let half = len / 2;
+            if CODES[low + half] <= code {{
+                low += half;
+            }}
+            len -= half;
+        }}
+        if CODES[low] == code {{ Self::ALL[low] }} else {{ {UNLISTED} }}"
+    )
+}
+
+fn code_fn(table: &Table) -> String {
+    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
+    format!(
+        "
+    /// The numeric code, listed or not.
+    #[must_use]
+    #[inline]
+    pub const fn code(self) -> u16 {{
+        const CODES: &[u16] = &[{codes}];
+        match self {{
+            Self::Unrecognized(code) => code.get(),
+            listed => CODES[listed.row()],
+        }}
+    }}
+"
+    )
+}
+
+fn name_fn(table: &Table) -> String {
+    let names = per_row(table, |out, _, row| {
+        write!(out, "{}, ", string_literal(&row.name))
+    });
+    format!(
+        "
+    /// The table's Status text, e.g. `\"Delivered\"`; `None` for an unlisted code.
+    #[must_use]
+    #[inline]
+    pub const fn name(self) -> ::core::option::Option<&'static str> {{
+        const NAMES: &[&str] = &[{names}];
+        let row = self.row();
+        if row < NAMES.len() {{ ::core::option::Option::Some(NAMES[row]) }} else {{ ::core::option::Option::None }}
+    }}
+"
+    )
+}
+
+fn definition_fn(table: &Table) -> String {
+    let definitions = per_row(table, |out, _, row| {
+        write!(out, "{}, ", string_literal(&row.definition))
+    });
+    format!(
+        "
+    /// The table's Definition, verbatim; `None` for an unlisted code.
+    #[must_use]
+    pub const fn definition(self) -> ::core::option::Option<&'static str> {{
+        const DEFINITIONS: &[&str] = &[{definitions}];
+        let row = self.row();
+        if row < DEFINITIONS.len() {{ ::core::option::Option::Some(DEFINITIONS[row]) }} else {{ ::core::option::Option::None }}
+    }}
+"
+    )
+}
+
+fn note_fn(table: &Table) -> String {
+    let notes = per_row(table, |out, _, row| match &row.note {
+        Some(note) => write!(
+            out,
+            "::core::option::Option::Some({}), ",
+            string_literal(note)
+        ),
+        None => write!(out, "::core::option::Option::None, "),
+    });
+    format!(
+        "
+    /// The table's reason for the classification, where it gives one.
+    #[must_use]
+    pub const fn note(self) -> ::core::option::Option<&'static str> {{
+        const NOTES: &[::core::option::Option<&str>] = &[{notes}];
+        let row = self.row();
+        if row < NOTES.len() {{ NOTES[row] }} else {{ ::core::option::Option::None }}
+    }}
+"
+    )
+}

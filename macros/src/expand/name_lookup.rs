@@ -1,0 +1,101 @@
+//! `from_name`: a `match` for a short table, a search of name hashes for a
+//! long one.
+
+use std::fmt::Write as _;
+
+use super::{per_row, string_literal};
+use crate::table::Table;
+
+pub(super) fn from_name_fn(table: &Table) -> String {
+    let body = if table.rows.len() <= MATCHED_NAMES_MAX_ROWS {
+        matched_names(table)
+    } else {
+        hashed_names(table)
+    };
+    format!(
+        "
+    /// The status with this table name, ignoring ASCII case.
+    #[must_use]
+    #[inline]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {{
+        {body}
+    }}
+"
+    )
+}
+
+/// Up to this many rows, `from_name` is a `match`: for a short table a few
+/// length compares beat hashing the name. Above it, the `match` would cost
+/// time linear in the rows, so name hashes are binary-searched instead.
+const MATCHED_NAMES_MAX_ROWS: usize = 64;
+
+/// `from_name`'s body for a short table.
+fn matched_names(table: &Table) -> String {
+    // Exact spelling is the common case and compiles to a direct string
+    // match. Other casings take one pass of guards, each comparing lengths
+    // first, so a wrong name costs one compare.
+    let exact = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "\n            {} => ::core::option::Option::Some(Self::{}),",
+            string_literal(&row.name),
+            row.name
+        )
+    });
+    let folded = per_row(table, |out, _, row| {
+        write!(
+            out,
+            "\n            known if known.eq_ignore_ascii_case({}) => ::core::option::Option::Some(Self::{}),",
+            string_literal(&row.name),
+            row.name
+        )
+    });
+    format!(
+        "match name {{{exact}{folded}
+            _ => ::core::option::Option::None,
+        }}"
+    )
+}
+
+/// `from_name`'s body above [`MATCHED_NAMES_MAX_ROWS`] rows.
+fn hashed_names(table: &Table) -> String {
+    // The row number, not the variant: a constant holding every variant
+    // costs rustc's constant validation time growing with the square of
+    // the rows, and `ALL` already holds them. The table has at most
+    // `validate::MAX_ROWS` (20,000) rows, so a row number fits in a `u16`.
+    let mut hashed: Vec<(u64, usize)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (folded_name_hash(&row.name), index))
+        .collect();
+    hashed.sort_by_key(|(hash, _)| *hash);
+    let mut by_name_hash = String::new();
+    for (hash, row) in &hashed {
+        let _ = write!(by_name_hash, "({hash}u64, {row}), ");
+    }
+    // Every listed name by the FNV-1a hash of its lower-case bytes, sorted:
+    // one pass over the input, a binary search over integers, then one real
+    // comparison (two names can share a hash).
+    format!(
+        "const BY_NAME_HASH: &[(u64, u16)] = &[{by_name_hash}];
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in name.bytes() {{
+            hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        }}
+        let first = BY_NAME_HASH.partition_point(|(known, _)| *known < hash);
+        BY_NAME_HASH[first..]
+            .iter()
+            .take_while(|(known, _)| *known == hash)
+            .map(|&(_, row)| Self::ALL[usize::from(row)])
+            .find(|status| matches!(status.name(), ::core::option::Option::Some(known) if known.eq_ignore_ascii_case(name)))"
+    )
+}
+
+/// The hash the generated `from_name` computes at run time, computed here
+/// for the table's names: FNV-1a over the ASCII-lower-case bytes.
+fn folded_name_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
