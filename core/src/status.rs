@@ -27,7 +27,7 @@ use crate::{Action, CodeKind, Outcome};
 /// assert!(!status.is_final());
 /// ```
 #[mobileconnect_status_macros::status_table("status-codes.toml")]
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum SmsStatus {}
 
 impl SmsStatus {
@@ -99,6 +99,22 @@ impl PartialOrd for SmsStatus {
     #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+/// What a derived `Debug` prints (`Delivered`,
+/// `Unrecognized(UnrecognizedCode(4999))`), written through `name()`: a
+/// derived `Debug` is one more `match` with an arm per row, and rustc's
+/// time for such a `match` grows with the square of the rows
+/// (BENCHMARKS.md, Scaling).
+impl fmt::Debug for SmsStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self, self.name()) {
+            (Self::Unrecognized(code), _) => f.debug_tuple("Unrecognized").field(code).finish(),
+            (_, Some(name)) => f.write_str(name),
+            // Every listed status has a name; this arm is never taken.
+            (_, None) => f.write_str("Unrecognized"),
+        }
     }
 }
 

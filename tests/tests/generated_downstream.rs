@@ -29,6 +29,23 @@ fn a_downstream_expansion_agrees_with_core_on_every_code() {
     }
 }
 
+#[test]
+fn core_debug_prints_what_a_derived_debug_prints() {
+    // The downstream enum derives `Debug`; core writes its own through
+    // `name()` (see core's status.rs), which must not change a character.
+    for code in 0..=u16::MAX {
+        let derived = Status::from_code(code);
+        let core = SmsStatus::from_code(code);
+        assert_eq!(format!("{core:?}"), format!("{derived:?}"), "{code}");
+        assert_eq!(format!("{core:#?}"), format!("{derived:#?}"), "{code}");
+    }
+    assert_eq!(format!("{:?}", SmsStatus::Delivered), "Delivered");
+    assert_eq!(
+        format!("{:?}", SmsStatus::from_code(4999)),
+        "Unrecognized(UnrecognizedCode(4999))"
+    );
+}
+
 /// The listed status with this code, found by reading every row; `None` if
 /// no row has it.
 fn scanned<T: Copy>(all: &[T], code_of: impl Fn(T) -> u16, code: u16) -> Option<T> {
