@@ -44,10 +44,13 @@ const REQUIRED: &[&str] = &[
 /// rustc would print them all.
 pub(crate) const MAX_REPORTED: usize = 100;
 
-/// The most rows a table may have. rustc's time grows faster than the row
-/// count: in a debug build on two cores, 10,000 rows compiled in 13 s,
-/// 20,000 in 36 s, and 65,536 (every possible code) did not finish in 12
-/// minutes. Past this many, one clear error beats a build that seems hung.
+/// The most rows a table may have. rustc's time for an enum with a
+/// variant per row grows faster than the row count (BENCHMARKS.md,
+/// Scaling): in a debug build on two cores the generated crate's own
+/// compile takes 2.8 s of CPU at 10,000 rows and 7.5 s at 20,000, and
+/// 65,536 rows (every possible code) did not finish in 12 minutes with an
+/// earlier generator. Past this many, one clear error beats a build that
+/// seems hung.
 pub(crate) const MAX_ROWS: usize = 20_000;
 
 /// Parses and checks the whole table.
