@@ -102,11 +102,11 @@ impl PartialOrd for SmsStatus {
     }
 }
 
-/// What a derived `Debug` prints (`Delivered`,
-/// `Unrecognized(UnrecognizedCode(4999))`), written through `name()`: a
-/// derived `Debug` is one more `match` with an arm per row, and rustc's
-/// time for such a `match` grows with the square of the rows
-/// (BENCHMARKS.md, Scaling).
+// What a derived `Debug` prints (`Delivered`,
+// `Unrecognized(UnrecognizedCode(4999))`), written through `name()`: a
+// derived `Debug` is one more `match` with an arm per row, and rustc's
+// time for such a `match` grows with the square of the rows
+// (BENCHMARKS.md, Scaling).
 impl fmt::Debug for SmsStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self, self.name()) {

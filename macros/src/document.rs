@@ -5,9 +5,10 @@
 //! TOML itself: tokens, grammar, string escapes, number formats, every
 //! mistake with its span. This file only walks the parser's events. The
 //! `toml` crate's own document layer would build general nested tables and
-//! dates, which this table never holds, and compiling it and `toml_datetime`
-//! cost every cold build of `mobileconnect-status` about 0.7 s of CPU
-//! (BENCHMARKS.md, "Cold build").
+//! dates, which this table never holds. Without it and `toml_datetime`,
+//! the cold build of an app on `mobileconnect-status` went from 0.73 to
+//! 0.55 of the CPU of the same app on strum + `num_enum` (BENCHMARKS.md,
+//! "Cold build").
 
 use std::ops::Range;
 
@@ -15,9 +16,10 @@ use toml_parser::decoder::ScalarKind;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ParseError, Source, Span};
 
-/// Arrays and inline tables nested deeper than this are a TOML mistake
-/// here (the table holds none at all); the limit keeps a hostile file from
-/// exhausting the parser's stack. It is the `toml` crate's own limit.
+/// Arrays and inline tables nested deeper than this, and dotted keys with
+/// more parts, are a TOML mistake here (the table holds none at all); the
+/// limit keeps a hostile file from exhausting the parser's stack or the
+/// walk's time. It is the `toml` crate's own limit.
 const MAX_NESTING: u32 = 80;
 
 /// A value and where it is in the file.
@@ -290,14 +292,36 @@ impl Walk<'_, '_> {
     /// `key = value`, from the key's first part on. `None` when the line
     /// breaks off; the parser has reported that.
     fn entry(&mut self, first: Event) -> Option<Entry> {
-        let mut key = self.key(first);
+        let Spanned {
+            span,
+            value: mut text,
+        } = self.key(first);
+        let mut end = span.end;
+        let mut parts = 1;
         loop {
             match self.peek()?.kind() {
                 EventKind::KeySep => self.next += 1,
                 EventKind::SimpleKey => {
                     let part = self.take()?;
-                    let text = format!("{}.{}", key.get_ref(), self.key(part).get_ref());
-                    key = Spanned::new(key.span.start..part.span().end(), text);
+                    parts += 1;
+                    if parts > MAX_NESTING {
+                        // The `toml` crate's limit too: past it, a key is
+                        // junk, and building it would take time and memory
+                        // growing with its length.
+                        self.problems.push(
+                            ParseError::new("a dotted key with too many parts")
+                                .with_unexpected(part.span()),
+                        );
+                        while let Some(EventKind::SimpleKey | EventKind::KeySep) =
+                            self.peek().map(|event| event.kind())
+                        {
+                            self.next += 1;
+                        }
+                        return None;
+                    }
+                    text.push('.');
+                    text.push_str(self.key(part).get_ref());
+                    end = part.span().end();
                 }
                 EventKind::KeyValSep => {
                     self.next += 1;
@@ -307,7 +331,10 @@ impl Walk<'_, '_> {
             }
         }
         let value = self.value()?;
-        Some(Entry { key, value })
+        Some(Entry {
+            key: Spanned::new(span.start..end, text),
+            value,
+        })
     }
 
     fn key(&mut self, event: Event) -> Spanned<String> {

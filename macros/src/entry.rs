@@ -2,8 +2,9 @@
 //! on, runs read → validate → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 //!
-//! The one module that uses `proc_macro`, directly rather than through
-//! `proc-macro2`, which would be one more crate in every user's cold build.
+//! With `lib.rs`, the one module that uses `proc_macro`, directly rather
+//! than through `proc-macro2`, which would be one more crate in every
+//! user's cold build.
 //! `proc_macro`'s functions panic outside a compiler expansion, so this
 //! module stays thin: the expansion itself is text from `expand`, tested
 //! without a compiler, and is lexed here with one `str::parse`.
@@ -110,12 +111,20 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
 /// table's doing (names are checked identifiers, other text is escaped),
 /// so the message asks for a report rather than a fix.
 fn lex(text: &str) -> Result<TokenStream, String> {
-    text.parse().map_err(|error| {
+    let report = |cause: &str| {
         format!(
-            "#[status_table] generated code that rustc cannot read ({error}); \
+            "#[status_table] generated code that rustc cannot read{cause}; \
              this is a bug in mobileconnect-status-macros, please report it with the table"
         )
-    })
+    };
+    // rustc may report a lexing error itself and panic instead of
+    // returning `Err` (rust-lang/rust#58736); the panic is caught so the
+    // build still gets the message and the fallback enum.
+    match std::panic::catch_unwind(|| text.parse::<TokenStream>()) {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(error)) => Err(report(&format!(" ({error})"))),
+        Err(_) => Err(report("")),
+    }
 }
 
 /// The errors, each spanned on the attribute's argument (rustc cannot point

@@ -219,12 +219,13 @@ impl Draft {
 fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
     let before = errors.len();
     let mut draft = Draft::default();
-    for (index, Entry { key, value }) in block.entries.iter().enumerate() {
-        if let Some(first) = block.entries[..index]
-            .iter()
-            .find(|e| e.key.get_ref() == key.get_ref())
-        {
-            errors.push(repeated_key(key, &first.key));
+    let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+    for Entry { key, value } in &block.entries {
+        if errors.len() > MAX_REPORTED {
+            break;
+        }
+        if let Some(first) = seen.insert(key.get_ref(), key) {
+            errors.push(repeated_key(key, first));
             continue;
         }
         match key.get_ref().as_str() {
@@ -244,6 +245,11 @@ fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
             "note" => draft.note = note(value, errors),
             _ => errors.push(unknown_key(key, KEYS, "in a [[status]] block")),
         }
+    }
+    if errors.len() > MAX_REPORTED {
+        // The list is cut here anyway; looking for misspelt keys among a
+        // flood of unknown ones would only cost time.
+        return draft;
     }
     for required in REQUIRED {
         let present = block.entries.iter().any(|e| e.key.get_ref() == required);

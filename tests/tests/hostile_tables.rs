@@ -2,6 +2,7 @@
 //! through the table step (validate, then expand) without a panic: a valid
 //! table expands whole, anything else gives located errors.
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 // The macro crate is a proc-macro crate, whose functions can only run inside
@@ -178,6 +179,25 @@ fn ten_megabytes_of_broken_headers_give_a_bounded_list_of_located_errors() {
 #[test]
 fn ten_megabytes_of_unknown_keys_give_a_bounded_list_of_located_errors() {
     assert_bounded_errors("10 MiB of unknown keys", &ten_megabytes_of("colour = 1\n"));
+}
+
+#[test]
+fn ten_megabytes_of_distinct_keys_in_one_block_give_a_bounded_list_of_located_errors() {
+    // Every key differs, so finding one written twice must not compare
+    // each with all before it.
+    let mut text = String::from("[[status]]\n");
+    let mut key = 0_u64;
+    while text.len() < 10 << 20 {
+        let _ = writeln!(text, "k{key} = 1");
+        key += 1;
+    }
+    assert_bounded_errors("10 MiB of distinct keys in one block", &text);
+}
+
+#[test]
+fn a_ten_megabyte_dotted_key_is_one_located_error() {
+    let text = format!("[[status]]\n{}a = 1\n", "a.".repeat(5 << 20));
+    assert_bounded_errors("a 10 MiB dotted key", &text);
 }
 
 #[test]

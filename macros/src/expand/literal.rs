@@ -54,8 +54,9 @@ fn prints_as_itself(c: char) -> bool {
     }
 }
 
-/// `text` as markdown that rustdoc renders back to exactly `text`, so a
-/// definition reads the same in the docs as in the table.
+/// `text` as markdown that rustdoc renders back as `text`, so a definition
+/// reads the same in the docs as in the table (as HTML, runs of spaces show
+/// as one).
 ///
 /// Every ASCII punctuation character is backslash-escaped, which `CommonMark`
 /// allows for all of them: no emphasis, code span, link, heading, list,

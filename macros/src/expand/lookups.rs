@@ -39,8 +39,7 @@ fn all_const(name: &str, table: &Table) -> String {
 
 fn row_fn(name: &str, table: &Table) -> String {
     let count = table.rows.len();
-    // Row numbers suffixed, as the `quote!` version wrote them: each arm's
-    // type is known without inference.
+    // Row numbers suffixed: each arm's type is known without inference.
     let arms = per_row(table, |out, index, row| {
         write!(out, "\n            {name}::{} => {index}usize,", row.name)
     });
@@ -65,7 +64,7 @@ fn row_fn(name: &str, table: &Table) -> String {
 /// hand-written `match` compiles to. Above it, a binary search over the
 /// sorted codes: rustc's exhaustiveness check of a `match` takes time
 /// growing with the square of its arms (rust-lang/rust#7462; in a
-/// hand-written enum, 0.95 s of CPU at 10,000 rows and 2.98 s at 20,000),
+/// hand-written enum, 0.96 s of CPU at 10,000 rows and 2.80 s at 20,000),
 /// while the search's code does not grow with the table. At run time the
 /// search was faster than that hand-written `match` at 1,000 to 20,000
 /// rows (BENCHMARKS.md, Scaling).

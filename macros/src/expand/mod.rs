@@ -70,6 +70,7 @@ pub(crate) fn track_file(path: &Path) -> String {
     let path = string_literal(&path.to_string_lossy());
     format!("const _: &[u8] = ::core::include_bytes!({path});\n")
 }
+
 /// `item` written for every row, in code order, into one string: the
 /// elements of an array or the arms of a `match`. Each `item` ends its text
 /// with a comma; a trailing comma is valid in both.

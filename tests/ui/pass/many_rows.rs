@@ -32,6 +32,10 @@ fn main() {
     for unknown in ["", "Row100Status", "Row000Statu", "Row000Status ", "Unrecognized"] {
         assert_eq!(Status::from_name(unknown), None, "{unknown:?}");
     }
-    let unlisted = Status::from_code(8);
-    assert_eq!((unlisted.code(), unlisted.name(), unlisted.definition()), (8, None, None));
+    // Below the first code, between two, and above the last: the search's
+    // three ways to miss.
+    for code in [0, 8, 65535] {
+        let unlisted = Status::from_code(code);
+        assert_eq!((unlisted.code(), unlisted.name(), unlisted.definition()), (code, None, None));
+    }
 }
