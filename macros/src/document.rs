@@ -309,8 +309,10 @@ impl Walk<'_, '_> {
                         // junk, and building it would take time and memory
                         // growing with its length.
                         self.problems.push(
-                            ParseError::new("a dotted key with too many parts")
-                                .with_unexpected(part.span()),
+                            ParseError::new(format!(
+                                "a dotted key with more than {MAX_NESTING} parts"
+                            ))
+                            .with_unexpected(part.span()),
                         );
                         while let Some(EventKind::SimpleKey | EventKind::KeySep) =
                             self.peek().map(|event| event.kind())

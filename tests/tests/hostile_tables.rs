@@ -198,6 +198,13 @@ fn ten_megabytes_of_distinct_keys_in_one_block_give_a_bounded_list_of_located_er
 fn a_ten_megabyte_dotted_key_is_one_located_error() {
     let text = format!("[[status]]\n{}a = 1\n", "a.".repeat(5 << 20));
     assert_bounded_errors("a 10 MiB dotted key", &text);
+    let errors = validate::table(&text).expect_err("not a valid table");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let rendered = errors[0].render("status-codes.toml", &text);
+    assert!(
+        rendered.contains("a dotted key with more than 80 parts"),
+        "{rendered}"
+    );
 }
 
 #[test]

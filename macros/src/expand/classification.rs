@@ -4,38 +4,14 @@
 use std::fmt::Write as _;
 
 use super::per_row;
-use crate::table::Table;
+use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
 pub(super) fn classification(name: &str, table: &Table) -> String {
-    let stages = per_row(table, |out, _, row| {
-        write!(
-            out,
-            "::mobileconnect_status::Stage::{}, ",
-            row.stage.variant()
-        )
-    });
-    let outcomes = per_row(table, |out, _, row| {
-        write!(
-            out,
-            "::mobileconnect_status::Outcome::{}, ",
-            row.outcome.variant()
-        )
-    });
-    let actions = per_row(table, |out, _, row| {
-        write!(
-            out,
-            "::mobileconnect_status::Action::{}, ",
-            row.action.variant()
-        )
-    });
-    let finalities = per_row(table, |out, _, row| {
-        write!(
-            out,
-            "::mobileconnect_status::Finality::{}, ",
-            row.finality.variant()
-        )
-    });
+    let stages = variants(table, "Stage", |row| row.stage.variant());
+    let outcomes = variants(table, "Outcome", |row| row.outcome.variant());
+    let actions = variants(table, "Action", |row| row.action.variant());
+    let finalities = variants(table, "Finality", |row| row.finality.variant());
     format!(
         "
 impl {name} {{
@@ -90,4 +66,16 @@ impl {name} {{
 }}
 "
     )
+}
+
+/// One column of a vocabulary as the elements of a `const` array, in row
+/// order: `::mobileconnect_status::Stage::Handset, …`.
+fn variants(table: &Table, vocabulary: &str, variant: impl Fn(&Row) -> &'static str) -> String {
+    per_row(table, |out, _, row| {
+        write!(
+            out,
+            "::mobileconnect_status::{vocabulary}::{}, ",
+            variant(row)
+        )
+    })
 }

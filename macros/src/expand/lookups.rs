@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::name_lookup::from_name_fn;
 use super::{per_row, string_literal};
-use crate::table::Table;
+use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
 pub(super) fn lookups(name: &str, table: &Table) -> String {
@@ -145,9 +145,7 @@ fn code_fn(table: &Table) -> String {
 }
 
 fn name_fn(table: &Table) -> String {
-    let names = per_row(table, |out, _, row| {
-        write!(out, "{}, ", string_literal(&row.name))
-    });
+    let names = text_literals(table, |row| &row.name);
     format!(
         "
     /// The table's Status text, e.g. `\"Delivered\"`; `None` for an unlisted code.
@@ -163,9 +161,7 @@ fn name_fn(table: &Table) -> String {
 }
 
 fn definition_fn(table: &Table) -> String {
-    let definitions = per_row(table, |out, _, row| {
-        write!(out, "{}, ", string_literal(&row.definition))
-    });
+    let definitions = text_literals(table, |row| &row.definition);
     format!(
         "
     /// The table's Definition, verbatim; `None` for an unlisted code.
@@ -199,4 +195,12 @@ fn note_fn(table: &Table) -> String {
     }}
 "
     )
+}
+
+/// One text column as the elements of a `const` array of string literals,
+/// in row order.
+fn text_literals(table: &Table, text: impl Fn(&Row) -> &str) -> String {
+    per_row(table, |out, _, row| {
+        write!(out, "{}, ", string_literal(text(row)))
+    })
 }
