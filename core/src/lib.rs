@@ -46,6 +46,7 @@
 extern crate self as mobileconnect_status;
 
 mod classification;
+mod event;
 mod excerpt;
 mod parse;
 #[cfg(feature = "serde")]
@@ -55,6 +56,7 @@ mod unrecognized;
 mod word_error;
 
 pub use classification::{Action, CodeKind, Finality, Outcome, Stage};
+pub use event::{EventCode, EventKind};
 pub use parse::{ParseErrorKind, ParseStatusError};
 pub use status::SmsStatus;
 pub use unrecognized::UnrecognizedCode;

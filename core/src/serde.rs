@@ -6,7 +6,7 @@ use core::fmt;
 use serde_core::de::{self, Unexpected, Visitor};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Action, CodeKind, Finality, Outcome, ParseWordError, SmsStatus, Stage};
+use crate::{Action, CodeKind, EventKind, Finality, Outcome, ParseWordError, SmsStatus, Stage};
 
 impl Serialize for SmsStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -72,7 +72,7 @@ macro_rules! serde_as_word {
     )+};
 }
 
-serde_as_word!(Stage, Outcome, Finality, Action, CodeKind);
+serde_as_word!(Stage, Outcome, Finality, Action, CodeKind, EventKind);
 
 /// Reads any vocabulary enum from its word.
 struct WordVisitor<T>(core::marker::PhantomData<T>);
@@ -81,7 +81,7 @@ impl<T: core::str::FromStr<Err = ParseWordError>> Visitor<'_> for WordVisitor<T>
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a classification word from status-codes.toml, such as \"retry-later\"")
+        f.write_str("a word such as \"retry-later\" or \"SmsDelivered\"")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
