@@ -7,7 +7,7 @@ use lexopt::prelude::*;
 
 use crate::fatal::Fatal;
 use crate::list::ListFormat;
-use crate::triage::{Input, TriageOptions};
+use crate::triage::{Input, TriageOptions, parse_delimiter};
 
 /// Shown by `--help` and named by every usage error.
 pub(crate) const USAGE: &str = "\
@@ -24,23 +24,36 @@ Usage:
 Triage options:
   --column NAME          CSV column holding the status code
                          (default: SMSStandardStatusCodeId)
-  --number-column NAME   CSV column holding the mobile number
-                         (default: MobileNumber, else Mobile)
+  --number-column NAME   CSV column holding the mobile number (default: Mobile,
+                         else MobileNumber)
+  --message-column NAME  CSV column identifying the message
+                         (default: MobileMessageTrackingID, when present)
+  --time-column NAME     CSV column saying when the message was sent
+                         (default: CreateDateTime, when present)
+  --delimiter D          the CSV field separator: one character, or tab, comma,
+                         pipe, semicolon (default: sniffed from the header)
+  --code-kind KIND       shared or dedicated: the kind of code the messages were
+                         sent from (default: dedicated); for shared codes 2000
+                         is the last status
   --suppress-list FILE   write the mobile numbers to stop sending to, one per line
   --retry-list FILE      write the mobile numbers to send to again later, one per line
   --format text|json     the report's format (default: text)
+  --max-errors N         bad rows named per input on stderr (default: 20; 0: all)
 
-What triage counts: a recipient in the report is a mobile number of a CSV row
-or REST delivery, or the message key (info.messageKey) of event notifications;
-its final status is the highest code seen for it. The suppress and retry lists
-are built per mobile number instead: a number's final status is the highest
-code seen for it in any input, events counting for the number in their info.to,
-so a number is in at most one list. A message whose events name no number is
-in neither list, nor is a number whose final code the table does not list.
+How triage decides: a message's status is the highest code among its updates
+(the same message seen twice is one message). A recipient is a mobile number;
+their status is the status of their newest message, by CreateDateTime, the
+events' time or the deliveries response's createDate. Where the inputs do not
+say when messages were sent, the highest code decides. The suppress and retry
+lists hold the numbers whose status calls for it; a number is in at most one.
 
-Triage streams its inputs: memory grows with the number of distinct recipients,
-never with the number of rows: at most about 55 bytes for each all-digit mobile
-number (54 MiB for a million numbers).
+Inputs: CSV extracts (comma, tab, pipe or semicolon; UTF-8, or UTF-16 with a
+byte-order mark), REST deliveries responses, event notifications and
+Transactional Messaging API responses (JSON documents or JSON Lines).
+
+Triage streams its inputs: memory grows with the number of distinct mobile
+numbers, not with the number of rows (event notifications are gathered per
+message first).
 
 Exit codes: 0 success; 1 triage saw bad rows (each reported on stderr with its
 file and line) or an input that failed part way (the others still count);
@@ -113,8 +126,20 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut options = TriageOptions::default();
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
-            Long("column") => options.code_column = Some(parser.value()?.string()?),
-            Long("number-column") => options.number_column = Some(parser.value()?.string()?),
+            Long("column") => options.csv.columns.code = Some(parser.value()?.string()?),
+            Long("number-column") => options.csv.columns.number = Some(parser.value()?.string()?),
+            Long("message-column") => {
+                options.csv.columns.message = Some(parser.value()?.string()?);
+            }
+            Long("time-column") => options.csv.columns.time = Some(parser.value()?.string()?),
+            Long("delimiter") => {
+                options.csv.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
+            }
+            Long("code-kind") => options.code_kind = parser.value()?.parse()?,
+            Long("max-errors") => {
+                let shown: u64 = parser.value()?.parse()?;
+                options.max_errors = (shown > 0).then_some(shown);
+            }
             Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
             Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {

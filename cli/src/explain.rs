@@ -9,6 +9,15 @@ use mobileconnect_status::SmsStatus;
 use crate::fatal::Fatal;
 use crate::words;
 
+/// Standard status codes have four digits: the thousands digit is the hop.
+const STANDARD_CODES_START: u16 = 1000;
+/// Where a value under 1000 comes from, since it is no status code.
+const BELOW_STANDARD: &str = "\
+note:    values under 1000 are not standard status codes. In a REST deliveries
+           response, statusCode (beside standardStatusCode) is the aggregator's own
+           code; in a not-sent event (SmsNotSent), statusCode is the reason the
+           message was never sent (a Send Error Code), not a status.";
+
 /// Explains each query in turn. A query that is neither a code nor a name
 /// is reported on stderr and makes the exit code 2; the others are still
 /// explained.
@@ -39,17 +48,17 @@ pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, 
 }
 
 fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
-    match (status.name(), status.definition()) {
-        (Some(name), Some(definition)) => {
-            writeln!(out, "{} {name}", status.code())?;
-            writeln!(out, "  {definition}")?;
-        }
-        _ => {
-            writeln!(
-                out,
-                "{}: not in this table: the code is kept as it is and classified conservatively",
-                status.code()
-            )?;
+    if let (Some(name), Some(definition)) = (status.name(), status.definition()) {
+        writeln!(out, "{} {name}", status.code())?;
+        writeln!(out, "  {definition}")?;
+    } else {
+        writeln!(
+            out,
+            "{}: not in this table: the code is kept as it is and classified conservatively",
+            status.code()
+        )?;
+        if status.code() < STANDARD_CODES_START {
+            writeln!(out, "  {BELOW_STANDARD}")?;
         }
     }
     let finality = status.finality();

@@ -91,3 +91,27 @@ fn an_unparsable_first_query_leaves_no_blank_line_before_the_first_explanation()
     assert_eq!(both.stdout.matches("\n\n").count(), 1, "{:?}", both.stdout);
     assert!(both.stdout.contains("\n\n4504 "), "{:?}", both.stdout);
 }
+
+#[test]
+fn a_value_under_1000_is_said_to_be_no_status_code_at_all() {
+    let run = sms_status(&["explain", "47", "200", "4510"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let explanations: Vec<&str> = run.stdout.split("\n\n").collect();
+    assert_eq!(explanations.len(), 3, "{}", run.stdout);
+    for under_1000 in &explanations[..2] {
+        assert!(
+            under_1000.contains("values under 1000 are not standard status codes"),
+            "{under_1000}"
+        );
+        assert!(under_1000.contains("the aggregator's own"), "{under_1000}");
+        assert!(
+            under_1000.contains("reason the\n           message was never sent"),
+            "{under_1000}"
+        );
+    }
+    assert!(
+        !explanations[2].contains("under 1000"),
+        "{}",
+        explanations[2]
+    );
+}

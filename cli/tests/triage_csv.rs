@@ -3,23 +3,10 @@
 
 mod common;
 
-use common::{read, scratch, sms_status, sms_status_with_stdin};
+use common::{json_report, read, scratch, sms_status, sms_status_with_stdin};
 use serde_json::{Value, json};
 
 const SAMPLE: &str = "samples/sms-message-tracking.csv";
-
-fn json_report(args: &[&str]) -> (Value, common::Run) {
-    let mut all = vec!["triage", "--format", "json"];
-    all.extend_from_slice(args);
-    let run = sms_status(&all);
-    let report = serde_json::from_str(&run.stdout).unwrap_or_else(|error| {
-        panic!(
-            "triage --format json printed no JSON ({error}):\n{}",
-            run.stdout
-        )
-    });
-    (report, run)
-}
 
 #[test]
 fn the_shipped_extract_is_triaged_per_number() {
@@ -28,20 +15,10 @@ fn the_shipped_extract_is_triaged_per_number() {
     assert_eq!(report["files"], 1);
     assert_eq!(report["rows"], 8);
     assert_eq!(report["bad_rows"], 2);
-    assert_eq!(report["recipients"], 6);
-    let statuses: Vec<(u64, u64)> = report["statuses"]
-        .as_array()
-        .expect("statuses")
-        .iter()
-        .map(|s| {
-            (
-                s["code"].as_u64().unwrap(),
-                s["recipients"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    assert_eq!(report["messages"]["total"], 6);
+    assert_eq!(report["recipients"]["total"], 6);
     assert_eq!(
-        statuses,
+        common::status_counts(&report),
         [
             (2000, 1),
             (2600, 1),
@@ -52,15 +29,21 @@ fn the_shipped_extract_is_triaged_per_number() {
         ]
     );
     assert_eq!(
-        report["outcomes"],
+        report["recipients"]["outcomes"],
         json!({ "pending": 1, "delivered": 1, "failed": 3, "unknown": 1 })
+    );
+    assert_eq!(
+        report["messages"]["outcomes"],
+        report["recipients"]["outcomes"]
     );
     assert_eq!(
         report["actions"],
         json!({ "wait": 1, "none": 1, "retry-later": 2, "suppress-number": 1, "investigate": 1 })
     );
-    assert_eq!(report["delivered"], 1);
-    let rate = report["delivery_rate"].as_f64().expect("a rate");
+    assert_eq!(report["recipients"]["delivered"], 1);
+    let rate = report["recipients"]["delivery_rate"]
+        .as_f64()
+        .expect("a rate");
     assert!((rate - 1.0 / 6.0).abs() < 1e-9, "{rate}");
     assert_eq!(
         report["unlisted_codes"],
@@ -94,13 +77,16 @@ fn the_text_report_counts_statuses_outcomes_actions_and_the_rate() {
     let run = sms_status(&["triage", SAMPLE]);
     let out = &run.stdout;
     assert!(
-        out.starts_with("Triage of 1 file: 8 rows, 2 bad rows, 6 recipients\n"),
+        out.starts_with(
+            "Triage of 1 file: 8 rows, 2 bad rows\n\
+             6 messages to 6 recipients (mobile numbers), sent from dedicated codes\n"
+        ),
         "{out}"
     );
     for line in [
         " 4000 Delivered ",
         " 4510 (not in this table) ",
-        "delivery rate: 16.7% (1 of 6 recipients delivered)",
+        "delivery rate: 16.7% of messages (1 of 6), 16.7% of recipients (1 of 6)",
         "codes not in this table: 4510 (1 row)",
     ] {
         assert!(out.contains(line), "no {line:?} in:\n{out}");
@@ -136,7 +122,7 @@ fn suppress_and_retry_lists_hold_the_numbers_their_final_status_calls_for() {
 }
 
 #[test]
-fn several_rows_per_number_resolve_to_the_highest_code() {
+fn several_rows_per_number_without_times_resolve_to_the_highest_code() {
     let suppress = scratch("several-suppress.txt");
     let retry = scratch("several-retry.txt");
     let fixture = "tests/fixtures/tracking-several-rows-per-number.csv";
@@ -149,8 +135,8 @@ fn several_rows_per_number_resolve_to_the_highest_code() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(report["rows"], 12);
-    assert_eq!(report["recipients"], 6);
-    assert_eq!(report["delivered"], 2);
+    assert_eq!(report["recipients"]["total"], 6);
+    assert_eq!(report["recipients"]["delivered"], 2);
     assert_eq!(
         report["unlisted_codes"],
         json!([{ "code": 4510, "rows": 1 }])
@@ -175,7 +161,7 @@ fn broken_csv_rows_are_reported_counted_and_the_rest_still_read() {
     let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(report["rows"], 9);
     assert_eq!(report["bad_rows"], 5);
-    assert_eq!(report["recipients"], 4);
+    assert_eq!(report["recipients"]["total"], 4);
     let bad: Vec<&str> = run.stderr.lines().collect();
     let expected = [
         (3, "broken CSV row: 3 fields, expected 4"),
@@ -213,7 +199,7 @@ fn column_options_name_the_code_and_number_columns() {
         missing.stderr
     );
     assert!(
-        missing.stderr.contains("(it has: Phone, Code)"),
+        missing.stderr.contains(r#"(it has: "Phone", "Code")"#),
         "{}",
         missing.stderr
     );
@@ -228,14 +214,14 @@ fn column_options_name_the_code_and_number_columns() {
     assert!(
         no_number
             .stderr
-            .contains("no column MobileNumber or Mobile"),
+            .contains("no column Mobile or MobileNumber"),
         "{}",
         no_number.stderr
     );
 
     let (report, run) = json_report(&[fixture, "--column", "Code", "--number-column", "phone"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(report["recipients"], 2);
+    assert_eq!(report["recipients"]["total"], 2);
     assert_eq!(report["actions"]["suppress-number"], 1);
 }
 
@@ -250,7 +236,7 @@ fn a_dash_reads_standard_input() {
     assert_eq!(run.code, 1);
     assert!(
         run.stdout
-            .starts_with("Triage of 1 file: 8 rows, 2 bad rows, 6 recipients"),
+            .starts_with("Triage of 1 file: 8 rows, 2 bad rows\n6 messages to 6 recipients"),
         "{}",
         run.stdout
     );

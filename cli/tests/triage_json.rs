@@ -1,82 +1,202 @@
-//! `sms-status triage` on REST deliveries and event notifications (JSON).
+//! `sms-status triage` on JSON: REST deliveries responses, event
+//! notifications and Transactional Messaging API responses, as documents or
+//! JSON Lines. Each event kind means what Salesforce says it means.
 
 mod common;
 
-use common::{read, scratch, sms_status};
-use serde_json::{Value, json};
+use common::{json_report, messages, read, scratch, scratch_file, status_counts};
+use serde_json::json;
 
-fn json_report(args: &[&str]) -> (Value, common::Run) {
-    let mut all = vec!["triage", "--format", "json"];
-    all.extend_from_slice(args);
-    let run = sms_status(&all);
-    let report = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|error| panic!("no JSON ({error}):\n{}", run.stdout));
-    (report, run)
-}
-
-fn codes(report: &Value) -> Vec<(u64, u64)> {
-    report["statuses"]
-        .as_array()
-        .expect("statuses")
-        .iter()
-        .map(|s| {
-            (
-                s["code"].as_u64().unwrap(),
-                s["recipients"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
+const REST: &str = "samples/message-contact-deliveries.json";
+const EVENTS: &str = "samples/ens-sms-events.json";
 
 #[test]
-fn rest_deliveries_resolve_per_mobile_number_highest_code_wins() {
+fn rest_deliveries_are_one_message_per_number_its_highest_code_wins() {
     let suppress = scratch("rest-suppress.txt");
-    let (report, run) = json_report(&[
-        "samples/message-contact-deliveries.json",
-        "--suppress-list",
-        suppress.to_str().unwrap(),
-    ]);
+    let (report, run) = json_report(&[REST, "--suppress-list", suppress.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(report["rows"], 8);
-    assert_eq!(report["recipients"], 3);
+    assert_eq!(report["messages"]["total"], 3);
+    assert_eq!(report["recipients"]["total"], 3);
     // 15550100001: 3000, 4000, 3001, 2000 out of order → 4000.
     // 15550100002: 2000, 4504 → 4504. 15550100003: " 3002 ", 4510 → 4510.
-    assert_eq!(codes(&report), [(4000, 1), (4504, 1), (4510, 1)]);
+    assert_eq!(status_counts(&report), [(4000, 1), (4504, 1), (4510, 1)]);
     assert_eq!(
         report["unlisted_codes"],
         json!([{ "code": 4510, "rows": 1 }])
     );
+    // The response says when it was created: its messages have a time.
+    assert_eq!(report["resolution"], json!({ "newest_message": 3 }));
     assert_eq!(read(&suppress), "15550100002\n");
 }
 
 #[test]
-fn event_notifications_resolve_per_message_key() {
+fn each_event_kind_means_what_salesforce_says() {
     let suppress = scratch("events-suppress.txt");
     let retry = scratch("events-retry.txt");
     let (report, run) = json_report(&[
-        "samples/ens-sms-events.json",
+        EVENTS,
         "--suppress-list",
         suppress.to_str().unwrap(),
         "--retry-list",
         retry.to_str().unwrap(),
     ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "SmsSent without a code is no bad row: {}",
+        run.stderr
+    );
     assert_eq!(report["rows"], 5);
-    // m-001: 2000, 3001, 4000 → 4000; m-002: 4505; m-003: 1501.
-    assert_eq!(report["recipients"], 3);
-    assert_eq!(codes(&report), [(1501, 1), (4000, 1), (4505, 1)]);
+    assert_eq!(report["bad_rows"], 0);
+    // m-001: SmsSent (no code), SmsTransient 3001, SmsDelivered 4000.
+    // m-002: SmsBounced 4505. m-003: SmsNotSent, reason 47.
+    assert_eq!(report["messages"]["total"], 3);
+    assert_eq!(status_counts(&report), [(4000, 1), (4505, 1)]);
+    assert_eq!(report["recipients"]["not_sent"], 1);
+    assert_eq!(report["recipients"]["outcomes"]["failed"], 2);
+    assert_eq!(
+        report["not_sent_reasons"],
+        json!([{ "code": "47", "reason": "Mobile Address not found", "messages": 1, "recipients": 1 }])
+    );
+    // 47 is a reason, not a status code: never "not in this table".
+    assert_eq!(report["unlisted_codes"], json!([]));
+    // A message never sent is in neither list.
     assert_eq!(read(&suppress), "15550100009\n");
-    assert_eq!(read(&retry), "15550100010\n");
+    assert_eq!(read(&retry), "");
+
+    let text = common::sms_status(&["triage", EVENTS]);
+    assert!(
+        text.stdout
+            .contains("not sent: 47 Mobile Address not found — 1 message"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        !text.stdout.contains("47 (not in this table)"),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]
-fn all_inputs_are_triaged_together() {
+fn a_message_only_sent_so_far_is_pending() {
+    let events = scratch_file(
+        "sent-only.json",
+        r#"[{ "eventCategoryType": "TransactionalSendEvents.SmsSent", "timestampUTC": 1790949791000,
+  "info": { "to": "15550100001", "messageKey": "m-001" } }]"#,
+    );
+    let (report, run) = json_report(&[events.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["recipients"]["sent_without_status"], 1);
+    assert_eq!(report["recipients"]["outcomes"]["pending"], 1);
+    assert_eq!(report["actions"]["wait"], 1);
+}
+
+#[test]
+fn an_unknown_event_kind_is_a_bad_row_naming_it() {
+    let events = scratch_file(
+        "unknown-kind.json",
+        r#"[
+  { "eventCategoryType": "TransactionalSendEvents.SmsClicked", "info": { "to": "15550100001", "messageKey": "m-1", "statusCode": "4000" } },
+  { "info": { "to": "15550100002", "messageKey": "m-2", "statusCode": "4504" } },
+  { "eventCategoryType": "TransactionalSendEvents.SmsDelivered", "info": { "to": "15550100003", "messageKey": "m-3" } }
+]"#,
+    );
+    let name = events.to_str().unwrap();
+    let (report, run) = json_report(&[name]);
+    assert_eq!(run.code, 1);
+    assert_eq!(report["bad_rows"], 3);
+    assert_eq!(report["recipients"]["total"], 0);
+    let bad = messages(&run);
+    assert_eq!(bad.len(), 3, "{}", run.stderr);
+    assert!(
+        bad[0].starts_with(&format!(
+            "{name}:2: eventCategoryType: unknown SMS event kind \"TransactionalSendEvents.SmsClicked\""
+        )),
+        "{}",
+        bad[0]
+    );
+    assert!(
+        bad[1].starts_with(&format!("{name}:3: eventCategoryType: missing")),
+        "{}",
+        bad[1]
+    );
+    assert!(
+        bad[2].starts_with(&format!(
+            "{name}:4: info.statusCode: missing (a SmsDelivered event carries a status code)"
+        )),
+        "{}",
+        bad[2]
+    );
+}
+
+#[test]
+fn transactional_messaging_api_responses_are_read() {
+    let (report, run) = json_report(&["tests/fixtures/transactional-api.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["messages"]["total"], 3);
+    assert_eq!(report["messages"]["not_sent"], 3);
+    // Only the single message names its number (`to`); the list's items
+    // name a contact key only.
+    assert_eq!(report["recipients"]["total"], 1);
+    assert_eq!(report["messages"]["without_mobile_number"], 2);
+    assert_eq!(
+        report["not_sent_reasons"],
+        json!([
+            { "code": "16", "reason": "InvalidAttributeValue", "messages": 2, "recipients": 1 },
+            { "code": "24", "reason": "ListDetectiveExclusion", "messages": 1, "recipients": 0 },
+        ])
+    );
+    assert_eq!(report["unlisted_codes"], json!([]));
+}
+
+#[test]
+fn json_lines_with_a_broken_line_count_every_other_line() {
+    let fixture = "tests/fixtures/events.jsonl";
+    let retry = scratch("jsonl-retry.txt");
+    let (report, run) = json_report(&[fixture, "--retry-list", retry.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(report["bad_rows"], 1);
+    assert_eq!(report["rows"], 5);
+    let bad = messages(&run);
+    assert_eq!(bad.len(), 1, "{}", run.stderr);
+    assert!(
+        bad[0].starts_with(&format!("{fixture}:3: broken JSON: ")),
+        "{}",
+        bad[0]
+    );
+    // m-001 delivered, m-004 expired (retry), m-005 sent: the lines after
+    // the broken one count.
+    assert_eq!(report["messages"]["total"], 3);
+    assert_eq!(read(&retry), "15550100004\n");
+}
+
+#[test]
+fn several_documents_one_after_another_are_all_read() {
+    let file = scratch_file(
+        "two-arrays.json",
+        "[\n  { \"eventCategoryType\": \"SmsBounced\", \"info\": { \"to\": \"15550100001\", \"messageKey\": \"a\", \"statusCode\": \"4504\" } }\n]\n\
+         [\n  { \"eventCategoryType\": \"SmsBounced\", \"info\": { \"to\": \"15550100002\", \"messageKey\": \"b\", \"statusCode\": \"4505\" } }\n]\n",
+    );
+    let suppress = scratch("two-arrays-suppress.txt");
+    let (report, run) = json_report(&[
+        file.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["messages"]["total"], 2);
+    assert_eq!(read(&suppress), "15550100001\n15550100002\n");
+}
+
+#[test]
+fn all_inputs_are_triaged_together_the_newest_message_deciding() {
     let suppress = scratch("together-suppress.txt");
     let retry = scratch("together-retry.txt");
     let (report, run) = json_report(&[
         "samples/sms-message-tracking.csv",
-        "samples/message-contact-deliveries.json",
-        "samples/ens-sms-events.json",
+        REST,
+        EVENTS,
         "--suppress-list",
         suppress.to_str().unwrap(),
         "--retry-list",
@@ -86,77 +206,45 @@ fn all_inputs_are_triaged_together() {
     assert_eq!(report["files"], 3);
     assert_eq!(report["rows"], 8 + 8 + 5);
     assert_eq!(report["bad_rows"], 2);
-    // The report counts mobile numbers from the extract and the REST
-    // response (which share 15550100001..3), and events per message key:
-    // 6 numbers + 3 messages.
-    assert_eq!(report["recipients"], 9);
+    assert_eq!(report["messages"]["total"], 6 + 3 + 3);
+    // 15550100001..6 from the extract (…01..03 also in the REST response,
+    // …01 also in the events), 15550100009 and …10 from the events.
+    assert_eq!(report["recipients"]["total"], 8);
     assert_eq!(
         report["unlisted_codes"],
         json!([{ "code": 4510, "rows": 2 }])
     );
-    // The lists take each number's highest code over all inputs, events'
-    // `to` included: m-001 (4000) is 15550100001, delivered in every input.
+    // The REST response (created 14:03:11.2 in Marketing Cloud's time,
+    // UTC−6) is 0.2 s newer than the extract's rows (2:03:11 PM), so it
+    // decides for 15550100001..03; the events (timestampUTC 14:03:11 UTC)
+    // are six hours older than both. 15550100003 ends on the response's
+    // 4510, not the extract's 2000.
+    assert_eq!(
+        status_counts(&report),
+        [
+            (2600, 1),
+            (4000, 1),
+            (4501, 1),
+            (4504, 1),
+            (4505, 1),
+            (4510, 2)
+        ]
+    );
+    assert_eq!(report["recipients"]["not_sent"], 1);
     assert_eq!(read(&suppress), "15550100002\n15550100009\n");
-    assert_eq!(read(&retry), "15550100004\n15550100005\n15550100010\n");
-}
-
-#[test]
-fn a_number_is_in_one_list_only_whatever_input_named_it() {
-    let extract = scratch("one-list.csv");
-    std::fs::write(
-        &extract,
-        "Mobile,SMSStandardStatusCodeId\n15550100002,4504\n15550100003,4501\n",
-    )
-    .expect("a scratch file");
-    let events = scratch("one-list-events.json");
-    std::fs::write(
-        &events,
-        r#"[
-  { "info": { "messageKey": "k-1", "to": "15550100002", "statusCode": "4501" } },
-  { "info": { "messageKey": "k-2", "to": "15550100003", "statusCode": "4504" } }
-]
-"#,
-    )
-    .expect("a scratch file");
-    let suppress = scratch("one-list-suppress.txt");
-    let retry = scratch("one-list-retry.txt");
-    let (report, run) = json_report(&[
-        extract.to_str().unwrap(),
-        events.to_str().unwrap(),
-        "--suppress-list",
-        suppress.to_str().unwrap(),
-        "--retry-list",
-        retry.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // The report still resolves events per message key.
-    assert_eq!(report["recipients"], 4);
-    // 15550100002: 4504 (extract) beats 4501 (event); 15550100003: 4504
-    // (event) beats 4501 (extract). Both are suppressed, neither retried.
-    assert_eq!(read(&suppress), "15550100002\n15550100003\n");
-    assert_eq!(read(&retry), "");
+    assert_eq!(read(&retry), "15550100004\n15550100005\n");
 }
 
 #[test]
 fn mobile_numbers_sent_as_json_integers_are_read_as_their_digits() {
-    let events = scratch("numeric-to.json");
-    std::fs::write(
-        &events,
-        r#"[
-  { "info": { "messageKey": "k-1", "to": 15550100002, "statusCode": 4504 } }
-]
-"#,
-    )
-    .expect("a scratch file");
-    let deliveries = scratch("numeric-mobile-number.json");
-    std::fs::write(
-        &deliveries,
-        r#"{ "tracking": [
-  { "mobileNumber": 15550100004, "standardStatusCode": "4501" }
-] }
-"#,
-    )
-    .expect("a scratch file");
+    let events = scratch_file(
+        "numeric-to.json",
+        r#"[ { "eventCategoryType": "SmsBounced", "info": { "messageKey": "k-1", "to": 15550100002, "statusCode": 4504 } } ]"#,
+    );
+    let deliveries = scratch_file(
+        "numeric-mobile-number.json",
+        r#"{ "tracking": [ { "mobileNumber": 15550100004, "standardStatusCode": "4501" } ] }"#,
+    );
     let suppress = scratch("numeric-suppress.txt");
     let retry = scratch("numeric-retry.txt");
     let (report, run) = json_report(&[
@@ -174,35 +262,27 @@ fn mobile_numbers_sent_as_json_integers_are_read_as_their_digits() {
 }
 
 #[test]
-fn a_mobile_number_of_another_json_type_is_a_bad_row_naming_the_type() {
-    let events = scratch("bad-number-types.json");
-    std::fs::write(
-        &events,
-        r#"[
-  { "info": { "messageKey": "k-1", "to": true, "statusCode": "4504" } },
+fn a_mobile_number_that_is_not_one_is_a_bad_row_naming_it() {
+    let events = scratch_file(
+        "bad-number-types.json",
+        r##"[
+  { "eventCategoryType": "SmsBounced", "info": { "messageKey": "k-1", "to": true, "statusCode": "4504" } },
   { "tracking": [ { "mobileNumber": 1.5e10, "standardStatusCode": "4000" } ] },
-  { "tracking": [ { "mobileNumber": ["15550100001"], "standardStatusCode": "4000" } ] }
+  { "tracking": [ { "mobileNumber": "#N/A", "standardStatusCode": "4000" } ] }
 ]
-"#,
-    )
-    .expect("a scratch file");
+"##,
+    );
     let name = events.to_str().unwrap();
     let (report, run) = json_report(&[name]);
     assert_eq!(run.code, 1);
     assert_eq!(report["bad_rows"], 3);
-    assert_eq!(report["recipients"], 0);
-    let bad: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(report["recipients"]["total"], 0);
     let expected = [
-        format!(
-            "{name}:2: info.to: expected a mobile number as a string or an integer, found a boolean true"
-        ),
-        format!(
-            "{name}:3: mobileNumber: expected a mobile number as a string or an integer, found a number with a fraction or exponent"
-        ),
-        format!(
-            "{name}:4: mobileNumber: expected a mobile number as a string or an integer, found an array"
-        ),
+        format!("{name}:2: info.to: true is not a mobile number: expected 6 to 15 digits"),
+        format!("{name}:3: mobileNumber: 15000000000.0 is not a mobile number"),
+        format!("{name}:4: mobileNumber: \"#N/A\" is not a mobile number"),
     ];
+    let bad = messages(&run);
     assert_eq!(bad.len(), expected.len(), "{}", run.stderr);
     for (line, prefix) in bad.iter().zip(&expected) {
         assert!(
@@ -220,7 +300,7 @@ fn bad_deliveries_are_reported_with_the_line_they_start_on() {
     assert_eq!(run.code, 1);
     assert_eq!(report["rows"], 7);
     assert_eq!(report["bad_rows"], 5);
-    assert_eq!(report["recipients"], 2);
+    assert_eq!(report["recipients"]["total"], 2);
     let expected = [
         (5, "standardStatusCode: empty SMS status"),
         (6, "standardStatusCode: invalid SMS status \"40O0\""),
@@ -231,7 +311,7 @@ fn bad_deliveries_are_reported_with_the_line_they_start_on() {
             "standardStatusCode: expected a status code as a string or a number",
         ),
     ];
-    let bad: Vec<&str> = run.stderr.lines().collect();
+    let bad = messages(&run);
     assert_eq!(bad.len(), expected.len(), "{}", run.stderr);
     for (line, (number, problem)) in bad.iter().zip(expected) {
         let prefix = format!("{fixture}:{number}: {problem}");
@@ -248,9 +328,9 @@ fn broken_json_is_reported_where_it_breaks_and_what_came_before_counts() {
     let fixture = "tests/fixtures/events-truncated.json";
     let (report, run) = json_report(&[fixture]);
     assert_eq!(run.code, 1);
-    assert_eq!(report["recipients"], 2);
+    assert_eq!(report["recipients"]["total"], 2);
     assert_eq!(report["bad_rows"], 1);
-    let bad: Vec<&str> = run.stderr.lines().collect();
+    let bad = messages(&run);
     assert_eq!(bad.len(), 1, "{}", run.stderr);
     assert!(
         bad[0].starts_with(&format!("{fixture}:5: broken JSON: EOF while parsing")),
@@ -261,13 +341,12 @@ fn broken_json_is_reported_where_it_breaks_and_what_came_before_counts() {
 
 #[test]
 fn json_that_is_neither_deliveries_nor_events_is_a_bad_row() {
-    let dir = scratch("neither.json");
-    std::fs::write(&dir, "{\n  \"count\": 3\n}\n").expect("a scratch file");
-    let (report, run) = json_report(&[dir.to_str().unwrap()]);
+    let file = scratch_file("neither.json", "{\n  \"count\": 3\n}\n");
+    let (report, run) = json_report(&[file.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert_eq!(report["bad_rows"], 1);
     assert!(
-        run.stderr.contains(":1: expected a deliveries response"),
+        run.stderr.contains(":1: expected an event notification (with eventCategoryType and info), a deliveries response"),
         "{}",
         run.stderr
     );

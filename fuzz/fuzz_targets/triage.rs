@@ -13,6 +13,9 @@ mod fatal;
 #[path = "../../cli/src/progress.rs"]
 mod progress;
 #[allow(dead_code)]
+#[path = "../../cli/src/quoted.rs"]
+mod quoted;
+#[allow(dead_code)]
 #[path = "../../cli/src/triage/mod.rs"]
 mod triage;
 

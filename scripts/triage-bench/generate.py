@@ -4,14 +4,18 @@
 The rows copy the shape of cli/samples/sms-message-tracking.csv (42 columns,
 one row per message, some message texts quoted because they hold a comma)
 with codes drawn from a realistic mix, a few codes the table does not list,
-and mobile numbers drawn from a pool so numbers recur across sends. Every
-code is well formed, so the tools compared all read the whole file without
-error; bad rows are covered by the tests, not by the benchmark.
+and mobile numbers drawn from a pool so numbers recur across sends. Each
+message is created a few seconds after the one before, from 1/1/2025 on,
+in Marketing Cloud's US form (`1/1/2025 12:00:07 AM`), so a number's sends
+are ordered by time as in the data view. Every code is well formed, so the
+tools compared all read the whole file without error; bad rows are covered
+by the tests, not by the benchmark.
 
 Usage: generate.py OUTPUT [--size-mb 1024] [--seed 7]
 """
 
 import argparse
+import datetime
 import os
 import random
 import sys
@@ -68,6 +72,16 @@ def main():
     weights = [weight for _, _, weight in CODES]
     pool = 1_000_000  # distinct mobile numbers; each recurs a few times
 
+    start = datetime.datetime(2025, 1, 1)
+
+    def us_time(seconds):
+        """Marketing Cloud's extract form: 1/1/2025 1:02:03 PM."""
+        moment = start + datetime.timedelta(seconds=seconds)
+        hour = moment.hour % 12 or 12
+        half = "AM" if moment.hour < 12 else "PM"
+        return (f"{moment.month}/{moment.day}/{moment.year} "
+                f"{hour}:{moment.minute:02}:{moment.second:02} {half}")
+
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     written = 0
     row_id = 9_000_000
@@ -83,10 +97,12 @@ def main():
                 delivered = "1" if code == "4000" else "0"
                 undelivered = "1" if code[1] >= "5" else "0"
                 text = TEXTS[row_id & 3]
+                created = us_time((row_id - 9_000_000) * 7)
+                modified = us_time((row_id - 9_000_000) * 7 + 51)
                 batch.append(
                     f"{row_id},100000001,100000001,{number},{7000 + job},,3001,,,1,"
-                    f"{delivered},{undelivered},1,0,10/2/2026 2:03:11 PM,"
-                    f"10/2/2026 2:04:02 PM,10/2/2026 2:04:02 PM,{text},0,,,1,,,,,,,,,"
+                    f"{delivered},{undelivered},1,0,{created},"
+                    f"{modified},{modified},{text},0,,,1,,,,,,,,,"
                     f"sub-{number},{code},{descriptions[code]},Order Shipped,55501,,"
                     f"{row_id % 3},,,,J-{job},B-{row_id // 1000}\n"
                 )

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use mobileconnect_status::{Action, SmsStatus};
+use mobileconnect_status::{Action, EventCode, EventKind, SmsStatus};
 use mobileconnect_status_tests::{sample, sample_path};
 use serde::Deserialize;
 
@@ -19,7 +19,9 @@ struct TrackingItem {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Event {
+    event_category_type: EventKind,
     info: EventInfo,
 }
 
@@ -27,7 +29,8 @@ struct Event {
 #[serde(rename_all = "camelCase")]
 struct EventInfo {
     message_key: String,
-    status_code: SmsStatus,
+    /// A status code, a not-sent reason, or absent: the kind says which.
+    status_code: Option<String>,
 }
 
 /// Highest code wins, per key: the documented rule for out-of-order updates.
@@ -69,22 +72,43 @@ fn rest_deliveries_resolve_per_number_with_highest_code_winning() {
 }
 
 #[test]
-fn event_notifications_resolve_per_message() {
+fn event_notifications_carry_a_status_only_where_their_kind_says() {
     let events: Vec<Event> = serde_json::from_str(&sample("ens-sms-events.json")).expect("parses");
-    let latest = latest(
-        events
-            .into_iter()
-            .map(|e| (e.info.message_key, e.info.status_code)),
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.event_category_type).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Sent,
+            EventKind::Transient,
+            EventKind::Delivered,
+            EventKind::Bounced,
+            EventKind::NotSent
+        ]
     );
+    let mut reasons = Vec::new();
+    let mut statuses = Vec::new();
+    for event in events {
+        let code = event.info.status_code;
+        match event.event_category_type.code() {
+            EventCode::Absent => assert_eq!(code, None, "SmsSent carries no code"),
+            EventCode::NotSentReason => reasons.push((event.info.message_key, code)),
+            EventCode::Status => {
+                let status: SmsStatus = code.expect("a code").parse().expect("a status");
+                statuses.push((event.info.message_key, status));
+            }
+        }
+    }
+    let latest = latest(statuses);
     let resolved: Vec<(&str, SmsStatus)> = latest.iter().map(|(k, s)| (k.as_str(), *s)).collect();
     assert_eq!(
         resolved,
         [
             ("m-001", SmsStatus::Delivered),
             ("m-002", SmsStatus::FailedDueToInvalidDestinationAddress),
-            ("m-003", SmsStatus::ValidationError),
         ]
     );
+    // 47 is why m-003 was never sent: a reason, not the status code 47.
+    assert_eq!(reasons, [("m-003".to_owned(), Some("47".to_owned()))]);
 }
 
 #[derive(Deserialize)]

@@ -1,101 +1,105 @@
-//! Tracking extracts (`_SMSMessageTracking` and the like) as CSV: one status
-//! per row, resolved per mobile number.
+//! Tracking extracts (`_SMSMessageTracking` and the like) as delimited text:
+//! one message per row, resolved per mobile number by recency.
 //!
 //! This is the hot path for multi-gigabyte extracts. Records are read as
-//! bytes into one reused buffer and only the two columns used are looked
-//! at. Parsing and the per-number map each take about half the time, so
-//! they run on two threads: this one parses and sends batches of rows, the
+//! bytes into one reused buffer and only the columns used are looked at.
+//! Parsing and the per-number map each take about half the time, so they
+//! run on two threads: this one parses and sends batches of rows, the
 //! caller's thread resolves them.
 
+use std::io::BufRead;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::thread;
 
-use csv::{ByteRecord, ErrorKind, Reader, ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ErrorKind, Reader, ReaderBuilder};
 use mobileconnect_status::SmsStatus;
 
 use super::bad_rows::BadRows;
-use super::number_key::NumberKey;
+use super::csv_header::{ColumnNames, Columns, sniff_delimiter};
+use super::decimal::{Decimal, decimal};
+use super::fate::Fate;
+use super::instant::Instant;
+use super::mobile_number::{MobileNumber, NotANumber};
 use super::source::{Source, SourceReader};
-use super::tally::Tally;
+use super::tally::{Tally, message_id};
+use crate::quoted::Quoted;
 
-/// The code column's name in the data view and in extracts.
-const CODE_COLUMN: &str = "SMSStandardStatusCodeId";
-/// The mobile number column's names: the data view's, then the extract's.
-const NUMBER_COLUMNS: [&str; 2] = ["MobileNumber", "Mobile"];
 /// Rows per batch, and batches in flight: enough to keep both threads busy
 /// without holding more than a few hundred kilobytes.
 const BATCH_ROWS: usize = 4096;
 const BATCHES_IN_FLIGHT: usize = 4;
 
-/// Which columns to read; `None` finds them by their usual names.
-pub(super) struct Columns<'a> {
-    pub(super) code: Option<&'a str>,
-    pub(super) number: Option<&'a str>,
+/// How to read the extracts: the columns asked for, and the delimiter
+/// when it was given rather than sniffed.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct CsvOptions {
+    pub(crate) columns: ColumnNames,
+    pub(crate) delimiter: Option<u8>,
 }
 
-/// The columns found in one file's header.
-struct Found<'a> {
-    file: &'a str,
-    code: usize,
-    code_name: &'a str,
-    number: usize,
-    number_name: &'a str,
+/// One good row: a message of a number.
+struct Row {
+    number: MobileNumber,
+    time: Option<Instant>,
+    message: u64,
+    status: SmsStatus,
 }
 
 /// Reads one extract into `tally`. An error means the file could not be
 /// read (on) at all: its header, or a read failing part way.
-pub(super) fn read(source: Source, columns: &Columns, tally: &mut Tally) -> Result<(), String> {
-    let Source { name, reader } = source;
+pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> Result<(), String> {
+    let Source { name, mut reader } = source;
+    let delimiter = match options.delimiter {
+        Some(delimiter) => delimiter,
+        None => sniff_delimiter(
+            reader
+                .fill_buf()
+                .map_err(|error| format!("cannot read {name}: {error}"))?,
+        ),
+    };
     let mut csv = ReaderBuilder::new()
+        .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(reader);
     let header = csv
         .headers()
         .map_err(|error| format!("{name}: cannot read the CSV header row: {error}"))?
         .clone();
-    let code_name = columns.code.unwrap_or(CODE_COLUMN);
-    let code = find_column(&header, &[code_name], &name, "--column")?;
-    let number = match columns.number {
-        Some(number) => find_column(&header, &[number], &name, "--number-column")?,
-        None => find_column(&header, &NUMBER_COLUMNS, &name, "--number-column")?,
-    };
-    let found = Found {
-        file: &name,
-        code,
-        code_name,
-        number,
-        number_name: &header[number],
-    };
+    let columns =
+        Columns::find(&header, &options.columns).map_err(|problem| format!("{name}: {problem}"))?;
 
     let (batches, received) = sync_channel(BATCHES_IN_FLIGHT);
+    let bad = tally.bad_rows_mut().fresh();
     let parsed = thread::scope(|scope| {
-        let found = &found;
-        let parser = scope.spawn(move || parse(csv, found, batches));
+        let (file, columns) = (name.as_str(), &columns);
+        let parser = scope.spawn(move || parse(csv, file, columns, bad, batches));
         for batch in &received {
-            for (number, status) in batch {
-                tally.record_number(number, status);
+            for row in batch {
+                tally.count_row(Some(row.status));
+                tally.record_message(row.number, row.time, row.message, Fate::status(row.status));
             }
         }
         parser.join()
     });
     let (bad, read) = parsed.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    tally.add_bad_rows(&bad);
+    tally.add_bad_rows(bad);
     read
 }
 
 /// Reads every record, sends the good rows in batches and reports the bad
-/// ones; a read that fails ends the file, its rows so far still counted. Dropping `batches` on return tells the receiver it has all rows.
+/// ones; a read that fails ends the file, its rows so far still counted.
+/// Dropping `batches` on return tells the receiver it has all rows.
 #[expect(
     clippy::needless_pass_by_value,
     reason = "owning the sender is what closes the channel on return"
 )]
 fn parse(
     mut csv: Reader<SourceReader>,
-    found: &Found,
-    batches: SyncSender<Vec<(NumberKey, SmsStatus)>>,
+    file: &str,
+    columns: &Columns,
+    mut bad: BadRows,
+    batches: SyncSender<Vec<Row>>,
 ) -> (BadRows, Result<(), String>) {
-    let file = found.file;
-    let mut bad = BadRows::default();
     let mut batch = Vec::with_capacity(BATCH_ROWS);
     let mut record = ByteRecord::new();
     loop {
@@ -128,7 +132,7 @@ fn parse(
                 continue;
             }
         }
-        match row(&record, found) {
+        match row(&record, columns) {
             Ok(row) => batch.push(row),
             Err(problem) => bad.report(file, line_of(&record), problem),
         }
@@ -144,54 +148,79 @@ fn parse(
     (bad, Ok(()))
 }
 
-/// The number and status of a good row, or what is wrong with it.
-fn row(record: &ByteRecord, found: &Found) -> Result<(NumberKey, SmsStatus), String> {
-    let code = &record[found.code];
-    let status = match std::str::from_utf8(code).map(str::parse::<SmsStatus>) {
-        Ok(Ok(status)) => status,
-        Ok(Err(error)) => return Err(format!("{}: {error}", found.code_name)),
-        Err(_) => {
-            let text = String::from_utf8_lossy(code);
-            return Err(format!("{}: {text:?} is not UTF-8 text", found.code_name));
+/// The message a good row holds, or what is wrong with it.
+fn row(record: &ByteRecord, columns: &Columns) -> Result<Row, String> {
+    let field = |(index, _): &(usize, String)| &record[*index];
+    let status =
+        status(field(&columns.code)).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
+    let number = match MobileNumber::parse(field(&columns.number)) {
+        Ok(number) => number,
+        Err(NotANumber::Empty) => {
+            return Err(format!(
+                "{}: empty mobile number, so status {status} has no recipient",
+                columns.number.1
+            ));
         }
+        Err(problem) => return Err(format!("{}: {problem}", columns.number.1)),
     };
-    match NumberKey::new(&record[found.number]) {
-        Some(number) => Ok((number, status)),
-        None => Err(format!(
-            "{}: empty mobile number, so status {status} has no recipient",
-            found.number_name
-        )),
+    let message = columns
+        .message
+        .as_ref()
+        .map_or(0, |column| message_id(field(column)));
+    let time = match &columns.time {
+        Some(column) => {
+            time(field(column)).map_err(|problem| format!("{}: {problem}", column.1))?
+        }
+        None => None,
+    };
+    Ok(Row {
+        number,
+        time,
+        message,
+        status,
+    })
+}
+
+/// A status code as extracts write it: an integer, stray whitespace
+/// allowed, or the float form pandas gives an integer column with blanks
+/// (`4000.0`).
+fn status(field: &[u8]) -> Result<SmsStatus, String> {
+    let trimmed = field.trim_ascii();
+    let code = match decimal(trimmed) {
+        Some(Decimal::Integral(whole)) => whole,
+        Some(Decimal::Fractional) => {
+            return Err(format!(
+                "{} is not a status code: a code is a whole number",
+                Quoted::bytes(trimmed)
+            ));
+        }
+        None => field,
+    };
+    match std::str::from_utf8(code) {
+        Ok(text) => text.parse().map_err(|error| format!("{error}")),
+        Err(_) => Err(format!("{} is not UTF-8 text", Quoted::bytes(code))),
     }
+}
+
+/// When the message was sent; `None` for an empty field.
+fn time(field: &[u8]) -> Result<Option<Instant>, String> {
+    let trimmed = field.trim_ascii();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    std::str::from_utf8(trimmed)
+        .ok()
+        .and_then(|text| Instant::parse(text).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "cannot read {} as a time: {}",
+                Quoted::bytes(trimmed),
+                super::instant::NotATime
+            )
+        })
 }
 
 fn line_of(record: &ByteRecord) -> u64 {
     record.position().map_or(0, csv::Position::line)
-}
-
-/// The index of the first of `names` in the header: an exact match, else
-/// one that differs only in ASCII case.
-fn find_column(
-    header: &StringRecord,
-    names: &[&str],
-    file: &str,
-    option: &str,
-) -> Result<usize, String> {
-    let exact = names
-        .iter()
-        .find_map(|name| header.iter().position(|column| column == *name));
-    let relaxed = || {
-        names.iter().find_map(|name| {
-            header
-                .iter()
-                .position(|column| column.eq_ignore_ascii_case(name))
-        })
-    };
-    exact.or_else(relaxed).ok_or_else(|| {
-        let wanted = names.join(" or ");
-        let present: Vec<&str> = header.iter().collect();
-        format!(
-            "{file}: no column {wanted} in the CSV header (it has: {}); name the column with {option} NAME",
-            present.join(", ")
-        )
-    })
 }

@@ -1,29 +1,39 @@
 //! `sms-status triage`: stream tracking extracts, REST deliveries and event
-//! notifications, resolve each recipient's final status (the highest code
-//! wins, across all inputs), and report what happened to the send.
+//! notifications; resolve each message to its highest code and each mobile
+//! number to its newest message; report what happened to the send.
 
 mod bad_rows;
+mod by_number;
+mod csv_header;
 mod csv_input;
+mod decimal;
+mod fate;
+mod fate_counts;
+mod instant;
 mod json_input;
 mod lists;
-mod number_key;
+mod mobile_number;
+mod reasons;
 mod report_json;
 mod report_text;
 mod source;
 mod summary;
 mod tally;
+mod utf16;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use mobileconnect_status::Action;
+use mobileconnect_status::{Action, CodeKind};
 
 use crate::fatal::Fatal;
-use csv_input::Columns;
+pub(crate) use bad_rows::DEFAULT_SHOWN;
+pub(crate) use csv_header::parse_delimiter;
+pub(crate) use csv_input::CsvOptions;
 use source::{Kind, Source};
-use summary::Summary;
+use summary::{InputSummary, Summary};
 use tally::Tally;
 
 /// A file to read, or standard input (`-`).
@@ -54,14 +64,30 @@ impl FromStr for ReportFormat {
 }
 
 /// Everything `triage` was asked to do.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct TriageOptions {
     pub(crate) inputs: Vec<Input>,
-    pub(crate) code_column: Option<String>,
-    pub(crate) number_column: Option<String>,
+    pub(crate) csv: CsvOptions,
+    pub(crate) code_kind: CodeKind,
     pub(crate) suppress_list: Option<PathBuf>,
     pub(crate) retry_list: Option<PathBuf>,
     pub(crate) format: ReportFormat,
+    /// Bad-row messages shown per input; `None` shows all.
+    pub(crate) max_errors: Option<u64>,
+}
+
+impl Default for TriageOptions {
+    fn default() -> Self {
+        Self {
+            inputs: Vec::new(),
+            csv: CsvOptions::default(),
+            code_kind: CodeKind::Dedicated,
+            suppress_list: None,
+            retry_list: None,
+            format: ReportFormat::default(),
+            max_errors: Some(DEFAULT_SHOWN),
+        }
+    }
 }
 
 /// Reads every input, then writes the report and the lists asked for.
@@ -69,42 +95,28 @@ pub(crate) struct TriageOptions {
 /// seen, so scripts notice; 2, before anything is read, when an input
 /// cannot be opened.
 pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
-    let columns = Columns {
-        code: options.code_column.as_deref(),
-        number: options.number_column.as_deref(),
-    };
     // Every input must open before any is read: a typo in the last name
     // should not cost the time spent on the others, nor leave a report
     // that silently misses a file.
     for input in &options.inputs {
         input.check().map_err(Fatal::new)?;
     }
-    let mut tally = Tally::default();
+    let mut tally = Tally::new(options.max_errors);
+    let mut inputs = Vec::with_capacity(options.inputs.len());
     for input in &options.inputs {
-        // An input that fails once reading has begun (it vanished, it is
-        // empty, its header lacks a column, a read failed) is reported and
-        // counted as a bad input, and the other inputs are still triaged.
-        let read = Source::open(input).and_then(|(kind, source)| match kind {
-            Kind::Csv => csv_input::read(source, &columns, &mut tally),
-            Kind::Json => json_input::read(source, &mut tally),
-        });
-        if let Err(failure) = read {
-            tally.bad_input(failure);
-        }
+        inputs.push(read(input, options, &mut tally));
     }
+    tally.finish();
     let lists = [
         (&options.suppress_list, Action::SuppressNumber),
         (&options.retry_list, Action::RetryLater),
     ];
-    if lists.iter().any(|(path, _)| path.is_some()) {
-        let final_by_number = tally.final_by_number();
-        for (path, action) in lists {
-            if let Some(path) = path {
-                lists::write(&final_by_number, action, path)?;
-            }
+    for (path, action) in lists {
+        if let Some(path) = path {
+            lists::write(tally.by_number(), action, options.code_kind, path)?;
         }
     }
-    let summary = Summary::of(&tally, options.inputs.len());
+    let summary = Summary::of(&tally, inputs, options.code_kind);
     match options.format {
         ReportFormat::Text => report_text::write(&summary, out),
         ReportFormat::Json => report_json::write(&summary, out),
@@ -115,4 +127,28 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads one input into the tally. An input that fails once reading has
+/// begun (it vanished, it is empty, its header lacks a column, a read
+/// failed) is reported and counted as a bad input, and the other inputs
+/// are still triaged.
+fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> InputSummary {
+    let name = input.name();
+    let (rows, bad_rows) = (tally.rows(), tally.bad().count());
+    let read = Source::open(input).and_then(|(kind, source)| match kind {
+        Kind::Csv => csv_input::read(source, &options.csv, tally),
+        Kind::Json => json_input::read(source, tally),
+    });
+    let complete = read.is_ok();
+    if let Err(failure) = read {
+        tally.bad_input(failure);
+    }
+    tally.bad_rows_mut().end_input(&name);
+    InputSummary {
+        rows: tally.rows() - rows,
+        bad_rows: tally.bad().count() - bad_rows,
+        complete,
+        name,
+    }
 }

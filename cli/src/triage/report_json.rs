@@ -1,53 +1,118 @@
-//! The triage report for programs.
+//! The triage report for programs: the same numbers as the text report.
 
 use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::summary::Summary;
+use super::by_number::Rule;
+use super::fate::FateKind;
+use super::summary::{Outcomes, Summary};
 
-pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
-    let statuses: Vec<Value> = summary
-        .statuses
-        .iter()
-        .map(|&(status, count)| {
-            json!({
+pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(summary))?;
+    writeln!(out)
+}
+
+/// The report as a JSON value.
+pub(crate) fn report(summary: &Summary) -> Value {
+    let mut statuses = Vec::new();
+    let (mut queued, mut no_status) = (0_u64, 0_u64);
+    for &(fate, count) in &summary.fates {
+        match fate.kind() {
+            FateKind::Status(status) => statuses.push(json!({
                 "code": status.code(),
                 "status": status.name(),
-                "outcome": status.outcome().as_str(),
-                "action": status.action().as_str(),
+                "outcome": fate.outcome(summary.code_kind).as_str(),
+                "action": fate.action(summary.code_kind).as_str(),
                 "recipients": count,
-            })
-        })
-        .collect();
-    let outcomes: Map<String, Value> = summary
-        .outcomes
-        .iter()
-        .map(|&(outcome, count)| (outcome.as_str().to_owned(), count.into()))
-        .collect();
+            })),
+            FateKind::Queued => queued += count,
+            FateKind::Sent => no_status += count,
+            FateKind::NotSent(_) => {}
+        }
+    }
     let actions: Map<String, Value> = summary
         .actions
         .iter()
         .map(|&(action, count)| (action.as_str().to_owned(), count.into()))
+        .collect();
+    let rules: Map<String, Value> = summary
+        .rules
+        .iter()
+        .map(|&(rule, count)| (rule_name(rule).to_owned(), count.into()))
+        .collect();
+    let inputs: Vec<Value> = summary
+        .inputs
+        .iter()
+        .map(|input| {
+            json!({
+                "name": input.name,
+                "rows": input.rows,
+                "bad_rows": input.bad_rows,
+                "read_to_end": input.complete,
+            })
+        })
+        .collect();
+    let reasons: Vec<Value> = summary
+        .not_sent
+        .iter()
+        .map(|reason| {
+            json!({
+                "code": reason.reason.code,
+                "reason": reason.reason.text,
+                "messages": reason.messages,
+                "recipients": reason.recipients,
+            })
+        })
         .collect();
     let unlisted: Vec<Value> = summary
         .unlisted_rows
         .iter()
         .map(|&(code, rows)| json!({ "code": code, "rows": rows }))
         .collect();
-    let report = json!({
-        "files": summary.files,
+    let mut messages = outcomes(&summary.messages);
+    messages["without_mobile_number"] = summary.messages_without_number.into();
+    let mut recipients = outcomes(&summary.recipients);
+    recipients["queued"] = queued.into();
+    recipients["sent_without_status"] = no_status.into();
+    json!({
+        "files": summary.inputs.len(),
+        "inputs": inputs,
         "rows": summary.rows,
         "bad_rows": summary.bad_rows,
         "bad_inputs": summary.bad_inputs,
-        "recipients": summary.recipients,
+        "code_kind": summary.code_kind.as_str(),
+        "resolution": rules,
+        "messages": messages,
+        "recipients": recipients,
         "statuses": statuses,
-        "outcomes": outcomes,
         "actions": actions,
-        "delivered": summary.delivered,
-        "delivery_rate": summary.delivery_rate(),
+        "not_sent_reasons": reasons,
         "unlisted_codes": unlisted,
-    });
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    })
+}
+
+/// Counts by outcome, with the total and the delivery rate.
+fn outcomes(outcomes: &Outcomes) -> Value {
+    let by_outcome: Map<String, Value> = outcomes
+        .by_outcome
+        .iter()
+        .map(|&(outcome, count)| (outcome.as_str().to_owned(), count.into()))
+        .collect();
+    json!({
+        "total": outcomes.total,
+        "outcomes": by_outcome,
+        "delivered": outcomes.delivered,
+        "not_sent": outcomes.not_sent,
+        "delivery_rate": outcomes.delivery_rate(),
+    })
+}
+
+/// The rule's name in the report.
+fn rule_name(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Newest => "newest_message",
+        Rule::Highest => "highest_code",
+        Rule::Mixed => "mixed",
+    }
 }

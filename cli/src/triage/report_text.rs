@@ -2,48 +2,99 @@
 
 use std::io::{self, Write};
 
-use super::summary::Summary;
+use super::by_number::Rule;
+use super::fate::FateKind;
+use super::summary::{Outcomes, Summary};
 
-pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
-    let files = plural(summary.files as u64, "file", "files");
+pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
+    let files = plural(summary.inputs.len() as u64, "file", "files");
     let rows = plural(summary.rows, "row", "rows");
     let bad = plural(summary.bad_rows, "bad row", "bad rows");
-    let recipients = plural(summary.recipients, "recipient", "recipients");
-    writeln!(out, "Triage of {files}: {rows}, {bad}, {recipients}")?;
+    writeln!(out, "Triage of {files}: {rows}, {bad}")?;
+    let messages = plural(summary.messages.total, "message", "messages");
+    let recipients = plural(summary.recipients.total, "recipient", "recipients");
     writeln!(
         out,
-        "(a recipient is a mobile number, or a message key for event notifications;\n \
-         its final status is the highest code seen for it)"
+        "{messages} to {recipients} (mobile numbers), sent from {} codes",
+        summary.code_kind
     )?;
+    if summary.messages_without_number > 0 {
+        writeln!(
+            out,
+            "{} named no mobile number: counted as messages, not recipients",
+            plural(summary.messages_without_number, "message", "messages")
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", rule(summary))?;
 
-    let statuses = summary.statuses.iter().map(|&(status, count)| {
-        let label = match status.name() {
-            Some(name) => format!("{:>5} {name}", status.code()),
-            None => format!("{:>5} (not in this table)", status.code()),
+    let fates = summary.fates.iter().map(|&(fate, count)| {
+        let label = match fate.kind() {
+            FateKind::Status(status) => match status.name() {
+                Some(name) => format!("{:>5} {name}", status.code()),
+                None => format!("{:>5} (not in this table)", status.code()),
+            },
+            FateKind::Queued => "      queued, not yet sent".to_owned(),
+            FateKind::Sent => "      sent, no status yet".to_owned(),
+            FateKind::NotSent(_) => "      not sent (reasons below)".to_owned(),
         };
-        (label, count)
+        (label, [count])
     });
-    write_section(out, "final status", statuses)?;
+    let not_sent_rows = merge_not_sent(fates.collect());
+    write_section(out, "recipient's status", &["recipients"], not_sent_rows)?;
     let outcomes = summary
-        .outcomes
+        .messages
+        .by_outcome
         .iter()
-        .map(|&(outcome, count)| (outcome.to_string(), count));
-    write_section(out, "outcome", outcomes)?;
+        .zip(&summary.recipients.by_outcome)
+        .map(|(&(outcome, messages), &(_, recipients))| {
+            (outcome.to_string(), [messages, recipients])
+        });
+    write_section(
+        out,
+        "outcome",
+        &["messages", "recipients"],
+        outcomes.collect(),
+    )?;
     let actions = summary
         .actions
         .iter()
-        .map(|&(action, count)| (action.to_string(), count));
-    write_section(out, "action", actions)?;
+        .map(|&(action, count)| (action.to_string(), [count]));
+    write_section(out, "action", &["recipients"], actions.collect())?;
 
     writeln!(out)?;
-    match summary.delivery_rate() {
-        Some(rate) => writeln!(
+    writeln!(
+        out,
+        "delivery rate: {} of messages ({} of {}), {} of recipients ({} of {})",
+        rate(&summary.messages),
+        summary.messages.delivered,
+        summary.messages.total,
+        rate(&summary.recipients),
+        summary.recipients.delivered,
+        summary.recipients.total,
+    )?;
+    write_notes(summary, out)
+}
+
+/// The lines under the tables: not-sent reasons, unlisted codes, bad rows.
+fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
+    for not_sent in &summary.not_sent {
+        let reason = &not_sent.reason;
+        let code = if reason.code.is_empty() {
+            "(no code)"
+        } else {
+            &reason.code
+        };
+        let words = reason
+            .text
+            .as_deref()
+            .map(|text| format!(" {text}"))
+            .unwrap_or_default();
+        writeln!(
             out,
-            "delivery rate: {:.1}% ({} of {recipients} delivered)",
-            rate * 100.0,
-            summary.delivered
-        )?,
-        None => writeln!(out, "delivery rate: none (no recipients)")?,
+            "not sent: {code}{words} — {}",
+            plural(not_sent.messages, "message", "messages")
+        )?;
     }
     if summary.unlisted_rows.is_empty() {
         writeln!(out, "codes not in this table: none")?;
@@ -58,27 +109,77 @@ pub(super) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
     if summary.bad_rows > 0 {
         writeln!(
             out,
-            "bad rows: {} (each reported on stderr with its file and line)",
+            "bad rows: {} (the first of each input are named on stderr with file and line)",
             summary.bad_rows
         )?;
     }
     if summary.bad_inputs > 0 {
         writeln!(
             out,
-            "inputs not read to the end: {} (each reported on stderr)",
+            "inputs not read to the end: {} (each named on stderr)",
             summary.bad_inputs
         )?;
     }
     Ok(())
 }
 
-/// A heading and its labelled counts, counts right-aligned under `recipients`.
-fn write_section(
+/// How each recipient's status was decided, in words a marketer reads.
+fn rule(summary: &Summary) -> String {
+    let count = |wanted: Rule| {
+        summary
+            .rules
+            .iter()
+            .find(|&&(rule, _)| rule == wanted)
+            .map_or(0, |&(_, count)| count)
+    };
+    let (mixed, highest) = (count(Rule::Mixed), count(Rule::Highest));
+    let newest = "Each recipient's status is the status of their newest message;\n\
+                  a message's status is the highest code it got.";
+    if summary.recipients.total == 0 {
+        "No recipients: no message named a valid mobile number.".to_owned()
+    } else if mixed == 0 && highest == 0 {
+        newest.to_owned()
+    } else if count(Rule::Newest) == 0 && mixed == 0 {
+        "The inputs do not say when messages were sent, so each recipient's status\n\
+         is the highest code of any of their messages."
+            .to_owned()
+    } else {
+        format!(
+            "{newest}\nWhere messages had no time ({} of {}), the highest code among them\n\
+             and the newest timed message counts.",
+            plural(mixed + highest, "recipient", "recipients"),
+            summary.recipients.total
+        )
+    }
+}
+
+/// The not-sent reasons are one line in the status table.
+fn merge_not_sent(rows: Vec<(String, [u64; 1])>) -> Vec<(String, [u64; 1])> {
+    let mut merged: Vec<(String, [u64; 1])> = Vec::new();
+    for (label, [count]) in rows {
+        match merged.last_mut() {
+            Some((last, [total])) if *last == label => *total += count,
+            _ => merged.push((label, [count])),
+        }
+    }
+    merged
+}
+
+fn rate(outcomes: &Outcomes) -> String {
+    match outcomes.delivery_rate() {
+        Some(rate) => format!("{:.1}%", rate * 100.0),
+        None => "none".to_owned(),
+    }
+}
+
+/// A heading and its labelled counts, counts right-aligned under their
+/// column names.
+fn write_section<const N: usize>(
     out: &mut impl Write,
     heading: &str,
-    rows: impl Iterator<Item = (String, u64)>,
+    columns: &[&str; N],
+    rows: Vec<(String, [u64; N])>,
 ) -> io::Result<()> {
-    let rows: Vec<(String, u64)> = rows.collect();
     let width = rows
         .iter()
         .map(|(label, _)| label.chars().count())
@@ -86,14 +187,22 @@ fn write_section(
         .max()
         .unwrap_or_default();
     writeln!(out)?;
-    writeln!(out, "{heading:<width$}  recipients")?;
-    for (label, count) in rows {
-        writeln!(out, "{label:<width$}  {count:>10}")?;
+    write!(out, "{heading:<width$}")?;
+    for column in columns {
+        write!(out, "  {column:>10}")?;
+    }
+    writeln!(out)?;
+    for (label, counts) in rows {
+        write!(out, "{label:<width$}")?;
+        for count in counts {
+            write!(out, "  {count:>10}")?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
 
-fn plural(count: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(count: u64, one: &str, many: &str) -> String {
     if count == 1 {
         format!("{count} {one}")
     } else {

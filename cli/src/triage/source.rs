@@ -1,49 +1,59 @@
-//! Opening a triage input (a file or standard input) and telling which kind
-//! of data it holds from its first bytes.
+//! Opening a triage input (a file or standard input): its encoding from
+//! its byte-order mark, and which kind of data it holds from its first
+//! character.
 
 use std::fs::File;
 use std::io::{self, BufReader, Chain, Cursor, Read};
 
 use super::Input;
+use super::utf16::Utf16Reader;
 use crate::progress::Progress;
+use crate::quoted;
 
 /// Large enough to read big extracts in few system calls.
 const BUFFER: usize = 1 << 16;
-/// How far to look for the first byte that is not whitespace before
-/// deciding. A pipe may deliver a first chunk of whitespace only, so one
-/// read is not enough; an input that is nothing but whitespace this far
-/// is taken for CSV, whose reader then reports the missing header.
+/// How far to look for the first line that is not blank before deciding.
+/// A pipe may deliver a first chunk of whitespace only, so one read is not
+/// enough; an input that is nothing but whitespace this far is taken for
+/// CSV, whose reader then reports the missing header.
 const SNIFF_LIMIT: usize = 1 << 20;
-/// The UTF-8 byte-order mark some Windows tools put before the text.
-const BOM: &[u8] = "\u{feff}".as_bytes();
+/// The byte-order marks Windows tools and Marketing Cloud's "Unicode"
+/// extracts put before the text.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// The kinds of input triage reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
-    /// A tracking extract: CSV with a header row.
+pub(crate) enum Kind {
+    /// A tracking extract: delimited text with a header row.
     Csv,
-    /// REST deliveries or event notifications.
+    /// REST deliveries or event notifications: JSON documents or lines.
     Json,
 }
 
-/// The reader of an open input: the bytes read while sniffing, then the
-/// rest, buffered and counting its progress. `Send` so the CSV parser can
-/// run on its own thread.
-pub(super) type SourceReader = BufReader<Chain<Cursor<Vec<u8>>, Progress<Box<dyn Read + Send>>>>;
+/// The raw input, counting its progress.
+type Raw = Progress<Box<dyn Read + Send>>;
 
-/// An open input: its name for messages and a buffered reader positioned
-/// at the start of its text (after any byte-order mark).
-pub(super) struct Source {
-    pub(super) name: String,
-    pub(super) reader: SourceReader,
+/// The reader of an open input: UTF-8 text, its start (read while
+/// sniffing) and then the rest, buffered. `Send` so a parser can run on a
+/// thread of its own.
+pub(crate) type SourceReader = BufReader<Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>>;
+
+/// An open input: its name for messages and a buffered reader of its
+/// text as UTF-8, positioned after any byte-order mark.
+pub(crate) struct Source {
+    pub(crate) name: String,
+    pub(crate) reader: SourceReader,
 }
 
 impl Input {
-    /// The input's name in messages.
-    pub(super) fn name(&self) -> String {
+    /// The input's name in messages, escaped if it would not print as
+    /// itself.
+    pub(crate) fn name(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_owned(),
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) => quoted::file_name(&path.display().to_string()),
         }
     }
 
@@ -51,7 +61,7 @@ impl Input {
     /// file name is found before the first file is read. Only a regular
     /// file is opened to check: opening and closing a named pipe could
     /// block, or end the writer at the other end.
-    pub(super) fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         let Input::File(path) = self else {
             return Ok(());
         };
@@ -71,9 +81,10 @@ impl Input {
 }
 
 impl Source {
-    /// Opens the input and reads enough of it to tell its kind. The error
-    /// names the input and what went wrong.
-    pub(super) fn open(input: &Input) -> Result<(Kind, Self), String> {
+    /// Opens the input, decodes it to UTF-8 if it is UTF-16, and reads
+    /// enough of it to tell its kind. The error names the input and what
+    /// went wrong.
+    pub(crate) fn open(input: &Input) -> Result<(Kind, Self), String> {
         let name = input.name();
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match input {
             Input::Stdin => (Box::new(io::stdin()), None),
@@ -84,36 +95,91 @@ impl Source {
                 (Box::new(file), size)
             }
         };
-        let mut progress = Progress::new(reader, &name, size);
-        let start = sniff(&mut progress).map_err(|error| format!("cannot read {name}: {error}"))?;
-        let text = start.strip_prefix(BOM).unwrap_or(&start);
-        if text.is_empty() {
-            return Err(format!(
-                "{name} is empty: expected a CSV tracking extract or JSON deliveries or events"
-            ));
+        let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
+        let mut raw = Progress::new(reader, &name, size);
+        let head = read_at_least(&mut raw, UTF8_BOM.len()).map_err(cannot_read)?;
+        let (encoding, mark) = Encoding::of(&head);
+        let mut text = encoding.decode(head[mark..].to_vec(), raw);
+        let start = sniff(&mut text).map_err(cannot_read)?;
+        if encoding == Encoding::Utf8 {
+            check_utf8(&start).map_err(|problem| format!("{name} {problem}"))?;
         }
-        let kind = match text.iter().find(|byte| !byte.is_ascii_whitespace()) {
-            Some(b'[' | b'{') => Kind::Json,
-            _ => Kind::Csv,
+        let Some(&first) = start.iter().find(|byte| !byte.is_ascii_whitespace()) else {
+            if start.is_empty() {
+                return Err(format!(
+                    "{name} is empty: expected a CSV tracking extract or JSON deliveries or events"
+                ));
+            }
+            return Ok((Kind::Csv, Self::with(name, start, text)));
         };
-        // The mark is not part of the text: a JSON parser rejects it and a
-        // CSV reader would make it part of the first column's name. Line
-        // numbers stay true, since it sits on the first line.
-        let skip = start.len() - text.len();
-        let mut start = Cursor::new(start);
-        start.set_position(skip as u64);
-        Ok((
-            kind,
-            Self {
-                name,
-                reader: BufReader::with_capacity(BUFFER, start.chain(progress)),
-            },
-        ))
+        let kind = if matches!(first, b'[' | b'{') {
+            Kind::Json
+        } else {
+            Kind::Csv
+        };
+        Ok((kind, Self::with(name, start, text)))
+    }
+
+    fn with(name: String, start: Vec<u8>, rest: Box<dyn Read + Send>) -> Self {
+        Self {
+            name,
+            reader: BufReader::with_capacity(BUFFER, Cursor::new(start).chain(rest)),
+        }
     }
 }
 
-/// Reads until a byte that is not whitespace (nor part of a byte-order
-/// mark) has arrived, the input ends, or [`SNIFF_LIMIT`] bytes are read.
+/// How the input's text is encoded, told by its byte-order mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Utf16 { big_endian: bool },
+}
+
+impl Encoding {
+    /// The encoding and the length of the mark that says so (0 without
+    /// one: UTF-8 is assumed and checked).
+    fn of(head: &[u8]) -> (Self, usize) {
+        if head.starts_with(UTF8_BOM) {
+            (Self::Utf8, UTF8_BOM.len())
+        } else if head.starts_with(UTF16_LE_BOM) {
+            (Self::Utf16 { big_endian: false }, UTF16_LE_BOM.len())
+        } else if head.starts_with(UTF16_BE_BOM) {
+            (Self::Utf16 { big_endian: true }, UTF16_BE_BOM.len())
+        } else {
+            (Self::Utf8, 0)
+        }
+    }
+
+    /// The text as UTF-8: `head`, the bytes already read after the mark,
+    /// then the rest of `raw`.
+    fn decode(self, head: Vec<u8>, raw: Raw) -> Box<dyn Read + Send> {
+        let bytes = Cursor::new(head).chain(raw);
+        match self {
+            Self::Utf8 => Box::new(bytes),
+            Self::Utf16 { big_endian } => Box::new(Utf16Reader::new(bytes, big_endian)),
+        }
+    }
+}
+
+/// Reads until `count` bytes have arrived or the input ends.
+fn read_at_least(reader: &mut impl Read, count: usize) -> io::Result<Vec<u8>> {
+    let mut head = vec![0; count];
+    let mut filled = 0;
+    while filled < count {
+        match reader.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    head.truncate(filled);
+    Ok(head)
+}
+
+/// Reads the input's start: at least [`BUFFER`] bytes, and on to the end
+/// of the first line that is not blank (a header's delimiter is sniffed
+/// from it), unless the input ends first or [`SNIFF_LIMIT`] is reached.
 fn sniff(reader: &mut impl Read) -> io::Result<Vec<u8>> {
     let mut start = Vec::new();
     let mut chunk = vec![0; BUFFER];
@@ -125,12 +191,39 @@ fn sniff(reader: &mut impl Read) -> io::Result<Vec<u8>> {
             Err(error) => return Err(error),
         };
         start.extend_from_slice(&chunk[..count]);
-        let text = start.strip_prefix(BOM).unwrap_or(&start);
-        // A mark cut short by the read is not yet text either.
-        let partial_bom = BOM.starts_with(&start) && start.len() < BOM.len();
-        let decided = !partial_bom && text.iter().any(|byte| !byte.is_ascii_whitespace());
-        if decided || start.len() >= SNIFF_LIMIT {
+        let text_at = start.iter().position(|byte| !byte.is_ascii_whitespace());
+        let first_line_read = text_at.is_some_and(|at| start[at..].contains(&b'\n'));
+        if (first_line_read && start.len() >= BUFFER) || start.len() >= SNIFF_LIMIT {
             return Ok(start);
+        }
+    }
+}
+
+/// Refuses text that is not UTF-8, saying how to re-save it. Only the
+/// start is checked (a character cut at its end is fine); later rows whose
+/// needed fields are not UTF-8 are bad rows.
+fn check_utf8(start: &[u8]) -> Result<(), String> {
+    const RESAVE: &str = "re-save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or as \
+                          \"Unicode Text\" (UTF-16 with a byte-order mark), which triage also reads";
+    let sample = &start[..start.len().min(4096)];
+    #[expect(clippy::naive_bytecount, reason = "a 4 KiB sample, once per input")]
+    let zeros = sample.iter().filter(|&&byte| byte == 0).count();
+    if zeros > 0 && zeros * 4 >= sample.len() {
+        return Err(format!(
+            "looks like UTF-16 text without a byte-order mark, which cannot be read safely: {RESAVE}"
+        ));
+    }
+    match std::str::from_utf8(start) {
+        Ok(_) => Ok(()),
+        Err(error) if error.error_len().is_none() => Ok(()),
+        Err(error) => {
+            let at = error.valid_up_to();
+            #[expect(clippy::naive_bytecount, reason = "at most the start, once per input")]
+            let line = start[..at].iter().filter(|&&byte| byte == b'\n').count() + 1;
+            Err(format!(
+                "is not UTF-8 text (byte 0x{:02X} on line {line}); {RESAVE}",
+                start[at]
+            ))
         }
     }
 }

@@ -1,93 +1,168 @@
-//! The counts a triage reports, computed once from the resolved statuses.
+//! The counts a triage reports, computed once from the tally, for every
+//! report format to print the same numbers.
 
-use std::collections::BTreeMap;
+use mobileconnect_status::{Action, CodeKind, Outcome};
 
-use mobileconnect_status::{Action, Outcome, SmsStatus};
-
+use super::by_number::Rule;
+use super::fate::{Fate, FateKind};
+use super::fate_counts::FateCounts;
+use super::reasons::Reason;
 use super::tally::Tally;
 
-/// What a triage found, ready to print in any format.
-pub(super) struct Summary {
-    pub(super) files: usize,
-    pub(super) rows: u64,
-    pub(super) bad_rows: u64,
-    /// Inputs that failed part way; what they held before is counted.
-    pub(super) bad_inputs: u64,
-    /// Recipients resolved: mobile numbers, plus message keys for events.
-    pub(super) recipients: u64,
-    /// Each status some recipient ended on, in code order, with its count.
-    pub(super) statuses: Vec<(SmsStatus, u64)>,
+/// One input, as read.
+#[derive(Debug, Clone)]
+pub(crate) struct InputSummary {
+    pub(crate) name: String,
+    /// Rows read, bad ones included.
+    pub(crate) rows: u64,
+    pub(crate) bad_rows: u64,
+    /// Whether the input was read to its end.
+    pub(crate) complete: bool,
+}
+
+/// Counts by outcome, and the share delivered.
+#[derive(Debug)]
+pub(crate) struct Outcomes {
+    pub(crate) total: u64,
     /// Every outcome, in the vocabulary's order, with its count.
-    pub(super) outcomes: Vec<(Outcome, u64)>,
-    /// Every action, in the vocabulary's order, with its count.
-    pub(super) actions: Vec<(Action, u64)>,
-    pub(super) delivered: u64,
+    pub(crate) by_outcome: Vec<(Outcome, u64)>,
+    pub(crate) delivered: u64,
+    /// Never sent: counted as failed too.
+    pub(crate) not_sent: u64,
+}
+
+impl Outcomes {
+    fn of(fates: &[(Fate, u64)], kind: CodeKind) -> Self {
+        let by_outcome = Outcome::ALL
+            .iter()
+            .map(|&outcome| (outcome, total(fates, |fate| fate.outcome(kind) == outcome)))
+            .collect();
+        Self {
+            total: total(fates, |_| true),
+            by_outcome,
+            delivered: total(fates, |fate| fate.outcome(kind) == Outcome::Delivered),
+            not_sent: total(fates, Fate::is_not_sent),
+        }
+    }
+
+    /// The delivered share, `None` when there is nothing to share.
+    pub(crate) fn delivery_rate(&self) -> Option<f64> {
+        #[expect(clippy::cast_precision_loss, reason = "a rate needs no exact count")]
+        (self.total > 0).then(|| self.delivered as f64 / self.total as f64)
+    }
+}
+
+/// A not-sent reason with the messages and recipients that ended on it.
+#[derive(Debug)]
+pub(crate) struct NotSent {
+    pub(crate) reason: Reason,
+    pub(crate) messages: u64,
+    pub(crate) recipients: u64,
+}
+
+/// What a triage found, ready to print in any format.
+#[derive(Debug)]
+pub(crate) struct Summary {
+    pub(crate) inputs: Vec<InputSummary>,
+    pub(crate) rows: u64,
+    pub(crate) bad_rows: u64,
+    /// Inputs that failed part way; what they held before is counted.
+    pub(crate) bad_inputs: u64,
+    pub(crate) code_kind: CodeKind,
+    /// Every message, by its own fate.
+    pub(crate) messages: Outcomes,
+    /// Messages whose events named no mobile number: not recipients.
+    pub(crate) messages_without_number: u64,
+    /// Every recipient (a mobile number), by their newest message's fate.
+    pub(crate) recipients: Outcomes,
+    /// Each fate some recipient ended on, in order, with its count.
+    pub(crate) fates: Vec<(Fate, u64)>,
+    /// Every action, in the vocabulary's order, with its recipients.
+    pub(crate) actions: Vec<(Action, u64)>,
+    /// Recipients decided by each rule.
+    pub(crate) rules: Vec<(Rule, u64)>,
+    pub(crate) not_sent: Vec<NotSent>,
     /// Codes the table does not list, with the rows that carried them.
-    pub(super) unlisted_rows: Vec<(u16, u64)>,
+    pub(crate) unlisted_rows: Vec<(u16, u64)>,
 }
 
 impl Summary {
-    pub(super) fn of(tally: &Tally, files: usize) -> Self {
-        // Listed statuses are counted in an array indexed by their place in
-        // the table; the few unlisted codes in a map.
-        let mut listed = vec![0_u64; SmsStatus::ALL.len()];
-        let mut unlisted: BTreeMap<SmsStatus, u64> = BTreeMap::new();
-        for status in tally.statuses() {
-            match SmsStatus::ALL.binary_search(&status) {
-                Ok(index) => listed[index] += 1,
-                Err(_) => *unlisted.entry(status).or_default() += 1,
+    pub(crate) fn of(tally: &Tally, inputs: Vec<InputSummary>, code_kind: CodeKind) -> Self {
+        let mut recipients = FateCounts::default();
+        let mut rules = [(Rule::Newest, 0), (Rule::Highest, 0), (Rule::Mixed, 0)];
+        for (_, record) in tally.by_number().iter() {
+            recipients.add(record.fate(), 1);
+            if let Some((_, count)) = rules.iter_mut().find(|(rule, _)| *rule == record.rule()) {
+                *count += 1;
             }
         }
-        let mut statuses: Vec<(SmsStatus, u64)> = SmsStatus::ALL
+        let fates: Vec<(Fate, u64)> = recipients.iter().collect();
+        let messages: Vec<(Fate, u64)> = tally.messages().iter().collect();
+        let actions = Action::ALL
             .iter()
-            .copied()
-            .zip(listed)
-            .filter(|&(_, count)| count > 0)
-            .chain(unlisted)
-            .collect();
-        statuses.sort_unstable();
-        let outcomes = Outcome::ALL
-            .iter()
-            .map(|&outcome| {
+            .map(|&action| {
                 (
-                    outcome,
-                    total(&statuses, |status| status.outcome() == outcome),
+                    action,
+                    total(&fates, |fate| fate.action(code_kind) == action),
                 )
             })
             .collect();
-        let actions = Action::ALL
-            .iter()
-            .map(|&action| (action, total(&statuses, |status| status.action() == action)))
-            .collect();
         Self {
-            files,
             rows: tally.rows(),
-            bad_rows: tally.bad_rows(),
-            bad_inputs: tally.bad_inputs(),
-            recipients: statuses.iter().map(|&(_, count)| count).sum(),
-            delivered: total(&statuses, SmsStatus::is_delivered),
-            statuses,
-            outcomes,
+            bad_rows: tally.bad().count(),
+            bad_inputs: tally.bad().inputs(),
+            code_kind,
+            messages: Outcomes::of(&messages, code_kind),
+            messages_without_number: tally.messages_without_number(),
+            recipients: Outcomes::of(&fates, code_kind),
+            not_sent: not_sent(tally, &messages, &fates),
+            fates,
             actions,
+            rules: rules.into_iter().filter(|&(_, count)| count > 0).collect(),
             unlisted_rows: tally
-                .unlisted_rows()
+                .row_codes()
                 .iter()
-                .map(|(&code, &rows)| (code, rows))
+                .filter_map(|(fate, rows)| {
+                    let status = fate.code()?;
+                    (!status.is_recognized()).then_some((status.code(), rows))
+                })
                 .collect(),
+            inputs,
         }
-    }
-
-    /// Delivered recipients as a share of all, `None` when there are none.
-    pub(super) fn delivery_rate(&self) -> Option<f64> {
-        #[expect(clippy::cast_precision_loss, reason = "a rate needs no exact count")]
-        (self.recipients > 0).then(|| self.delivered as f64 / self.recipients as f64)
     }
 }
 
-fn total(statuses: &[(SmsStatus, u64)], matches: impl Fn(SmsStatus) -> bool) -> u64 {
-    statuses
+/// Each not-sent reason, the most frequent first.
+fn not_sent(tally: &Tally, messages: &[(Fate, u64)], recipients: &[(Fate, u64)]) -> Vec<NotSent> {
+    let count = |fates: &[(Fate, u64)], wanted: Fate| {
+        fates
+            .iter()
+            .find(|&&(fate, _)| fate == wanted)
+            .map_or(0, |&(_, count)| count)
+    };
+    let mut reasons: Vec<NotSent> = messages
         .iter()
-        .filter(|&&(status, _)| matches(status))
+        .filter_map(|&(fate, messages)| match fate.kind() {
+            FateKind::NotSent(id) => Some(NotSent {
+                reason: tally.reasons().get(id).clone(),
+                messages,
+                recipients: count(recipients, fate),
+            }),
+            _ => None,
+        })
+        .collect();
+    reasons.sort_by(|a, b| {
+        b.messages
+            .cmp(&a.messages)
+            .then_with(|| a.reason.code.cmp(&b.reason.code))
+    });
+    reasons
+}
+
+fn total(fates: &[(Fate, u64)], matches: impl Fn(Fate) -> bool) -> u64 {
+    fates
+        .iter()
+        .filter(|&&(fate, _)| matches(fate))
         .map(|&(_, count)| count)
         .sum()
 }

@@ -1,188 +1,210 @@
-//! What triage accumulates while it streams its inputs: each recipient's
-//! highest status so far, row counts and the codes the table does not list.
+//! What triage accumulates while it streams its inputs: each number's
+//! newest message, each message's fate, row counts and bad rows.
 //!
-//! Memory grows with the number of distinct recipients, never with the
-//! number of rows: no row or file is buffered. Each all-digit mobile number
-//! takes at most about 55 bytes (a million numbers: 54 MiB peak resident
-//! memory, release build). A packed key and its status fill a 16-byte
-//! slot; the hash table's spare slots, and the old and new tables held at
-//! once while it doubles, make up the rest, so the cost per number swings
-//! between about 30 and 55 bytes as the table grows.
+//! Memory grows with distinct mobile numbers, not with rows: a data view
+//! row is one message and goes straight into its number's record (see
+//! `by_number`). Event notifications are the exception: a message's events
+//! arrive separately and must be gathered by message key before the
+//! message's fate and time are known, so those messages are held until
+//! [`Tally::finish`].
 
-use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::fmt::Display;
 
 use mobileconnect_status::SmsStatus;
 
 use super::bad_rows::BadRows;
-use super::number_key::{NumberKey, PackedHash};
+use super::by_number::{ByNumber, NumberRecord};
+use super::fate::Fate;
+use super::fate_counts::FateCounts;
+use super::instant::Instant;
+use super::mobile_number::MobileNumber;
+use super::reasons::Reasons;
 
-/// A message reported by event notifications, resolved by its message key.
-struct Message {
-    status: SmsStatus,
-    number: Option<NumberKey>,
+/// A message reported by events, gathered by its message key.
+struct EventMessage {
+    /// Its earliest event's time: when it was sent.
+    earliest: Option<Instant>,
+    fate: Fate,
+    number: Option<MobileNumber>,
 }
 
 /// The running state of one triage over all its inputs.
-#[derive(Default)]
-pub(super) struct Tally {
-    by_packed_number: HashMap<u64, SmsStatus, PackedHash>,
-    by_text_number: HashMap<Box<str>, SmsStatus>,
-    by_message: HashMap<Box<str>, Message>,
+pub(crate) struct Tally {
+    by_number: ByNumber,
+    events: HashMap<Box<str>, EventMessage>,
+    messages: FateCounts,
+    /// Messages whose events name no mobile number: counted, never listed.
+    messages_without_number: u64,
+    /// Rows carrying each status code, for the codes the table lacks.
+    row_codes: FateCounts,
     rows: u64,
-    bad_rows: BadRows,
-    unlisted_rows: BTreeMap<u16, u64>,
+    bad: BadRows,
+    reasons: Reasons,
 }
 
 impl Tally {
-    /// A row with a status for a mobile number (a CSV row or a REST
-    /// tracking item). The highest code wins.
-    pub(super) fn record_number(&mut self, number: NumberKey, status: SmsStatus) {
-        self.count_row(status);
-        let highest = match number {
-            NumberKey::Packed(packed) => self.by_packed_number.entry(packed).or_insert(status),
-            NumberKey::Text(text) => self.by_text_number.entry(text).or_insert(status),
-        };
-        *highest = (*highest).max(status);
+    /// `shown_per_input`: bad-row messages to show per input, `None` all.
+    pub(crate) fn new(shown_per_input: Option<u64>) -> Self {
+        Self {
+            by_number: ByNumber::default(),
+            events: HashMap::new(),
+            messages: FateCounts::default(),
+            messages_without_number: 0,
+            row_codes: FateCounts::default(),
+            rows: 0,
+            bad: BadRows::new(shown_per_input),
+            reasons: Reasons::default(),
+        }
     }
 
-    /// An event for a message key, sent to `number` when the event says.
-    /// The highest code wins.
-    pub(super) fn record_message(
+    /// One message of a number, complete: a data view row, or a number's
+    /// deliveries in one REST response.
+    #[inline]
+    pub(crate) fn record_message(
+        &mut self,
+        number: MobileNumber,
+        time: Option<Instant>,
+        message: u64,
+        fate: Fate,
+    ) {
+        self.messages.add(fate, 1);
+        self.by_number
+            .add(number, NumberRecord::message(time, message, fate));
+    }
+
+    /// One event of the message with this key. Its fate is the greatest
+    /// of its events', its time the earliest.
+    pub(crate) fn record_event(
         &mut self,
         key: &str,
-        number: Option<NumberKey>,
-        status: SmsStatus,
+        number: Option<MobileNumber>,
+        time: Option<Instant>,
+        fate: Fate,
     ) {
-        self.count_row(status);
-        if let Some(message) = self.by_message.get_mut(key) {
-            message.status = message.status.max(status);
+        if let Some(message) = self.events.get_mut(key) {
+            message.fate = message.fate.max(fate);
+            message.earliest = match (message.earliest, time) {
+                (Some(seen), Some(time)) => Some(seen.min(time)),
+                (seen, time) => seen.or(time),
+            };
             if message.number.is_none() {
                 message.number = number;
             }
         } else {
-            self.by_message
-                .insert(key.into(), Message { status, number });
+            let message = EventMessage {
+                earliest: time,
+                fate,
+                number,
+            };
+            self.events.insert(key.into(), message);
+        }
+    }
+
+    /// A row read, good or bad; `status` is the status code it carried.
+    #[inline]
+    pub(crate) fn count_row(&mut self, status: Option<SmsStatus>) {
+        self.rows += 1;
+        if let Some(status) = status {
+            self.row_codes.add(Fate::status(status), 1);
         }
     }
 
     /// A row that cannot be counted (see [`BadRows`]).
-    pub(super) fn bad_row(&mut self, file: &str, line: u64, problem: impl Display) {
+    pub(crate) fn bad_row(&mut self, file: &str, line: u64, problem: impl Display) {
         self.rows += 1;
-        self.bad_rows.report(file, line, problem);
+        self.bad.report(file, line, problem);
     }
 
     /// An input that failed once reading had begun; `problem` names it.
-    pub(super) fn bad_input(&mut self, problem: impl Display) {
-        self.bad_rows.report_input(problem);
+    pub(crate) fn bad_input(&mut self, problem: impl Display) {
+        self.bad.report_input(problem);
     }
 
-    /// Bad rows found and already reported elsewhere, by the CSV parsing
-    /// thread.
-    pub(super) fn add_bad_rows(&mut self, bad: &BadRows) {
+    /// Where bad rows are reported, for readers that report their own.
+    pub(crate) fn bad_rows_mut(&mut self) -> &mut BadRows {
+        &mut self.bad
+    }
+
+    /// Bad rows another reader of the same input found and counted.
+    pub(crate) fn add_bad_rows(&mut self, bad: BadRows) {
         self.rows += bad.count();
-        self.bad_rows.absorb(bad);
+        self.bad.absorb(bad);
     }
 
-    fn count_row(&mut self, status: SmsStatus) {
-        self.rows += 1;
-        if !status.is_recognized() {
-            *self.unlisted_rows.entry(status.code()).or_default() += 1;
+    pub(crate) fn reasons_mut(&mut self) -> &mut Reasons {
+        &mut self.reasons
+    }
+
+    /// Resolves the messages gathered from events into their numbers. Call
+    /// once every input is read.
+    pub(crate) fn finish(&mut self) {
+        for (key, message) in std::mem::take(&mut self.events) {
+            self.messages.add(message.fate, 1);
+            match message.number {
+                Some(number) => {
+                    let record =
+                        NumberRecord::message(message.earliest, key_id(&key), message.fate);
+                    self.by_number.add(number, record);
+                }
+                None => self.messages_without_number += 1,
+            }
         }
+    }
+
+    pub(crate) fn by_number(&self) -> &ByNumber {
+        &self.by_number
+    }
+
+    /// Every message's fate, counted.
+    pub(crate) fn messages(&self) -> &FateCounts {
+        &self.messages
+    }
+
+    pub(crate) fn messages_without_number(&self) -> u64 {
+        self.messages_without_number
+    }
+
+    /// Rows per status code.
+    pub(crate) fn row_codes(&self) -> &FateCounts {
+        &self.row_codes
     }
 
     /// Rows read, bad ones included.
-    pub(super) fn rows(&self) -> u64 {
+    pub(crate) fn rows(&self) -> u64 {
         self.rows
     }
 
-    pub(super) fn bad_rows(&self) -> u64 {
-        self.bad_rows.count()
+    pub(crate) fn bad(&self) -> &BadRows {
+        &self.bad
     }
 
-    /// Inputs that could not be read to their end.
-    pub(super) fn bad_inputs(&self) -> u64 {
-        self.bad_rows.inputs()
-    }
-
-    /// Each code the table does not list, with the number of rows that
-    /// carried it, in code order.
-    pub(super) fn unlisted_rows(&self) -> &BTreeMap<u16, u64> {
-        &self.unlisted_rows
-    }
-
-    /// Every recipient's resolved status.
-    pub(super) fn statuses(&self) -> impl Iterator<Item = SmsStatus> {
-        let numbers = self
-            .by_packed_number
-            .values()
-            .chain(self.by_text_number.values());
-        let messages = self.by_message.values().map(|message| &message.status);
-        numbers.chain(messages).copied()
-    }
-
-    /// Every mobile number seen, with the highest status seen for it
-    /// anywhere: CSV rows, REST deliveries, and the events whose `to` names
-    /// it. This, not the per-message resolution of events, decides the
-    /// suppress and retry lists, so a number is in at most one of them.
-    pub(super) fn final_by_number(&self) -> FinalByNumber<'_> {
-        let mut from_events: HashMap<NumberKey, SmsStatus> = HashMap::new();
-        for message in self.by_message.values() {
-            if let Some(number) = &message.number {
-                let highest = from_events.entry(number.clone()).or_insert(message.status);
-                *highest = (*highest).max(message.status);
-            }
-        }
-        FinalByNumber {
-            tally: self,
-            from_events,
-        }
+    pub(crate) fn reasons(&self) -> &Reasons {
+        &self.reasons
     }
 }
 
-/// See [`Tally::final_by_number`]. Only the numbers named by events are
-/// copied; those from rows are read from the tally in place, so a large
-/// extract's numbers are not held twice.
-pub(super) struct FinalByNumber<'a> {
-    tally: &'a Tally,
-    from_events: HashMap<NumberKey, SmsStatus>,
+/// A message key as a message id, to break ties between messages sent at
+/// the same moment: the key's FNV-1a hash, the same on every run.
+fn key_id(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
-impl FinalByNumber<'_> {
-    /// Each number once, with its final status.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (NumberKey, SmsStatus)> {
-        let packed = self
-            .tally
-            .by_packed_number
-            .iter()
-            .map(|(&packed, &status)| (NumberKey::Packed(packed), status));
-        let text = self
-            .tally
-            .by_text_number
-            .iter()
-            .map(|(text, &status)| (NumberKey::Text(text.clone()), status));
-        let from_rows = packed.chain(text).map(|(number, status)| {
-            let status = self
-                .from_events
-                .get(&number)
-                .map_or(status, |&event| event.max(status));
-            (number, status)
-        });
-        let only_from_events = self
-            .from_events
-            .iter()
-            .filter(|(number, _)| !self.tally.has_row_for(number))
-            .map(|(number, &status)| (number.clone(), status));
-        from_rows.chain(only_from_events)
+/// A message id from a CSV column: its value when it is a number (the data
+/// view's `MobileMessageTrackingID`), so ties go to the later id, else a
+/// hash of its text. 0 when empty.
+pub(crate) fn message_id(text: &[u8]) -> u64 {
+    let text = text.trim_ascii();
+    if text.is_empty() {
+        return 0;
     }
-}
-
-impl Tally {
-    fn has_row_for(&self, number: &NumberKey) -> bool {
-        match number {
-            NumberKey::Packed(packed) => self.by_packed_number.contains_key(packed),
-            NumberKey::Text(text) => self.by_text_number.contains_key(text),
-        }
+    let numeric = text.len() <= 19 && text.iter().all(u8::is_ascii_digit);
+    if numeric {
+        return text
+            .iter()
+            .fold(0, |value, digit| value * 10 + u64::from(digit - b'0'));
     }
+    key_id(&String::from_utf8_lossy(text))
 }

@@ -64,3 +64,44 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
 pub(crate) fn read(path: &PathBuf) -> String {
     std::fs::read_to_string(path).expect("the binary wrote the file")
 }
+
+/// Runs `sms-status triage --format json ARGS` and reads the report.
+pub(crate) fn json_report(args: &[&str]) -> (serde_json::Value, Run) {
+    let mut all = vec!["triage", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = sms_status(&all);
+    let report = serde_json::from_str(&run.stdout).unwrap_or_else(|error| {
+        panic!(
+            "triage --format json printed no JSON ({error}):\n{}\n{}",
+            run.stdout, run.stderr
+        )
+    });
+    (report, run)
+}
+
+/// Writes `contents` to a fresh scratch file and returns its path.
+pub(crate) fn scratch_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = scratch(name);
+    std::fs::write(&path, contents).expect("a scratch file");
+    path
+}
+
+/// The `(code, recipients)` pairs of a JSON report's statuses.
+pub(crate) fn status_counts(report: &serde_json::Value) -> Vec<(u64, u64)> {
+    report["statuses"]
+        .as_array()
+        .expect("statuses")
+        .iter()
+        .map(|status| {
+            (
+                status["code"].as_u64().expect("a code"),
+                status["recipients"].as_u64().expect("a count"),
+            )
+        })
+        .collect()
+}
+
+/// The lines of stderr that name a bad row or a failed input.
+pub(crate) fn messages(run: &Run) -> Vec<&str> {
+    run.stderr.lines().collect()
+}

@@ -1,0 +1,223 @@
+//! Each mobile number's final status: the status of its newest message.
+//!
+//! A number keeps one small record however many messages it had: the
+//! newest message seen so far (its time, its id and its fate) and, for
+//! messages whose input gives no time, the greatest fate among them.
+//! "Newest" is the greatest (time, message id, fate): a later time wins, a
+//! tie in time goes to the greater message id, and copies of one message
+//! (the same time and id, seen in two extracts) give it their greatest
+//! fate, the highest code. Taking a maximum is associative and commutative,
+//! so records can be merged in any order and any grouping with the same
+//! result.
+//!
+//! Messages without a time cannot be placed before or after the others;
+//! their greatest fate and the newest timed message's are compared by code
+//! (Salesforce's rule within a message), so an older timed send never
+//! decides over a newer one, and a number whose inputs give no times at all
+//! falls back to its highest code.
+
+use std::collections::HashMap;
+
+use super::fate::Fate;
+use super::instant::Instant;
+use super::mobile_number::{MobileNumber, PackedHash};
+
+/// How a number's final status was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// Every message had a time: the newest decided.
+    Newest,
+    /// No message had a time: the highest code decided.
+    Highest,
+    /// Some had times and some not: the highest of the newest timed
+    /// message and the messages without a time.
+    Mixed,
+}
+
+/// One number's messages, reduced to what decides its status: 24 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NumberRecord {
+    /// The newest timed message's time, id and packed fate; the fate is 0
+    /// when no message had a time.
+    time: i64,
+    message: u64,
+    newest: u32,
+    /// The greatest packed fate of messages without a time; 0 if none.
+    untimed: u32,
+}
+
+impl NumberRecord {
+    /// A message of the number: when it was sent (if the input says), its
+    /// id (0 when the input names none), and its fate.
+    pub(crate) fn message(time: Option<Instant>, message: u64, fate: Fate) -> Self {
+        match time {
+            Some(time) => Self {
+                time: time.unix_millis(),
+                message,
+                newest: fate.packed(),
+                untimed: 0,
+            },
+            None => Self {
+                time: 0,
+                message: 0,
+                newest: 0,
+                untimed: fate.packed(),
+            },
+        }
+    }
+
+    /// Adds another record of the same number.
+    #[inline]
+    pub(crate) fn merge(&mut self, other: Self) {
+        if other.newest != 0
+            && (self.newest == 0
+                || (other.time, other.message, other.newest)
+                    > (self.time, self.message, self.newest))
+        {
+            self.time = other.time;
+            self.message = other.message;
+            self.newest = other.newest;
+        }
+        self.untimed = self.untimed.max(other.untimed);
+    }
+
+    /// The number's final fate.
+    pub(crate) fn fate(self) -> Fate {
+        Fate::from_packed(self.newest.max(self.untimed))
+    }
+
+    pub(crate) fn rule(self) -> Rule {
+        match (self.newest != 0, self.untimed != 0) {
+            (true, false) => Rule::Newest,
+            (false, _) => Rule::Highest,
+            (true, true) => Rule::Mixed,
+        }
+    }
+}
+
+/// Every number's record.
+#[derive(Default)]
+pub(crate) struct ByNumber {
+    records: HashMap<u64, NumberRecord, PackedHash>,
+}
+
+impl ByNumber {
+    #[inline]
+    pub(crate) fn add(&mut self, number: MobileNumber, record: NumberRecord) {
+        self.records
+            .entry(number.packed())
+            .and_modify(|seen| seen.merge(record))
+            .or_insert(record);
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (MobileNumber, NumberRecord)> + '_ {
+        self.records
+            .iter()
+            .map(|(&number, &record)| (MobileNumber::from_packed(number), record))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mobileconnect_status::SmsStatus;
+
+    use super::{NumberRecord, Rule};
+    use crate::triage::fate::Fate;
+    use crate::triage::instant::Instant;
+
+    fn sent(time: Option<&str>, message: u64, code: u16) -> NumberRecord {
+        let time = time.map(|text| Instant::parse(text).expect("a time"));
+        NumberRecord::message(time, message, Fate::status(SmsStatus::from_code(code)))
+    }
+
+    fn resolve(messages: &[NumberRecord]) -> (u16, Rule) {
+        let mut record = messages[0];
+        for &other in &messages[1..] {
+            record.merge(other);
+        }
+        let code = record.fate().code().expect("a status").code();
+        (code, record.rule())
+    }
+
+    #[test]
+    fn the_newest_message_decides_not_the_highest_code() {
+        let older_failure = sent(Some("3/1/2021 9:00:00 AM"), 1, 4504);
+        let newer_delivery = sent(Some("3/1/2022 9:00:00 AM"), 2, 4000);
+        assert_eq!(
+            resolve(&[older_failure, newer_delivery]),
+            (4000, Rule::Newest)
+        );
+        assert_eq!(
+            resolve(&[newer_delivery, older_failure]),
+            (4000, Rule::Newest)
+        );
+        let newer_expiry = sent(Some("3/1/2022 9:00:00 AM"), 2, 4501);
+        assert_eq!(
+            resolve(&[older_failure, newer_expiry]),
+            (4501, Rule::Newest)
+        );
+    }
+
+    #[test]
+    fn one_message_seen_twice_takes_its_highest_code() {
+        let first_extract = sent(Some("3/1/2022 9:00:00 AM"), 7, 3001);
+        let second_extract = sent(Some("3/1/2022 9:00:00 AM"), 7, 4000);
+        assert_eq!(
+            resolve(&[second_extract, first_extract]),
+            (4000, Rule::Newest)
+        );
+        assert_eq!(
+            resolve(&[first_extract, second_extract]),
+            (4000, Rule::Newest)
+        );
+    }
+
+    #[test]
+    fn a_tie_in_time_goes_to_the_greater_message_id() {
+        let lower = sent(Some("3/1/2022 9:00:00 AM"), 8, 4504);
+        let greater = sent(Some("3/1/2022 9:00:00 AM"), 9, 4000);
+        assert_eq!(resolve(&[greater, lower]), (4000, Rule::Newest));
+    }
+
+    #[test]
+    fn without_times_the_highest_code_decides() {
+        assert_eq!(
+            resolve(&[sent(None, 0, 4504), sent(None, 0, 4000)]),
+            (4504, Rule::Highest)
+        );
+        let mixed = [
+            sent(Some("3/1/2021 9:00:00 AM"), 1, 4504),
+            sent(Some("3/1/2022 9:00:00 AM"), 2, 4000),
+            sent(None, 0, 3001),
+        ];
+        assert_eq!(resolve(&mixed), (4000, Rule::Mixed));
+    }
+
+    #[test]
+    fn merging_in_any_order_or_grouping_agrees() {
+        let messages = [
+            sent(Some("3/1/2021 9:00:00 AM"), 1, 4504),
+            sent(Some("3/1/2022 9:00:00 AM"), 2, 3001),
+            sent(Some("3/1/2022 9:00:00 AM"), 2, 4000),
+            sent(None, 0, 2000),
+            sent(Some("3/1/2020 9:00:00 AM"), 3, 4505),
+        ];
+        let expected = resolve(&messages);
+        for rotation in 0..messages.len() {
+            let mut rotated = messages;
+            rotated.rotate_left(rotation);
+            assert_eq!(resolve(&rotated), expected);
+            let mut left = resolve_record(&rotated[..2]);
+            left.merge(resolve_record(&rotated[2..]));
+            assert_eq!(left, resolve_record(&messages));
+        }
+    }
+
+    fn resolve_record(messages: &[NumberRecord]) -> NumberRecord {
+        let mut record = messages[0];
+        for &other in &messages[1..] {
+            record.merge(other);
+        }
+        record
+    }
+}

@@ -1,0 +1,297 @@
+//! A tracking extract's dialect and header: which delimiter separates its
+//! fields, and where the columns triage reads are.
+
+use csv::StringRecord;
+
+use crate::quoted::Quoted;
+
+/// The code column of the data view and its extracts.
+const CODE_COLUMN: &str = "SMSStandardStatusCodeId";
+/// The number column: the data view's `Mobile`, then `MobileNumber` as
+/// `_SMSSubscriptionLog` and some hand-made extracts call it.
+const NUMBER_COLUMNS: [&str; 2] = ["Mobile", "MobileNumber"];
+/// One row per message in the data view.
+const MESSAGE_COLUMN: &str = "MobileMessageTrackingID";
+/// When the message was created: what orders a number's messages.
+const TIME_COLUMN: &str = "CreateDateTime";
+/// Delimiters Marketing Cloud's extracts and spreadsheets write, in the
+/// order a tie is settled.
+const DELIMITERS: [u8; 4] = [b',', b'\t', b'|', b';'];
+/// Header columns listed in a message before the rest are counted.
+const LISTED_COLUMNS: usize = 12;
+
+/// Column names asked for on the command line; `None` finds the usual ones.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ColumnNames {
+    pub(crate) code: Option<String>,
+    pub(crate) number: Option<String>,
+    pub(crate) message: Option<String>,
+    pub(crate) time: Option<String>,
+}
+
+/// The columns found in one file's header: an index and its name.
+#[derive(Debug, Clone)]
+pub(crate) struct Columns {
+    pub(crate) code: (usize, String),
+    pub(crate) number: (usize, String),
+    pub(crate) message: Option<(usize, String)>,
+    pub(crate) time: Option<(usize, String)>,
+}
+
+impl Columns {
+    /// Finds the columns in `header`: the named ones must be there; the
+    /// message and time columns are used when present.
+    pub(crate) fn find(header: &StringRecord, names: &ColumnNames) -> Result<Self, String> {
+        let required = |asked: &Option<String>, usual: &[&str], option: &str| match asked {
+            Some(name) => find(header, &[name.as_str()], option),
+            None => find(header, usual, option),
+        };
+        let optional = |asked: &Option<String>, usual: &str, option: &str| match asked {
+            Some(name) => find(header, &[name.as_str()], option).map(Some),
+            None => match find(header, &[usual], option) {
+                Ok(found) => Ok(Some(found)),
+                Err(Missing::Absent(_)) => Ok(None),
+                Err(duplicate) => Err(duplicate),
+            },
+        };
+        let found = (|| {
+            Ok(Self {
+                code: required(&names.code, &[CODE_COLUMN], "--column")?,
+                number: required(&names.number, &NUMBER_COLUMNS, "--number-column")?,
+                message: optional(&names.message, MESSAGE_COLUMN, "--message-column")?,
+                time: optional(&names.time, TIME_COLUMN, "--time-column")?,
+            })
+        })();
+        found.map_err(|missing: Missing| missing.explain(header))
+    }
+}
+
+/// Why a column was not found.
+enum Missing {
+    /// None of these names is in the header; the option names another.
+    Absent(String),
+    /// The name is in the header more than once.
+    Twice {
+        name: String,
+        first: usize,
+        second: usize,
+        option: String,
+    },
+}
+
+impl Missing {
+    fn explain(self, header: &StringRecord) -> String {
+        match self {
+            Self::Absent(wanted) => {
+                let advice = if header.len() == 1 {
+                    "; the header is a single column: if the file separates its fields with \
+                     another character, name it with --delimiter"
+                } else {
+                    ""
+                };
+                format!(
+                    "no column {wanted} in the CSV header (it has: {}){advice}",
+                    listing(header)
+                )
+            }
+            Self::Twice {
+                name,
+                first,
+                second,
+                option,
+            } => format!(
+                "the CSV header has the column {} twice (columns {} and {}), so which one \
+                 holds the data is unclear: rename one, or name another with {option}",
+                Quoted::str(&name),
+                first + 1,
+                second + 1
+            ),
+        }
+    }
+}
+
+/// The first of `names` in the header: an exact match, else one that
+/// differs only in ASCII case. A name matched twice is an error.
+fn find(header: &StringRecord, names: &[&str], option: &str) -> Result<(usize, String), Missing> {
+    let matching = |same: &dyn Fn(&str, &str) -> bool| {
+        names.iter().find_map(|name| {
+            let mut at = header
+                .iter()
+                .enumerate()
+                .filter(|(_, column)| same(column.trim(), name))
+                .map(|(index, _)| index);
+            let first = at.next()?;
+            Some(match at.next() {
+                None => Ok((first, header[first].trim().to_owned())),
+                Some(second) => Err(Missing::Twice {
+                    name: (*name).to_owned(),
+                    first,
+                    second,
+                    option: option.to_owned(),
+                }),
+            })
+        })
+    };
+    matching(&|column, name| column == name)
+        .or_else(|| matching(&|column, name| column.eq_ignore_ascii_case(name)))
+        .unwrap_or_else(|| {
+            Err(Missing::Absent(format!(
+                "{} (name the column with {option} NAME)",
+                names.join(" or ")
+            )))
+        })
+}
+
+/// The header's columns for a message: quoted, and only the first few.
+fn listing(header: &StringRecord) -> String {
+    let mut listed: Vec<String> = header
+        .iter()
+        .take(LISTED_COLUMNS)
+        .map(|column| Quoted::str(column).to_string())
+        .collect();
+    if header.len() > LISTED_COLUMNS {
+        listed.push(format!("and {} more", header.len() - LISTED_COLUMNS));
+    }
+    listed.join(", ")
+}
+
+/// The delimiter of a header line: the one of comma, tab, pipe and
+/// semicolon that occurs most often outside quotes; comma when none does.
+pub(crate) fn sniff_delimiter(start: &[u8]) -> u8 {
+    let line = start
+        .split(|&byte| byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    let mut counts = [0_usize; DELIMITERS.len()];
+    let mut quoted = false;
+    for &byte in line {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(index) = DELIMITERS.iter().position(|&delimiter| delimiter == byte) {
+                counts[index] += 1;
+            }
+        }
+    }
+    let mut best = 0;
+    for (index, &count) in counts.iter().enumerate() {
+        if count > counts[best] {
+            best = index;
+        }
+    }
+    DELIMITERS[best]
+}
+
+/// Reads `--delimiter`: one ASCII character, or a name for the usual ones.
+pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "pipe" => Ok(b'|'),
+        "semicolon" => Ok(b';'),
+        _ => match text.as_bytes() {
+            &[byte] if byte.is_ascii() && byte != b'"' && byte != b'\n' && byte != b'\r' => {
+                Ok(byte)
+            }
+            _ => Err(format!(
+                "expected one character, or tab, comma, pipe or semicolon; found {}",
+                Quoted::str(text)
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use csv::StringRecord;
+
+    use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
+
+    #[test]
+    fn the_delimiter_is_the_most_frequent_outside_quotes() {
+        assert_eq!(sniff_delimiter(b"a,b,c\n1,2,3"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\r\n1\t2\t3"), b'\t');
+        assert_eq!(sniff_delimiter(b"a|b|c"), b'|');
+        assert_eq!(sniff_delimiter(b"a;b;c"), b';');
+        assert_eq!(sniff_delimiter(b"\"a,b\"|c|d"), b'|');
+        assert_eq!(sniff_delimiter(b"single"), b',');
+        assert_eq!(sniff_delimiter(b""), b',');
+    }
+
+    #[test]
+    fn delimiter_names_and_characters_are_read() {
+        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
+        assert_eq!(parse_delimiter("\\t"), Ok(b'\t'));
+        assert_eq!(parse_delimiter("|"), Ok(b'|'));
+        assert_eq!(parse_delimiter("pipe"), Ok(b'|'));
+        assert!(parse_delimiter("||").is_err());
+        assert!(parse_delimiter("\"").is_err());
+    }
+
+    fn header(columns: &[&str]) -> StringRecord {
+        StringRecord::from(columns.to_vec())
+    }
+
+    #[test]
+    fn the_data_views_columns_are_found_by_their_names() {
+        let found = Columns::find(
+            &header(&[
+                "MobileMessageTrackingID",
+                "MobileNumber",
+                "Mobile",
+                "CreateDateTime",
+                "SMSStandardStatusCodeId",
+            ]),
+            &ColumnNames::default(),
+        )
+        .expect("columns");
+        assert_eq!(found.number, (2, "Mobile".to_owned()));
+        assert_eq!(found.code.0, 4);
+        assert_eq!(found.message.map(|(index, _)| index), Some(0));
+        assert_eq!(found.time.map(|(index, _)| index), Some(3));
+        let found = Columns::find(
+            &header(&["mobilenumber", "smsstandardstatuscodeid"]),
+            &ColumnNames::default(),
+        )
+        .expect("any case");
+        assert_eq!((found.number.0, found.code.0), (0, 1));
+        assert!(found.message.is_none() && found.time.is_none());
+    }
+
+    #[test]
+    fn a_needed_column_named_twice_is_an_error_naming_it() {
+        let error = Columns::find(
+            &header(&["Mobile", "SMSStandardStatusCodeId", "Mobile"]),
+            &ColumnNames::default(),
+        )
+        .expect_err("twice");
+        assert!(
+            error.contains("\"Mobile\" twice (columns 1 and 3)"),
+            "{error}"
+        );
+        let error = Columns::find(
+            &header(&[
+                "Mobile",
+                "SMSStandardStatusCodeId",
+                "CreateDateTime",
+                "createdatetime",
+            ]),
+            &ColumnNames::default(),
+        );
+        assert!(error.is_ok(), "an exact match is not ambiguous: {error:?}");
+    }
+
+    #[test]
+    fn a_missing_column_names_what_the_header_has_briefly() {
+        let many: Vec<String> = (0..100).map(|index| format!("c{index}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let error = Columns::find(&header(&many), &ColumnNames::default()).expect_err("missing");
+        assert!(error.contains("and 88 more"), "{error}");
+        let error = Columns::find(
+            &header(&["Mobile;SMSStandardStatusCodeId"]),
+            &ColumnNames::default(),
+        )
+        .expect_err("one column");
+        assert!(error.contains("--delimiter"), "{error}");
+    }
+}

@@ -1,0 +1,382 @@
+//! When a message was sent, read from the forms Marketing Cloud writes and
+//! compared as an instant, never as text: `9/9/2021 1:00:00 PM` is before
+//! `10/1/2021 9:00:00 AM`, and `12:30:00 AM` before `1:00:00 AM`.
+//!
+//! Forms read:
+//! - Marketing Cloud's US text in extracts: `M/D/YYYY h:mm:ss AM` (seconds,
+//!   and the AM/PM marker, optional; without a marker the hour is 0–23);
+//! - ISO 8601: `2023-03-01T08:00:00` or with a space for `T`, seconds and a
+//!   fraction optional, then optionally `Z` or an offset (`+01:00`, `+0100`,
+//!   `+01`); a date alone is its midnight;
+//! - the Event Notification Service's `timestampUTC`: milliseconds since
+//!   1970-01-01 UTC, read by [`Instant::from_unix_millis`].
+//!
+//! A time without `Z` or an offset is in Marketing Cloud's system time,
+//! Central Standard Time without daylight saving (UTC−06:00): Salesforce
+//! writes data views, extracts, the deliveries response's `createDate` and
+//! the Transactional Messaging API's `timestamp` in it. Reading it so puts
+//! those times on the same clock as the events' UTC timestamps.
+
+use std::fmt;
+
+/// Marketing Cloud's system time: UTC−06:00 all year.
+const SYSTEM_OFFSET_MINUTES: i64 = -6 * 60;
+const MILLIS_PER_MINUTE: i64 = 60_000;
+const MILLIS_PER_DAY: i64 = 86_400_000;
+
+/// A moment in time: milliseconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Instant(i64);
+
+/// A text that is not a time in any form read; says which forms are.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NotATime;
+
+impl fmt::Display for NotATime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "expected a time such as 9/9/2021 1:00:00 PM (Marketing Cloud's form) \
+             or 2021-09-09T13:00:00 (ISO 8601)",
+        )
+    }
+}
+
+impl Instant {
+    /// Milliseconds since 1970-01-01 UTC, as `timestampUTC` carries them.
+    pub(crate) const fn from_unix_millis(millis: i64) -> Self {
+        Self(millis)
+    }
+
+    /// Milliseconds since 1970-01-01 UTC.
+    pub(crate) const fn unix_millis(self) -> i64 {
+        self.0
+    }
+
+    /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
+    /// surrounding whitespace.
+    pub(crate) fn parse(text: &str) -> Result<Self, NotATime> {
+        let text = text.trim().as_bytes();
+        let mut cursor = Cursor(text);
+        let parsed = if text.get(4) == Some(&b'-') {
+            parse_iso(&mut cursor)
+        } else {
+            parse_us(&mut cursor)
+        };
+        match parsed {
+            Some(instant) if cursor.0.is_empty() => Ok(instant),
+            _ => Err(NotATime),
+        }
+    }
+}
+
+/// `M/D/YYYY[ h:mm[:ss[.fff]][ AM|PM]]`
+fn parse_us(cursor: &mut Cursor) -> Option<Instant> {
+    let month = cursor.number(1, 2)?;
+    cursor.expect(b'/')?;
+    let day = cursor.number(1, 2)?;
+    cursor.expect(b'/')?;
+    let year = cursor.number(4, 4)?;
+    let date = Date::new(year, month, day)?;
+    if cursor.0.is_empty() {
+        return Some(date.at(Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
+    }
+    cursor.spaces()?;
+    let mut clock = Clock::parse(cursor)?;
+    if cursor.0.first() == Some(&b' ') {
+        cursor.spaces()?;
+        clock = clock.with_meridiem(cursor.meridiem()?)?;
+    }
+    Some(date.at(clock, SYSTEM_OFFSET_MINUTES))
+}
+
+/// `YYYY-MM-DD[(T| )hh:mm[:ss[.fff]][Z|±hh[:?mm]]]`
+fn parse_iso(cursor: &mut Cursor) -> Option<Instant> {
+    let year = cursor.number(4, 4)?;
+    cursor.expect(b'-')?;
+    let month = cursor.number(2, 2)?;
+    cursor.expect(b'-')?;
+    let day = cursor.number(2, 2)?;
+    let date = Date::new(year, month, day)?;
+    if cursor.0.is_empty() {
+        return Some(date.at(Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
+    }
+    match cursor.0.first() {
+        Some(b'T' | b't' | b' ') => cursor.0 = &cursor.0[1..],
+        _ => return None,
+    }
+    let clock = Clock::parse(cursor)?;
+    let offset = match cursor.0.first() {
+        None => SYSTEM_OFFSET_MINUTES,
+        Some(b'Z' | b'z') => {
+            cursor.0 = &cursor.0[1..];
+            0
+        }
+        Some(&sign @ (b'+' | b'-')) => {
+            cursor.0 = &cursor.0[1..];
+            let hours = cursor.number(2, 2)?;
+            if cursor.0.first() == Some(&b':') {
+                cursor.0 = &cursor.0[1..];
+            }
+            let minutes = if cursor.0.is_empty() {
+                0
+            } else {
+                cursor.number(2, 2)?
+            };
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let offset = hours * 60 + minutes;
+            if sign == b'-' { -offset } else { offset }
+        }
+        Some(_) => return None,
+    };
+    Some(date.at(clock, offset))
+}
+
+/// The bytes still to read.
+struct Cursor<'a>(&'a [u8]);
+
+impl Cursor<'_> {
+    /// A decimal number of `min` to `max` digits.
+    fn number(&mut self, min: usize, max: usize) -> Option<i64> {
+        let digits = self
+            .0
+            .iter()
+            .take(max)
+            .take_while(|byte| byte.is_ascii_digit())
+            .count();
+        if digits < min {
+            return None;
+        }
+        let value = self.0[..digits]
+            .iter()
+            .fold(0, |value, digit| value * 10 + i64::from(digit - b'0'));
+        self.0 = &self.0[digits..];
+        Some(value)
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        let (&first, rest) = self.0.split_first()?;
+        (first == byte).then(|| self.0 = rest)
+    }
+
+    /// One or more spaces.
+    fn spaces(&mut self) -> Option<()> {
+        let count = self.0.iter().take_while(|&&byte| byte == b' ').count();
+        (count > 0).then(|| self.0 = &self.0[count..])
+    }
+
+    /// `AM` or `PM` in any case: whether it is PM.
+    fn meridiem(&mut self) -> Option<bool> {
+        let (word, rest) = self.0.split_at_checked(2)?;
+        let pm = match word.to_ascii_uppercase().as_slice() {
+            b"AM" => false,
+            b"PM" => true,
+            _ => return None,
+        };
+        self.0 = rest;
+        Some(pm)
+    }
+}
+
+/// A calendar date, checked.
+struct Date {
+    year: i64,
+    month: i64,
+    day: i64,
+}
+
+impl Date {
+    fn new(year: i64, month: i64, day: i64) -> Option<Self> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Self { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    fn days_since_epoch(&self) -> i64 {
+        let year = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        };
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month_from_march = (self.month + 9) % 12;
+        let day_of_year = (153 * month_from_march + 2) / 5 + self.day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The instant of `clock` on this date, in a zone `offset` minutes
+    /// east of UTC.
+    fn at(&self, clock: Clock, offset_minutes: i64) -> Instant {
+        let local = self.days_since_epoch() * MILLIS_PER_DAY + clock.millis_since_midnight();
+        Instant(local - offset_minutes * MILLIS_PER_MINUTE)
+    }
+}
+
+/// A time of day, checked.
+#[derive(Clone, Copy)]
+struct Clock {
+    hour: i64,
+    minute: i64,
+    second: i64,
+    millis: i64,
+}
+
+impl Clock {
+    const MIDNIGHT: Self = Self {
+        hour: 0,
+        minute: 0,
+        second: 0,
+        millis: 0,
+    };
+
+    /// `h:mm[:ss[.fraction]]`; the fraction is kept to the millisecond.
+    fn parse(cursor: &mut Cursor) -> Option<Self> {
+        let hour = cursor.number(1, 2)?;
+        cursor.expect(b':')?;
+        let minute = cursor.number(2, 2)?;
+        let mut clock = Self {
+            hour,
+            minute,
+            ..Self::MIDNIGHT
+        };
+        if cursor.expect(b':').is_some() {
+            clock.second = cursor.number(2, 2)?;
+            if matches!(cursor.0.first(), Some(b'.' | b',')) {
+                cursor.0 = &cursor.0[1..];
+                let digits = cursor.0.iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits == 0 {
+                    return None;
+                }
+                let kept = &cursor.0[..digits.min(3)];
+                let scale = [100, 10, 1];
+                clock.millis = kept
+                    .iter()
+                    .zip(scale)
+                    .map(|(digit, scale)| i64::from(digit - b'0') * scale)
+                    .sum();
+                cursor.0 = &cursor.0[digits..];
+            }
+        }
+        (clock.hour <= 23 && clock.minute <= 59 && clock.second <= 59).then_some(clock)
+    }
+
+    /// Reads the hour as a 12-hour clock's: 12 AM is midnight, 12 PM noon.
+    fn with_meridiem(self, pm: bool) -> Option<Self> {
+        if !(1..=12).contains(&self.hour) {
+            return None;
+        }
+        let hour = self.hour % 12 + if pm { 12 } else { 0 };
+        Some(Self { hour, ..self })
+    }
+
+    fn millis_since_midnight(self) -> i64 {
+        ((self.hour * 60 + self.minute) * 60 + self.second) * 1000 + self.millis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Instant, NotATime};
+
+    fn at(text: &str) -> i64 {
+        Instant::parse(text)
+            .unwrap_or_else(|NotATime| panic!("{text:?} is a time"))
+            .unix_millis()
+    }
+
+    /// 2021-09-09T19:00:00Z: 1 PM in Marketing Cloud's UTC−6.
+    const NINE_SEPT_1PM_CST: i64 = 1_631_214_000_000;
+
+    #[test]
+    fn marketing_clouds_us_form_is_read_in_its_system_time() {
+        assert_eq!(at("9/9/2021 1:00:00 PM"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("09/09/2021 01:00:00 pm"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("9/9/2021 13:00:00"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("9/9/2021 1:00 PM"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("  9/9/2021 1:00:00 PM "), NINE_SEPT_1PM_CST);
+    }
+
+    #[test]
+    fn noon_and_midnight_order_as_on_a_clock() {
+        let order = [
+            "9/9/2021 12:00:00 AM",
+            "9/9/2021 12:30:00 AM",
+            "9/9/2021 1:00:00 AM",
+            "9/9/2021 11:59:59 AM",
+            "9/9/2021 12:00:00 PM",
+            "9/9/2021 12:30:00 PM",
+            "9/9/2021 1:00:00 PM",
+            "9/9/2021 11:59:59 PM",
+            "9/10/2021 12:00:00 AM",
+            "10/1/2021 9:00:00 AM",
+        ];
+        for pair in order.windows(2) {
+            assert!(at(pair[0]) < at(pair[1]), "{} < {}", pair[0], pair[1]);
+        }
+        assert_eq!(at("9/9/2021 12:00:00 AM"), at("2021-09-09T00:00:00"));
+        assert_eq!(at("9/9/2021 12:00:00 PM"), at("2021-09-09T12:00:00"));
+    }
+
+    #[test]
+    fn iso_8601_with_and_without_an_offset() {
+        assert_eq!(at("2021-09-09T13:00:00"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09 13:00:00"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T19:00:00Z"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T21:00:00+02:00"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T21:00:00+0200"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T17:30:00-01:30"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T19:00Z"), NINE_SEPT_1PM_CST);
+        assert_eq!(at("2021-09-09T19:00:00.250Z"), NINE_SEPT_1PM_CST + 250);
+        assert_eq!(at("2021-09-09T19:00:00.2Z"), NINE_SEPT_1PM_CST + 200);
+        assert_eq!(
+            at("2021-09-09T19:00:00.123456789Z"),
+            NINE_SEPT_1PM_CST + 123
+        );
+        assert_eq!(at("1970-01-01T00:00:00Z"), 0);
+        assert_eq!(at("1969-12-31T23:59:59Z"), -1000);
+        assert_eq!(at("2000-02-29T00:00:00Z"), 951_782_400_000);
+    }
+
+    #[test]
+    fn a_date_alone_is_its_midnight() {
+        assert_eq!(at("2021-09-09"), at("2021-09-09T00:00:00"));
+        assert_eq!(at("9/9/2021"), at("2021-09-09T00:00:00"));
+    }
+
+    #[test]
+    fn what_is_not_a_time_is_refused() {
+        for text in [
+            "",
+            "yesterday",
+            "13/1/2021 1:00:00 PM",
+            "2/30/2021 1:00:00 PM",
+            "2/29/2021 1:00:00 PM",
+            "9/9/2021 13:00:00 PM",
+            "9/9/2021 0:30:00 AM",
+            "9/9/2021 1:60:00 PM",
+            "9/9/2021 1:00:00 XM",
+            "9/9/21 1:00:00 PM",
+            "2021-9-9T13:00:00",
+            "2021-09-09T24:00:00",
+            "2021-09-09T13:00:00+25:00",
+            "2021-09-09T13:00:00 junk",
+            "2021-09-09X13:00:00",
+            "2021-09-09T13:00:00.",
+            "1631214000000",
+        ] {
+            assert_eq!(Instant::parse(text), Err(NotATime), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Peak memory of `sms-status triage` per distinct mobile number: triages
+# a data-view-shaped extract with N distinct numbers (one message each,
+# with MobileMessageTrackingID and CreateDateTime) and one with a single
+# row, and prints the difference in peak resident memory divided by N.
+#
+# Usage: scripts/triage-bench/memory.sh [N ...]   (default: 1000000)
+# Data lives under $CARGO_TARGET_DIR (or target/) in triage-bench/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+target=${CARGO_TARGET_DIR:-$PWD/target}
+work=$target/triage-bench
+mkdir -p "$work"
+cargo build --release --quiet -p mobileconnect-status-cli
+sms_status=$target/release/sms-status
+
+# N rows, each a message to a number of its own.
+extract() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+count, path = int(sys.argv[1]), sys.argv[2]
+with open(path, "w", buffering=1 << 20) as out:
+    out.write("MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n")
+    for row in range(count):
+        second = row % 60
+        out.write(f"{9000000 + row},{15550000000 + row},1/1/2025 1:00:{second:02} PM,4000\n")
+PY
+}
+
+peak_kib() {
+  /usr/bin/time -f %M "$sms_status" triage "$1" 2>&1 >/dev/null | tail -1
+}
+
+extract 1 "$work/memory-1.csv"
+base=$(peak_kib "$work/memory-1.csv")
+echo "one number: $base KiB peak"
+for count in "${@:-1000000}"; do
+  extract "$count" "$work/memory-$count.csv"
+  peak=$(peak_kib "$work/memory-$count.csv")
+  awk -v n="$count" -v peak="$peak" -v base="$base" 'BEGIN {
+    printf "%d numbers: %d KiB peak, %.1f bytes per number above one number\n",
+      n, peak, (peak - base) * 1024 / n
+  }'
+done
