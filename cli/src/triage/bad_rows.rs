@@ -38,11 +38,6 @@ impl BadRows {
         }
     }
 
-    /// An empty counter with the same limit, for another reader's share.
-    pub(crate) fn fresh(&self) -> Self {
-        Self::new(self.shown_per_input)
-    }
-
     pub(crate) fn report(&mut self, file: &str, line: u64, problem: impl Display) {
         self.count += 1;
         self.in_input += 1;
@@ -62,21 +57,6 @@ impl BadRows {
         self.failures.push(format!(
             "sms-status: {problem}; the rest of that input is not counted"
         ));
-    }
-
-    /// Adds another reader's bad rows of the same input, found after this
-    /// one's.
-    pub(crate) fn absorb(&mut self, other: Self) {
-        self.count += other.count;
-        self.inputs += other.inputs;
-        self.in_input += other.in_input;
-        for message in other.messages {
-            if !self.has_room() {
-                break;
-            }
-            self.messages.push(message);
-        }
-        self.failures.extend(other.failures);
     }
 
     /// Says the input's messages on stderr, then how many more there were.

@@ -66,6 +66,19 @@ impl Columns {
     }
 }
 
+impl Columns {
+    /// The indexes of the code, number, message and time columns, in that
+    /// order; `None` for a column the header lacks.
+    pub(crate) fn indexes(&self) -> [Option<usize>; 4] {
+        [
+            Some(self.code.0),
+            Some(self.number.0),
+            self.message.as_ref().map(|(index, _)| *index),
+            self.time.as_ref().map(|(index, _)| *index),
+        ]
+    }
+}
+
 /// Why a column was not found.
 enum Missing {
     /// None of these names is in the header; the option names another.

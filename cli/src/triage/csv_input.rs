@@ -3,22 +3,23 @@
 //!
 //! This is the hot path for multi-gigabyte extracts. Records are read as
 //! bytes into one reused buffer and only the columns used are looked at.
-//! Parsing and the per-number map each take about half the time, so they
-//! run on two threads: this one parses and sends batches of rows, the
-//! caller's thread resolves them.
+//! Splitting records into fields takes about half the time, and reading
+//! the fields used and resolving them per number the other half, so they
+//! run on two threads: one splits records and sends the used fields' bytes
+//! in batches, the caller's thread reads and resolves them, in order, so
+//! bad rows are told in the order of their lines.
 
 use std::io::BufRead;
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread;
 
 use csv::{ByteRecord, ErrorKind, Reader, ReaderBuilder};
 use mobileconnect_status::SmsStatus;
 
-use super::bad_rows::BadRows;
 use super::csv_header::{ColumnNames, Columns, sniff_delimiter};
 use super::decimal::{Decimal, decimal};
 use super::fate::Fate;
-use super::instant::Instant;
+use super::instant::{Instant, TimeReader};
 use super::mobile_number::{MobileNumber, NotANumber};
 use super::source::{Source, SourceReader};
 use super::tally::{Tally, message_id};
@@ -36,6 +37,23 @@ pub(crate) struct CsvOptions {
     pub(crate) columns: ColumnNames,
     pub(crate) delimiter: Option<u8>,
 }
+
+/// The fields of some records that triage uses, copied out of them.
+struct Batch {
+    /// The used fields' bytes, one after another.
+    bytes: Vec<u8>,
+    records: Vec<Record>,
+}
+
+/// A record of a batch: where its fields are in the batch's bytes, or why
+/// it could not be split into fields.
+enum Record {
+    Fields { line: u64, ends: [usize; FIELDS] },
+    Broken { line: u64, problem: String },
+}
+
+/// The fields copied per record: code, number, message, time.
+const FIELDS: usize = 4;
 
 /// One good row: a message of a number.
 struct Row {
@@ -69,91 +87,130 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
         Columns::find(&header, &options.columns).map_err(|problem| format!("{name}: {problem}"))?;
 
     let (batches, received) = sync_channel(BATCHES_IN_FLIGHT);
-    let bad = tally.bad_rows_mut().fresh();
+    // Emptied batches go back to be filled again: a batch is a few hundred
+    // kilobytes, and fresh ones would cost the kernel a page fault a page.
+    let (emptied, reusable) = sync_channel(BATCHES_IN_FLIGHT + 1);
+    let indexes = columns.indexes();
     let parsed = thread::scope(|scope| {
-        let (file, columns) = (name.as_str(), &columns);
-        let parser = scope.spawn(move || parse(csv, file, columns, bad, batches));
-        for batch in &received {
-            for row in batch {
-                tally.count_row(Some(row.status));
-                tally.record_message(row.number, row.time, row.message, Fate::status(row.status));
-            }
+        let file = name.as_str();
+        let splitter = scope.spawn(move || split(csv, file, indexes, &batches, &reusable));
+        let mut times = TimeReader::default();
+        for mut batch in &received {
+            resolve(&batch, &columns, &name, &mut times, tally);
+            batch.bytes.clear();
+            batch.records.clear();
+            // The splitter may have finished and gone: nothing to return.
+            let _ = emptied.try_send(batch);
         }
-        parser.join()
+        splitter.join()
     });
-    let (bad, read) = parsed.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    tally.add_bad_rows(bad);
-    read
+    parsed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-/// Reads every record, sends the good rows in batches and reports the bad
-/// ones; a read that fails ends the file, its rows so far still counted.
-/// Dropping `batches` on return tells the receiver it has all rows.
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "owning the sender is what closes the channel on return"
-)]
-fn parse(
+/// Reads each record of a batch and resolves the good ones.
+fn resolve(
+    batch: &Batch,
+    columns: &Columns,
+    file: &str,
+    times: &mut TimeReader,
+    tally: &mut Tally,
+) {
+    let mut start = 0;
+    for record in &batch.records {
+        match record {
+            Record::Fields { line, ends } => {
+                let mut fields = [&[][..]; FIELDS];
+                for (field, &end) in fields.iter_mut().zip(ends) {
+                    *field = &batch.bytes[start..end];
+                    start = end;
+                }
+                match row(fields, columns, times) {
+                    Ok(row) => {
+                        tally.count_row(Some(row.status));
+                        let fate = Fate::status(row.status);
+                        tally.record_message(row.number, row.time, row.message, fate);
+                    }
+                    Err(problem) => tally.bad_row(file, *line, problem),
+                }
+            }
+            Record::Broken { line, problem } => tally.bad_row(file, *line, problem),
+        }
+    }
+}
+
+/// Splits every record into fields and sends the used ones in batches,
+/// filling the emptied batches that come back; a read that fails ends the
+/// file, its rows so far still counted. The sender is dropped when this
+/// returns, which tells the receiver it has all rows.
+fn split(
     mut csv: Reader<SourceReader>,
     file: &str,
-    columns: &Columns,
-    mut bad: BadRows,
-    batches: SyncSender<Vec<Row>>,
-) -> (BadRows, Result<(), String>) {
-    let mut batch = Vec::with_capacity(BATCH_ROWS);
+    indexes: [Option<usize>; FIELDS],
+    batches: &SyncSender<Batch>,
+    reusable: &Receiver<Batch>,
+) -> Result<(), String> {
+    let new_batch = || {
+        reusable.try_recv().unwrap_or_else(|_| Batch {
+            bytes: Vec::with_capacity(BATCH_ROWS * 64),
+            records: Vec::with_capacity(BATCH_ROWS),
+        })
+    };
+    let mut batch = new_batch();
     let mut record = ByteRecord::new();
     loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(true) => {}
+        let line = match csv.read_byte_record(&mut record) {
+            Ok(true) => line_of(&record),
             Ok(false) => break,
             Err(error) => {
                 let line = error.position().map_or(0, csv::Position::line);
-                match error.kind() {
+                let problem = match error.kind() {
                     ErrorKind::Io(io) => {
                         // Rows read so far are counted; the rest is lost.
                         let _ = batches.send(batch);
-                        return (
-                            bad,
-                            Err(format!("cannot read {file} past line {line}: {io}")),
-                        );
+                        return Err(format!("cannot read {file} past line {line}: {io}"));
                     }
                     &ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => bad.report(
-                        file,
-                        line,
-                        format_args!(
-                            "broken CSV row: {len} fields, expected {expected_len} as in the header"
-                        ),
+                    } => format!(
+                        "broken CSV row: {len} fields, expected {expected_len} as in the header"
                     ),
                     // The file and line come first, as for every bad row.
-                    _ => bad.report(file, line, format_args!("broken CSV row: {error}")),
-                }
+                    _ => format!("broken CSV row: {error}"),
+                };
+                batch.records.push(Record::Broken { line, problem });
                 continue;
             }
-        }
-        match row(&record, columns) {
-            Ok(row) => batch.push(row),
-            Err(problem) => bad.report(file, line_of(&record), problem),
-        }
-        if batch.len() == BATCH_ROWS {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-            if batches.send(full).is_err() {
-                break;
+        };
+        let mut ends = [0; FIELDS];
+        for (end, index) in ends.iter_mut().zip(indexes) {
+            if let Some(field) = index.and_then(|index| record.get(index)) {
+                batch.bytes.extend_from_slice(field);
             }
+            *end = batch.bytes.len();
+        }
+        batch.records.push(Record::Fields { line, ends });
+        if batch.records.len() == BATCH_ROWS
+            && batches
+                .send(std::mem::replace(&mut batch, new_batch()))
+                .is_err()
+        {
+            return Ok(());
         }
     }
     // A closed channel means the receiver is gone; nothing is left to do.
     let _ = batches.send(batch);
-    (bad, Ok(()))
+    Ok(())
 }
 
-/// The message a good row holds, or what is wrong with it.
-fn row(record: &ByteRecord, columns: &Columns) -> Result<Row, String> {
-    let field = |(index, _): &(usize, String)| &record[*index];
-    let status =
-        status(field(&columns.code)).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
-    let number = match MobileNumber::parse(field(&columns.number)) {
+/// The message a good row holds, or what is wrong with it. `fields` are
+/// the code, number, message and time, in [`Columns::indexes`]' order.
+fn row(
+    [code, number, message, time_field]: [&[u8]; FIELDS],
+    columns: &Columns,
+    times: &mut TimeReader,
+) -> Result<Row, String> {
+    let status = status(code).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
+    let number = match MobileNumber::parse(number) {
         Ok(number) => number,
         Err(NotANumber::Empty) => {
             return Err(format!(
@@ -163,20 +220,16 @@ fn row(record: &ByteRecord, columns: &Columns) -> Result<Row, String> {
         }
         Err(problem) => return Err(format!("{}: {problem}", columns.number.1)),
     };
-    let message = columns
-        .message
-        .as_ref()
-        .map_or(0, |column| message_id(field(column)));
     let time = match &columns.time {
-        Some(column) => {
-            time(field(column)).map_err(|problem| format!("{}: {problem}", column.1))?
+        Some((_, name)) => {
+            time(time_field, times).map_err(|problem| format!("{name}: {problem}"))?
         }
         None => None,
     };
     Ok(Row {
         number,
         time,
-        message,
+        message: message_id(message),
         status,
     })
 }
@@ -203,22 +256,18 @@ fn status(field: &[u8]) -> Result<SmsStatus, String> {
 }
 
 /// When the message was sent; `None` for an empty field.
-fn time(field: &[u8]) -> Result<Option<Instant>, String> {
+fn time(field: &[u8], times: &mut TimeReader) -> Result<Option<Instant>, String> {
     let trimmed = field.trim_ascii();
     if trimmed.is_empty() {
         return Ok(None);
     }
-    std::str::from_utf8(trimmed)
-        .ok()
-        .and_then(|text| Instant::parse(text).ok())
-        .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "cannot read {} as a time: {}",
-                Quoted::bytes(trimmed),
-                super::instant::NotATime
-            )
-        })
+    times.read(trimmed).map(Some).map_err(|_| {
+        format!(
+            "cannot read {} as a time: {}",
+            Quoted::bytes(trimmed),
+            super::instant::NotATime
+        )
+    })
 }
 
 fn line_of(record: &ByteRecord) -> u64 {

@@ -86,6 +86,21 @@ impl Fate {
         }
     }
 
+    /// The number of the status code, for a message that got one; quicker
+    /// than [`code`](Self::code) where only the number is needed.
+    #[inline]
+    pub(crate) const fn status_code(self) -> Option<u16> {
+        if self.0 >> TAG_SHIFT == STATUS {
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a status's payload is its code"
+            )]
+            Some((self.0 & PAYLOAD) as u16)
+        } else {
+            None
+        }
+    }
+
     /// Whether the message was never sent.
     pub(crate) fn is_not_sent(self) -> bool {
         matches!(self.kind(), FateKind::NotSent(_))

@@ -24,8 +24,8 @@ impl Default for FateCounts {
 impl FateCounts {
     #[inline]
     pub(crate) fn add(&mut self, fate: Fate, count: u64) {
-        match fate.code() {
-            Some(status) => self.by_code[usize::from(status.code())] += count,
+        match fate.status_code() {
+            Some(code) => self.by_code[usize::from(code)] += count,
             None => *self.others.entry(fate).or_default() += count,
         }
     }

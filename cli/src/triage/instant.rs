@@ -55,30 +55,74 @@ impl Instant {
     /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
     /// surrounding whitespace.
     pub(crate) fn parse(text: &str) -> Result<Self, NotATime> {
-        let text = text.trim().as_bytes();
-        let mut cursor = Cursor(text);
-        let parsed = if text.get(4) == Some(&b'-') {
-            parse_iso(&mut cursor)
+        TimeReader::default().read(text.as_bytes())
+    }
+}
+
+/// Reads times, remembering the last date read: an extract's rows come
+/// in runs of one day, and a date's day number is most of the work.
+#[derive(Debug, Default)]
+pub(crate) struct TimeReader {
+    /// The last date read and its day number; `None` before the first.
+    last: Option<(Vec<u8>, i64)>,
+}
+
+impl TimeReader {
+    /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
+    /// surrounding whitespace.
+    pub(crate) fn read(&mut self, text: &[u8]) -> Result<Instant, NotATime> {
+        let text = text.trim_ascii();
+        let iso = text.get(4) == Some(&b'-');
+        let date_length = if iso {
+            text.len().min(10)
         } else {
-            parse_us(&mut cursor)
+            text.iter()
+                .position(|&byte| byte == b' ')
+                .unwrap_or(text.len())
         };
-        match parsed {
+        let (date, rest) = text.split_at(date_length);
+        let days = match &mut self.last {
+            Some((last, days)) if last.as_slice() == date => *days,
+            last => {
+                let parsed = if iso { iso_date(date) } else { us_date(date) };
+                let days = parsed.ok_or(NotATime)?.days_since_epoch();
+                let (remembered, remembered_days) = last.get_or_insert_with(Default::default);
+                remembered.clear();
+                remembered.extend_from_slice(date);
+                *remembered_days = days;
+                days
+            }
+        };
+        let mut cursor = Cursor(rest);
+        let instant = if iso {
+            iso_time(&mut cursor, days)
+        } else {
+            us_time(&mut cursor, days)
+        };
+        match instant {
             Some(instant) if cursor.0.is_empty() => Ok(instant),
             _ => Err(NotATime),
         }
     }
 }
 
-/// `M/D/YYYY[ h:mm[:ss[.fff]][ AM|PM]]`
-fn parse_us(cursor: &mut Cursor) -> Option<Instant> {
+/// `M/D/YYYY`
+fn us_date(date: &[u8]) -> Option<Date> {
+    let mut cursor = Cursor(date);
     let month = cursor.number(1, 2)?;
     cursor.expect(b'/')?;
     let day = cursor.number(1, 2)?;
     cursor.expect(b'/')?;
     let year = cursor.number(4, 4)?;
-    let date = Date::new(year, month, day)?;
+    cursor.0.is_empty().then_some(())?;
+    Date::new(year, month, day)
+}
+
+/// What follows a US date: nothing (midnight), or
+/// ` h:mm[:ss[.fff]][ AM|PM]`.
+fn us_time(cursor: &mut Cursor, days: i64) -> Option<Instant> {
     if cursor.0.is_empty() {
-        return Some(date.at(Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
+        return Some(at(days, Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
     }
     cursor.spaces()?;
     let mut clock = Clock::parse(cursor)?;
@@ -86,19 +130,26 @@ fn parse_us(cursor: &mut Cursor) -> Option<Instant> {
         cursor.spaces()?;
         clock = clock.with_meridiem(cursor.meridiem()?)?;
     }
-    Some(date.at(clock, SYSTEM_OFFSET_MINUTES))
+    Some(at(days, clock, SYSTEM_OFFSET_MINUTES))
 }
 
-/// `YYYY-MM-DD[(T| )hh:mm[:ss[.fff]][Z|±hh[:?mm]]]`
-fn parse_iso(cursor: &mut Cursor) -> Option<Instant> {
+/// `YYYY-MM-DD`
+fn iso_date(date: &[u8]) -> Option<Date> {
+    let mut cursor = Cursor(date);
     let year = cursor.number(4, 4)?;
     cursor.expect(b'-')?;
     let month = cursor.number(2, 2)?;
     cursor.expect(b'-')?;
     let day = cursor.number(2, 2)?;
-    let date = Date::new(year, month, day)?;
+    cursor.0.is_empty().then_some(())?;
+    Date::new(year, month, day)
+}
+
+/// What follows an ISO date: nothing (midnight), or
+/// `(T| )hh:mm[:ss[.fff]][Z|±hh[:?mm]]`.
+fn iso_time(cursor: &mut Cursor, days: i64) -> Option<Instant> {
     if cursor.0.is_empty() {
-        return Some(date.at(Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
+        return Some(at(days, Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
     }
     match cursor.0.first() {
         Some(b'T' | b't' | b' ') => cursor.0 = &cursor.0[1..],
@@ -130,7 +181,14 @@ fn parse_iso(cursor: &mut Cursor) -> Option<Instant> {
         }
         Some(_) => return None,
     };
-    Some(date.at(clock, offset))
+    Some(at(days, clock, offset))
+}
+
+/// The instant of `clock` on the day `days` after 1970-01-01, in a zone
+/// `offset_minutes` east of UTC.
+fn at(days: i64, clock: Clock, offset_minutes: i64) -> Instant {
+    let local = days * MILLIS_PER_DAY + clock.millis_since_midnight();
+    Instant(local - offset_minutes * MILLIS_PER_MINUTE)
 }
 
 /// The bytes still to read.
@@ -214,13 +272,6 @@ impl Date {
         let day_of_year = (153 * month_from_march + 2) / 5 + self.day - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
-    }
-
-    /// The instant of `clock` on this date, in a zone `offset` minutes
-    /// east of UTC.
-    fn at(&self, clock: Clock, offset_minutes: i64) -> Instant {
-        let local = self.days_since_epoch() * MILLIS_PER_DAY + clock.millis_since_midnight();
-        Instant(local - offset_minutes * MILLIS_PER_MINUTE)
     }
 }
 
@@ -347,6 +398,25 @@ mod tests {
         assert_eq!(at("1970-01-01T00:00:00Z"), 0);
         assert_eq!(at("1969-12-31T23:59:59Z"), -1000);
         assert_eq!(at("2000-02-29T00:00:00Z"), 951_782_400_000);
+    }
+
+    #[test]
+    fn a_remembered_date_gives_the_same_instants() {
+        let mut reader = super::TimeReader::default();
+        for text in [
+            "9/9/2021 1:00:00 PM",
+            "9/9/2021 2:00:00 AM",
+            "9/10/2021",
+            "9/9/2021 1:00:00 PM",
+        ] {
+            let read = reader.read(text.as_bytes()).expect("a time").unix_millis();
+            assert_eq!(read, at(text), "{text}");
+        }
+        assert!(reader.read(b"9/9/2021 25:00:00").is_err());
+        assert!(
+            reader.read(b"9/9/2021 1:00:00 PM").is_ok(),
+            "an error forgets nothing"
+        );
     }
 
     #[test]

@@ -126,12 +126,6 @@ impl Tally {
         &mut self.bad
     }
 
-    /// Bad rows another reader of the same input found and counted.
-    pub(crate) fn add_bad_rows(&mut self, bad: BadRows) {
-        self.rows += bad.count();
-        self.bad.absorb(bad);
-    }
-
     pub(crate) fn reasons_mut(&mut self) -> &mut Reasons {
         &mut self.reasons
     }
