@@ -1,7 +1,7 @@
 //! The command line: subcommands, options and the usage text.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lexopt::prelude::*;
 
@@ -55,9 +55,15 @@ Triage streams its inputs: memory grows with the number of distinct mobile
 numbers, not with the number of rows (event notifications are gathered per
 message first).
 
-Exit codes: 0 success; 1 triage saw bad rows (each reported on stderr with its
-file and line) or an input that failed part way (the others still count);
-2 a usage error or an input that cannot be opened (checked before any is read).
+Outputs: a list must not be an input or the other list (links included), its
+directory must exist, and - is refused; all checked before any input is read.
+Lists are written to a temporary file and renamed into place only when every
+list is complete, so an interrupted run leaves the old lists or the new ones.
+
+Exit codes: 0 success; 1 triage saw bad rows (the first of each input named on
+stderr with file and line) or an input that failed part way (the others still
+count); 2 a usage error, an input that cannot be opened or an output that
+cannot be written (checked before any input is read); 130 interrupted.
 ";
 
 /// What the user asked for.
@@ -169,30 +175,7 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
              (see sms-status --help)",
         ));
     }
-    if let (Some(suppress), Some(retry)) = (&options.suppress_list, &options.retry_list) {
-        if same_file(suppress, retry) {
-            return Err(Fatal::new(format!(
-                "--suppress-list and --retry-list both name {}: one list would overwrite the other; \
-             give each its own file (see sms-status --help)",
-                retry.display()
-            )));
-        }
-    }
     Ok(Command::Triage(options))
-}
-
-/// Whether two output paths name one file: the same path once made
-/// absolute (`list.txt` and `./list.txt`), or, for files that exist
-/// already, the same file through links.
-fn same_file(one: &Path, other: &Path) -> bool {
-    let absolute = |path: &Path| std::path::absolute(path).ok();
-    if absolute(one).is_some_and(|one| Some(one) == absolute(other)) {
-        return true;
-    }
-    matches!(
-        (one.canonicalize(), other.canonicalize()),
-        (Ok(one), Ok(other)) if one == other
-    )
 }
 
 fn usage(error: &lexopt::Error) -> Fatal {

@@ -2,14 +2,18 @@
 //! status codes. Every classification it prints comes from the
 //! `mobileconnect-status` crate, which is generated from `status-codes.toml`.
 //!
-//! Exit codes: 0 success; 1 triage saw bad rows (each one is reported on
-//! stderr with its file and line); 2 a usage error or an input that cannot be
-//! read at all.
+//! Exit codes: 0 success; 1 triage saw bad rows (the first of each input
+//! are reported on stderr with file and line); 2 a usage error, an input that
+//! cannot be read at all or an output that cannot be written; 130
+//! interrupted.
 
 mod args;
+mod closed_pipe;
 mod explain;
 mod fatal;
+mod file_identity;
 mod list;
+mod output;
 mod progress;
 mod quoted;
 mod triage;
@@ -19,9 +23,14 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use args::Command;
+use closed_pipe::ClosedPipeIsFine;
 use fatal::Fatal;
 
 fn main() -> ExitCode {
+    // Ctrl-C (or SIGTERM, SIGHUP) removes outputs not yet in place. If no
+    // handler can be set, an interruption still leaves every previous
+    // output as it was; only temporary files may stay behind.
+    let _ = ctrlc::set_handler(|| output::interrupted());
     match run() {
         Ok(code) => code,
         Err(fatal) => {
@@ -34,7 +43,7 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, Fatal> {
     let command = args::parse(std::env::args_os().skip(1))?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout.lock()));
     let code = match command {
         Command::Help => {
             out.write_all(args::USAGE.as_bytes())

@@ -34,6 +34,12 @@ pub(crate) fn interrupt(message: impl Display) {
     let _ = writeln!(stderr, "{erase}{message}");
 }
 
+/// Whether stderr is a terminal that takes the escape codes the line is
+/// redrawn with: not a file or a pipe, and not `TERM=dumb`.
+fn draws_on_stderr() -> bool {
+    io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+}
+
 /// Counts the bytes read through it and redraws the progress line.
 pub(crate) struct Progress<R> {
     inner: R,
@@ -54,7 +60,7 @@ impl<R: Read> Progress<R> {
             total,
             read: 0,
             last_draw: None,
-            enabled: large && io::stderr().is_terminal(),
+            enabled: large && draws_on_stderr(),
         }
     }
 

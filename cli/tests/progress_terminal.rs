@@ -35,3 +35,24 @@ fn bad_rows_start_on_a_line_of_their_own_below_the_progress_line() {
         );
     }
 }
+
+#[test]
+fn a_dumb_terminal_gets_no_escape_codes() {
+    let binary = env!("CARGO_BIN_EXE_sms-status");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/sms-message-tracking.csv"
+    );
+    let shell = format!("TERM=dumb exec '{binary}' triage - < '{sample}'");
+    let output = Command::new("script")
+        .args(["--quiet", "--return", "--command", &shell, "/dev/null"])
+        .output()
+        .expect("script from util-linux runs");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{screen:?}");
+    assert!(screen.contains("<stdin>:8: "), "{screen:?}");
+    assert!(
+        !screen.contains('\x1b'),
+        "escape codes on a dumb terminal: {screen:?}"
+    );
+}

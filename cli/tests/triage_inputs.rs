@@ -209,29 +209,3 @@ fn an_input_that_fails_part_way_is_reported_and_the_others_still_count() {
         text.stdout
     );
 }
-
-#[test]
-fn one_path_for_both_lists_is_a_usage_error() {
-    let list = scratch("both-lists.txt");
-    let path = list.to_str().unwrap();
-    let dotted = format!("{}/./both-lists.txt", list.parent().unwrap().display());
-    for (suppress, retry) in [(path, path), (path, dotted.as_str())] {
-        let run = sms_status(&[
-            "triage",
-            SAMPLE_CSV,
-            "--suppress-list",
-            suppress,
-            "--retry-list",
-            retry,
-        ]);
-        assert_eq!(run.code, 2, "{suppress} and {retry}");
-        assert!(run.stdout.is_empty(), "{}", run.stdout);
-        assert!(
-            run.stderr
-                .contains("--suppress-list and --retry-list both name"),
-            "{}",
-            run.stderr
-        );
-        assert!(!list.exists(), "nothing is written");
-    }
-}

@@ -29,6 +29,8 @@ use std::str::FromStr;
 use mobileconnect_status::{Action, CodeKind};
 
 use crate::fatal::Fatal;
+use crate::file_identity::FileIdentity;
+use crate::{output, progress};
 pub(crate) use bad_rows::DEFAULT_SHOWN;
 pub(crate) use csv_header::parse_delimiter;
 pub(crate) use csv_input::CsvOptions;
@@ -90,43 +92,98 @@ impl Default for TriageOptions {
     }
 }
 
-/// Reads every input, then writes the report and the lists asked for.
+/// Reads every input, then writes the lists asked for and the report.
 /// Exit code 1 when any bad row or any input that failed part way was
 /// seen, so scripts notice; 2, before anything is read, when an input
-/// cannot be opened.
+/// cannot be opened or an output cannot be written.
 pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
-    // Every input must open before any is read: a typo in the last name
-    // should not cost the time spent on the others, nor leave a report
-    // that silently misses a file.
+    // Every input must open, and every output be writable and no input,
+    // before any input is read: a typo in the last name should not cost
+    // the time spent on the others, nor leave a report that silently
+    // misses a file, and a list must never overwrite an extract.
     for input in &options.inputs {
         input.check().map_err(Fatal::new)?;
     }
+    let inputs = read_once(&options.inputs);
+    let files: Vec<(String, PathBuf)> = inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::File(path) => Some((input.name(), path.clone())),
+            Input::Stdin => None,
+        })
+        .collect();
+    let lists = [
+        (
+            "--suppress-list",
+            &options.suppress_list,
+            Action::SuppressNumber,
+        ),
+        ("--retry-list", &options.retry_list, Action::RetryLater),
+    ];
+    let requested: Vec<output::Requested> = lists
+        .iter()
+        .filter_map(|&(option, path, _)| {
+            Some(output::Requested {
+                option,
+                path: path.clone()?,
+            })
+        })
+        .collect();
+    let mut staged = output::stage(&requested, &files)?;
+
     let mut tally = Tally::new(options.max_errors);
-    let mut inputs = Vec::with_capacity(options.inputs.len());
-    for input in &options.inputs {
-        inputs.push(read(input, options, &mut tally));
+    let mut summaries = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        summaries.push(read(input, options, &mut tally));
     }
     tally.finish();
-    let lists = [
-        (&options.suppress_list, Action::SuppressNumber),
-        (&options.retry_list, Action::RetryLater),
-    ];
-    for (path, action) in lists {
-        if let Some(path) = path {
-            lists::write(tally.by_number(), action, options.code_kind, path)?;
-        }
+
+    let actions = lists
+        .iter()
+        .filter(|(_, path, _)| path.is_some())
+        .map(|&(.., action)| action);
+    for (list, action) in staged.iter_mut().zip(actions) {
+        lists::write(tally.by_number(), action, options.code_kind, list.writer())
+            .map_err(|error| Fatal::new(format!("cannot write the {action} list: {error}")))?;
     }
-    let summary = Summary::of(&tally, inputs, options.code_kind);
-    match options.format {
+    output::commit(staged)?;
+
+    let summary = Summary::of(&tally, summaries, options.code_kind);
+    let written = match options.format {
         ReportFormat::Text => report_text::write(&summary, out),
         ReportFormat::Json => report_json::write(&summary, out),
-    }
-    .map_err(Fatal::stdout)?;
-    Ok(if summary.bad_rows > 0 || summary.bad_inputs > 0 {
+    };
+    let code = if summary.bad_rows > 0 || summary.bad_inputs > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    written.map_err(Fatal::stdout)?;
+    Ok(code)
+}
+
+/// The inputs with each file once: a file named twice (also as `./x`, or
+/// through a link) would count its rows twice. Each repeat is said on
+/// stderr.
+fn read_once(inputs: &[Input]) -> Vec<Input> {
+    let mut seen: Vec<(FileIdentity, String)> = Vec::new();
+    let mut once = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if let Input::File(path) = input {
+            if let Some(identity) = FileIdentity::of(path) {
+                if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == identity) {
+                    progress::interrupt(format_args!(
+                        "sms-status: {} is the same file as {first}: it is read once",
+                        input.name()
+                    ));
+                    continue;
+                }
+                seen.push((identity, input.name()));
+            }
+        }
+        once.push(input.clone());
+    }
+    once
 }
 
 /// Reads one input into the tally. An input that fails once reading has
