@@ -51,6 +51,26 @@ impl BadRows {
             .is_none_or(|shown| (self.messages.len() as u64) < shown)
     }
 
+    /// An empty counter with the same limit, for another reader's share.
+    pub(crate) fn fresh(&self) -> Self {
+        Self::new(self.shown_per_input)
+    }
+
+    /// Adds another reader's bad rows of the same input, found after this
+    /// one's.
+    pub(crate) fn absorb(&mut self, other: Self) {
+        self.count += other.count;
+        self.inputs += other.inputs;
+        self.in_input += other.in_input;
+        for message in other.messages {
+            if !self.has_room() {
+                break;
+            }
+            self.messages.push(message);
+        }
+        self.failures.extend(other.failures);
+    }
+
     /// An input that could not be read to its end; `problem` names it.
     pub(crate) fn report_input(&mut self, problem: impl Display) {
         self.inputs += 1;

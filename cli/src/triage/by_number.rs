@@ -17,6 +17,7 @@
 //! falls back to its highest code.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use super::fate::Fate;
 use super::instant::Instant;
@@ -95,25 +96,120 @@ impl NumberRecord {
     }
 }
 
-/// Every number's record.
-#[derive(Default)]
+/// Shards of the per-number map: enough that threads adding rows at once
+/// seldom wait for the same one.
+const SHARDS: usize = 64;
+/// Rows a writer gathers for one shard before taking its lock.
+const SHARD_BATCH: usize = 128;
+
+type Shard = HashMap<u64, NumberRecord, PackedHash>;
+
+/// Every number's record, in shards each behind a lock, so that threads
+/// reading parts of one extract can add to it at once. Each number is in
+/// one shard: the map holds every number once however many threads read.
 pub(crate) struct ByNumber {
-    records: HashMap<u64, NumberRecord, PackedHash>,
+    shards: Box<[Mutex<Shard>]>,
+}
+
+impl Default for ByNumber {
+    fn default() -> Self {
+        Self {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        }
+    }
+}
+
+/// The shard of a packed number: its high bits after a multiply, so that
+/// the shard and the map's own hash use different bits.
+fn shard_of(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize % SHARDS
+}
+
+fn merge_into(shard: &mut Shard, packed: u64, record: NumberRecord) {
+    shard
+        .entry(packed)
+        .and_modify(|seen| seen.merge(record))
+        .or_insert(record);
 }
 
 impl ByNumber {
-    #[inline]
+    /// Adds a record, with the map to itself.
     pub(crate) fn add(&mut self, number: MobileNumber, record: NumberRecord) {
-        self.records
-            .entry(number.packed())
-            .and_modify(|seen| seen.merge(record))
-            .or_insert(record);
+        let packed = number.packed();
+        let shard = self.shards[shard_of(packed)]
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        merge_into(shard, packed, record);
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (MobileNumber, NumberRecord)> + '_ {
-        self.records
-            .iter()
-            .map(|(&number, &record)| (MobileNumber::from_packed(number), record))
+    /// A writer that adds records in batches, for one of several threads.
+    pub(crate) fn writer(&self) -> ShardWriter<'_> {
+        ShardWriter {
+            by_number: self,
+            pending: (0..SHARDS).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Adds every record of `other`.
+    pub(crate) fn absorb(&mut self, other: Self) {
+        for (mine, theirs) in self.shards.iter_mut().zip(other.shards) {
+            let mine = mine.get_mut().unwrap_or_else(PoisonError::into_inner);
+            let mut theirs = theirs.into_inner().unwrap_or_else(PoisonError::into_inner);
+            if theirs.len() > mine.len() {
+                std::mem::swap(mine, &mut theirs);
+            }
+            for (packed, record) in theirs {
+                merge_into(mine, packed, record);
+            }
+        }
+    }
+
+    /// Calls `each` with every number and its record.
+    pub(crate) fn for_each(&self, mut each: impl FnMut(MobileNumber, NumberRecord)) {
+        for shard in &self.shards {
+            let shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
+            for (&number, &record) in shard.iter() {
+                each(MobileNumber::from_packed(number), record);
+            }
+        }
+    }
+}
+
+/// Gathers records per shard and adds each shard's batch under its lock.
+/// Dropping it adds what is still gathered.
+pub(crate) struct ShardWriter<'a> {
+    by_number: &'a ByNumber,
+    pending: Vec<Vec<(u64, NumberRecord)>>,
+}
+
+impl ShardWriter<'_> {
+    #[inline]
+    pub(crate) fn add(&mut self, number: MobileNumber, record: NumberRecord) {
+        let packed = number.packed();
+        let shard = shard_of(packed);
+        self.pending[shard].push((packed, record));
+        if self.pending[shard].len() >= SHARD_BATCH {
+            self.flush(shard);
+        }
+    }
+
+    fn flush(&mut self, shard: usize) {
+        let mut map = self.by_number.shards[shard]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        for (packed, record) in self.pending[shard].drain(..) {
+            merge_into(&mut map, packed, record);
+        }
+    }
+}
+
+impl Drop for ShardWriter<'_> {
+    fn drop(&mut self) {
+        for shard in 0..SHARDS {
+            if !self.pending[shard].is_empty() {
+                self.flush(shard);
+            }
+        }
     }
 }
 

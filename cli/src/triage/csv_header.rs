@@ -1,7 +1,9 @@
 //! A tracking extract's dialect and header: which delimiter separates its
 //! fields, and where the columns triage reads are.
 
-use csv::StringRecord;
+use std::io::{self, BufRead};
+
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use crate::quoted::Quoted;
 
@@ -41,7 +43,7 @@ pub(crate) struct Columns {
 impl Columns {
     /// Finds the columns in `header`: the named ones must be there; the
     /// message and time columns are used when present.
-    pub(crate) fn find(header: &StringRecord, names: &ColumnNames) -> Result<Self, String> {
+    pub(crate) fn find(header: &[String], names: &ColumnNames) -> Result<Self, String> {
         let required = |asked: &Option<String>, usual: &[&str], option: &str| match asked {
             Some(name) => find(header, &[name.as_str()], option),
             None => find(header, usual, option),
@@ -93,7 +95,7 @@ enum Missing {
 }
 
 impl Missing {
-    fn explain(self, header: &StringRecord) -> String {
+    fn explain(self, header: &[String]) -> String {
         match self {
             Self::Absent(wanted) => {
                 let advice = if header.len() == 1 {
@@ -125,7 +127,7 @@ impl Missing {
 
 /// The first of `names` in the header: an exact match, else one that
 /// differs only in ASCII case. A name matched twice is an error.
-fn find(header: &StringRecord, names: &[&str], option: &str) -> Result<(usize, String), Missing> {
+fn find(header: &[String], names: &[&str], option: &str) -> Result<(usize, String), Missing> {
     let matching = |same: &dyn Fn(&str, &str) -> bool| {
         names.iter().find_map(|name| {
             let mut at = header
@@ -156,7 +158,7 @@ fn find(header: &StringRecord, names: &[&str], option: &str) -> Result<(usize, S
 }
 
 /// The header's columns for a message: quoted, and only the first few.
-fn listing(header: &StringRecord) -> String {
+fn listing(header: &[String]) -> String {
     let mut listed: Vec<String> = header
         .iter()
         .take(LISTED_COLUMNS)
@@ -166,6 +168,58 @@ fn listing(header: &StringRecord) -> String {
         listed.push(format!("and {} more", header.len() - LISTED_COLUMNS));
     }
     listed.join(", ")
+}
+
+/// The header row, read from the start of an extract.
+pub(crate) struct Header {
+    /// Its column names.
+    pub(crate) names: Vec<String>,
+    /// Bytes the header took, blank lines before it included.
+    pub(crate) length: u64,
+    /// Line breaks in those bytes.
+    pub(crate) newlines: u64,
+}
+
+/// Reads the header row, the first record, however long (a 10 MB header is
+/// read, not refused; messages show only its start), and leaves `reader`
+/// at the first row. `None` when the text has no record at all.
+pub(crate) fn read_header(reader: &mut impl BufRead, delimiter: u8) -> io::Result<Option<Header>> {
+    let mut core: Reader = ReaderBuilder::new().delimiter(delimiter).build();
+    let mut output = vec![0; 1 << 12];
+    let mut ends = vec![0; 64];
+    let (mut written, mut ended) = (0, 0);
+    let (mut length, mut newlines) = (0, 0);
+    loop {
+        let input = reader.fill_buf()?;
+        let at_end = input.is_empty();
+        let (result, read, nout, nend) =
+            core.read_record(input, &mut output[written..], &mut ends[ended..]);
+        length += read as u64;
+        newlines += memchr::memchr_iter(b'\n', &input[..read]).count() as u64;
+        reader.consume(read);
+        written += nout;
+        ended += nend;
+        match result {
+            ReadRecordResult::Record => {
+                let names = (0..ended)
+                    .map(|index| {
+                        let start = if index == 0 { 0 } else { ends[index - 1] };
+                        String::from_utf8_lossy(&output[start..ends[index]]).into_owned()
+                    })
+                    .collect();
+                return Ok(Some(Header {
+                    names,
+                    length,
+                    newlines,
+                }));
+            }
+            ReadRecordResult::End => return Ok(None),
+            ReadRecordResult::InputEmpty if at_end => return Ok(None),
+            ReadRecordResult::InputEmpty => {}
+            ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+            ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+        }
+    }
 }
 
 /// The delimiter of a header line: the one of comma, tab, pipe and
@@ -216,9 +270,7 @@ pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 #[cfg(test)]
 mod tests {
-    use csv::StringRecord;
-
-    use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
+        use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
 
     #[test]
     fn the_delimiter_is_the_most_frequent_outside_quotes() {
@@ -241,8 +293,8 @@ mod tests {
         assert!(parse_delimiter("\"").is_err());
     }
 
-    fn header(columns: &[&str]) -> StringRecord {
-        StringRecord::from(columns.to_vec())
+    fn header(columns: &[&str]) -> Vec<String> {
+        columns.iter().map(|column| (*column).to_owned()).collect()
     }
 
     #[test]

@@ -30,6 +30,16 @@ impl FateCounts {
         }
     }
 
+    /// Adds every count of `other`.
+    pub(crate) fn absorb(&mut self, other: &Self) {
+        for (mine, theirs) in self.by_code.iter_mut().zip(&other.by_code) {
+            *mine += theirs;
+        }
+        for (&fate, &count) in &other.others {
+            *self.others.entry(fate).or_default() += count;
+        }
+    }
+
     /// Each fate counted at least once, with its count: status codes in
     /// code order, then the fates without a code.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (Fate, u64)> + '_ {

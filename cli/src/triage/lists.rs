@@ -14,11 +14,12 @@ pub(crate) fn write(
     kind: CodeKind,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let mut listed: Vec<String> = numbers
-        .iter()
-        .filter(|(_, record)| record.fate().action(kind) == action)
-        .map(|(number, _)| number.to_string())
-        .collect();
+    let mut listed: Vec<String> = Vec::new();
+    numbers.for_each(|number, record| {
+        if record.fate().action(kind) == action {
+            listed.push(number.to_string());
+        }
+    });
     listed.sort_unstable();
     for number in &listed {
         writeln!(out, "{number}")?;

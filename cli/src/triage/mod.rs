@@ -4,8 +4,14 @@
 
 mod bad_rows;
 mod by_number;
+mod counts;
 mod csv_header;
 mod csv_input;
+#[cfg(unix)]
+mod csv_parallel;
+mod csv_read;
+mod csv_row;
+mod csv_scan;
 mod decimal;
 mod fate;
 mod fate_counts;

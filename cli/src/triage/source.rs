@@ -45,6 +45,17 @@ pub(crate) type SourceReader = BufReader<Chain<Cursor<Vec<u8>>, Box<dyn Read + S
 pub(crate) struct Source {
     pub(crate) name: String,
     pub(crate) reader: SourceReader,
+    /// The file itself when it is a regular file whose bytes are its text
+    /// (UTF-8), so that parts of it can be read at once.
+    pub(crate) file: Option<TextFile>,
+}
+
+/// A regular UTF-8 file, to be read in parts.
+pub(crate) struct TextFile {
+    pub(crate) file: File,
+    /// Where the text starts: after the byte-order mark, if any.
+    pub(crate) text_start: u64,
+    pub(crate) length: u64,
 }
 
 impl Input {
@@ -86,13 +97,17 @@ impl Source {
     /// went wrong.
     pub(crate) fn open(input: &Input) -> Result<(Kind, Self), String> {
         let name = input.name();
+        let mut regular = None;
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match input {
             Input::Stdin => (Box::new(io::stdin()), None),
             Input::File(path) => {
                 let file =
                     File::open(path).map_err(|error| format!("cannot open {name}: {error}"))?;
-                let size = file.metadata().ok().map(|metadata| metadata.len());
-                (Box::new(file), size)
+                let metadata = file.metadata().ok();
+                if metadata.as_ref().is_some_and(std::fs::Metadata::is_file) {
+                    regular = file.try_clone().ok();
+                }
+                (Box::new(file), metadata.map(|metadata| metadata.len()))
             }
         };
         let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
@@ -104,27 +119,32 @@ impl Source {
         if encoding == Encoding::Utf8 {
             check_utf8(&start).map_err(|problem| format!("{name} {problem}"))?;
         }
-        let Some(&first) = start.iter().find(|byte| !byte.is_ascii_whitespace()) else {
-            if start.is_empty() {
+        let file = match (regular, size, encoding) {
+            (Some(file), Some(length), Encoding::Utf8) => Some(TextFile {
+                file,
+                text_start: mark as u64,
+                length,
+            }),
+            _ => None,
+        };
+        let kind = match start.iter().find(|byte| !byte.is_ascii_whitespace()) {
+            Some(b'[' | b'{') => Kind::Json,
+            Some(_) => Kind::Csv,
+            None if start.is_empty() => {
                 return Err(format!(
                     "{name} is empty: expected a CSV tracking extract or JSON deliveries or events"
                 ));
             }
-            return Ok((Kind::Csv, Self::with(name, start, text)));
+            None => Kind::Csv,
         };
-        let kind = if matches!(first, b'[' | b'{') {
-            Kind::Json
-        } else {
-            Kind::Csv
-        };
-        Ok((kind, Self::with(name, start, text)))
-    }
-
-    fn with(name: String, start: Vec<u8>, rest: Box<dyn Read + Send>) -> Self {
-        Self {
-            name,
-            reader: BufReader::with_capacity(BUFFER, Cursor::new(start).chain(rest)),
-        }
+        Ok((
+            kind,
+            Self {
+                name,
+                reader: BufReader::with_capacity(BUFFER, Cursor::new(start).chain(text)),
+                file,
+            },
+        ))
     }
 }
 

@@ -90,12 +90,12 @@ impl Summary {
     pub(crate) fn of(tally: &Tally, inputs: Vec<InputSummary>, code_kind: CodeKind) -> Self {
         let mut recipients = FateCounts::default();
         let mut rules = [(Rule::Newest, 0), (Rule::Highest, 0), (Rule::Mixed, 0)];
-        for (_, record) in tally.by_number().iter() {
+        tally.by_number().for_each(|_, record| {
             recipients.add(record.fate(), 1);
             if let Some((_, count)) = rules.iter_mut().find(|(rule, _)| *rule == record.rule()) {
                 *count += 1;
             }
-        }
+        });
         let fates: Vec<(Fate, u64)> = recipients.iter().collect();
         let messages: Vec<(Fate, u64)> = tally.messages().iter().collect();
         let actions = Action::ALL

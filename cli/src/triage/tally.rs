@@ -16,6 +16,7 @@ use mobileconnect_status::SmsStatus;
 use super::bad_rows::BadRows;
 use super::by_number::{ByNumber, NumberRecord};
 use super::fate::Fate;
+use super::counts::Counts;
 use super::fate_counts::FateCounts;
 use super::instant::Instant;
 use super::mobile_number::MobileNumber;
@@ -33,12 +34,9 @@ struct EventMessage {
 pub(crate) struct Tally {
     by_number: ByNumber,
     events: HashMap<Box<str>, EventMessage>,
-    messages: FateCounts,
+    counts: Counts,
     /// Messages whose events name no mobile number: counted, never listed.
     messages_without_number: u64,
-    /// Rows carrying each status code, for the codes the table lacks.
-    row_codes: FateCounts,
-    rows: u64,
     bad: BadRows,
     reasons: Reasons,
 }
@@ -49,10 +47,8 @@ impl Tally {
         Self {
             by_number: ByNumber::default(),
             events: HashMap::new(),
-            messages: FateCounts::default(),
+            counts: Counts::default(),
             messages_without_number: 0,
-            row_codes: FateCounts::default(),
-            rows: 0,
             bad: BadRows::new(shown_per_input),
             reasons: Reasons::default(),
         }
@@ -68,7 +64,7 @@ impl Tally {
         message: u64,
         fate: Fate,
     ) {
-        self.messages.add(fate, 1);
+        self.counts.message(fate);
         self.by_number
             .add(number, NumberRecord::message(time, message, fate));
     }
@@ -104,15 +100,12 @@ impl Tally {
     /// A row read, good or bad; `status` is the status code it carried.
     #[inline]
     pub(crate) fn count_row(&mut self, status: Option<SmsStatus>) {
-        self.rows += 1;
-        if let Some(status) = status {
-            self.row_codes.add(Fate::status(status), 1);
-        }
+        self.counts.row(status);
     }
 
     /// A row that cannot be counted (see [`BadRows`]).
     pub(crate) fn bad_row(&mut self, file: &str, line: u64, problem: impl Display) {
-        self.rows += 1;
+        self.counts.row(None);
         self.bad.report(file, line, problem);
     }
 
@@ -130,11 +123,28 @@ impl Tally {
         &mut self.reasons
     }
 
+    /// Adds what other readers of one input found: their counts, their bad
+    /// rows (in the order given), and the records of a map of their own.
+    pub(crate) fn absorb(&mut self, counts: &Counts, bad: Vec<BadRows>, numbers: Option<ByNumber>) {
+        self.counts.absorb(counts);
+        for bad in bad {
+            self.bad.absorb(bad);
+        }
+        if let Some(numbers) = numbers {
+            self.by_number.absorb(numbers);
+        }
+    }
+
+    /// The per-number map, for readers that add to it from several threads.
+    pub(crate) fn by_number_shared(&self) -> &ByNumber {
+        &self.by_number
+    }
+
     /// Resolves the messages gathered from events into their numbers. Call
     /// once every input is read.
     pub(crate) fn finish(&mut self) {
         for (key, message) in std::mem::take(&mut self.events) {
-            self.messages.add(message.fate, 1);
+            self.counts.message(message.fate);
             match message.number {
                 Some(number) => {
                     let record =
@@ -152,7 +162,7 @@ impl Tally {
 
     /// Every message's fate, counted.
     pub(crate) fn messages(&self) -> &FateCounts {
-        &self.messages
+        &self.counts.messages
     }
 
     pub(crate) fn messages_without_number(&self) -> u64 {
@@ -161,12 +171,12 @@ impl Tally {
 
     /// Rows per status code.
     pub(crate) fn row_codes(&self) -> &FateCounts {
-        &self.row_codes
+        &self.counts.row_codes
     }
 
     /// Rows read, bad ones included.
     pub(crate) fn rows(&self) -> u64 {
-        self.rows
+        self.counts.rows
     }
 
     pub(crate) fn bad(&self) -> &BadRows {

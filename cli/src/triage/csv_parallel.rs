@@ -1,0 +1,233 @@
+//! A large extract read on every core: cut into one chunk per thread at
+//! record boundaries, each chunk read by its own thread into the shared
+//! per-number map, the counts and bad rows added up in chunk order.
+//!
+//! A line break inside a quoted field is not a record boundary, so where
+//! to cut is found by counting quotes: a line break is a boundary exactly
+//! when an even number of quotes precede it, as long as every quote opens,
+//! closes or escapes a quoted field. The threads first count the quotes
+//! and line breaks of their share, which gives each cut and the line it
+//! starts on; then each reads its chunk. Every record read checks that its
+//! quotes pair up so, and every chunk that it ends exactly where the next
+//! begins. If either check fails (a stray quote in an unquoted field), the
+//! result is thrown away and the caller reads the file on one thread: the
+//! result is always the one reading it in order gives, bad rows and their
+//! lines included.
+
+use std::fs::File;
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::thread;
+
+use super::bad_rows::BadRows;
+use super::by_number::ByNumber;
+use super::counts::Counts;
+use super::csv_header::Columns;
+use super::csv_read::Worker;
+use super::csv_scan::Scanner;
+use super::instant::TimeReader;
+
+/// Bytes read at a time while counting and cutting.
+const BLOCK: usize = 1 << 20;
+
+/// Where the rows of a file are, and how to read them.
+pub(crate) struct Rows<'a> {
+    pub(crate) file: &'a File,
+    pub(crate) name: &'a str,
+    /// The byte offset of the first row, after any mark and the header.
+    pub(crate) start: u64,
+    /// The file's length.
+    pub(crate) end: u64,
+    /// The line the first row starts on.
+    pub(crate) line: u64,
+    pub(crate) delimiter: u8,
+    pub(crate) columns: &'a Columns,
+    pub(crate) expected_fields: usize,
+}
+
+/// What the threads found, to add to the tally.
+pub(crate) struct Found {
+    pub(crate) counts: Counts,
+    /// Each chunk's bad rows, in file order.
+    pub(crate) bad: Vec<BadRows>,
+    pub(crate) numbers: ByNumber,
+}
+
+/// Reads the rows on `threads` threads. `Ok(None)` when the file's quotes
+/// do not allow cutting it: read it in order instead.
+pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Result<Option<Found>> {
+    let chunks = cut(rows, threads)?;
+    let numbers = ByNumber::default();
+    let read: Vec<io::Result<(Worker, u64)>> = thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .windows(2)
+            .map(|pair| {
+                let (from, to) = (pair[0], pair[1]);
+                let numbers = &numbers;
+                scope.spawn(move || {
+                    let mut worker = Worker {
+                        file: rows.name,
+                        columns: rows.columns,
+                        expected_fields: rows.expected_fields,
+                        scanner: Scanner::new(rows.delimiter, rows.columns.indexes()),
+                        times: TimeReader::default(),
+                        counts: Counts::default(),
+                        bad: bad_rows.fresh(),
+                        numbers: numbers.writer(),
+                        line: from.line,
+                        regular: true,
+                    };
+                    let read = worker.read_all(Vec::new(), range_reader(rows.file, from.at, to.at))?;
+                    Ok((worker, (to.at - from.at).saturating_sub(read)))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut counts = Counts::default();
+    let mut bad = Vec::with_capacity(read.len());
+    for chunk in read {
+        let (worker, left_over) = chunk?;
+        if !worker.regular || left_over != 0 {
+            return Ok(None);
+        }
+        counts.absorb(&worker.counts);
+        bad.push(worker.bad);
+    }
+    Ok(Some(Found {
+        counts,
+        bad,
+        numbers,
+    }))
+}
+
+/// A record boundary: its offset and the line it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cut {
+    at: u64,
+    line: u64,
+}
+
+/// The boundaries of `threads` chunks of about equal size, first and last
+/// included.
+fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
+    let length = rows.end - rows.start;
+    let nominal: Vec<u64> = (0..=threads as u64)
+        .map(|share| rows.start + length * share / threads as u64)
+        .collect();
+    // Quotes and line breaks of each share but the last, counted at once.
+    let tallies: Vec<io::Result<(u64, u64)>> = thread::scope(|scope| {
+        let handles: Vec<_> = nominal[..threads]
+            .windows(2)
+            .map(|pair| {
+                let (from, to) = (pair[0], pair[1]);
+                scope.spawn(move || count_quotes_and_lines(rows.file, from, to))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut cuts = vec![Cut {
+        at: rows.start,
+        line: rows.line,
+    }];
+    let (mut quotes, mut line) = (0, rows.line);
+    for (share, tally) in tallies.into_iter().enumerate() {
+        let (share_quotes, share_lines) = tally?;
+        quotes += share_quotes;
+        line += share_lines;
+        let from = nominal[share + 1];
+        let previous = cuts[cuts.len() - 1];
+        let next = boundary_from(rows, from, quotes % 2 == 1, line)?;
+        cuts.push(if next.at < previous.at { previous } else { next });
+    }
+    cuts.push(Cut {
+        at: rows.end,
+        line: 0,
+    });
+    Ok(cuts)
+}
+
+/// The first record boundary at or after `from`: right after a line break
+/// preceded by an even number of quotes. `inside` says whether the quotes
+/// before `from` are odd; `line` is the line `from` is on.
+fn boundary_from(rows: &Rows, from: u64, inside: bool, line: u64) -> io::Result<Cut> {
+    let mut previous = [0];
+    if from > rows.start && !inside {
+        read_exactly_at(rows.file, &mut previous, from - 1)?;
+        if previous[0] == b'\n' {
+            return Ok(Cut { at: from, line });
+        }
+    }
+    let (mut inside, mut line, mut at) = (inside, line, from);
+    let mut buffer = vec![0; BLOCK];
+    let mut read = range_reader(rows.file, from, rows.end);
+    loop {
+        let count = read(&mut buffer)?;
+        if count == 0 {
+            return Ok(Cut { at: rows.end, line });
+        }
+        let mut scanned = 0;
+        while let Some(found) = memchr::memchr2(b'"', b'\n', &buffer[scanned..count]) {
+            let position = scanned + found;
+            scanned = position + 1;
+            if buffer[position] == b'"' {
+                inside = !inside;
+            } else {
+                line += 1;
+                if !inside {
+                    return Ok(Cut {
+                        at: at + position as u64 + 1,
+                        line,
+                    });
+                }
+            }
+        }
+        at += count as u64;
+    }
+}
+
+/// The quotes and line breaks in `from..to`.
+fn count_quotes_and_lines(file: &File, from: u64, to: u64) -> io::Result<(u64, u64)> {
+    let mut buffer = vec![0; BLOCK];
+    let mut read = range_reader(file, from, to);
+    let (mut quotes, mut lines) = (0, 0);
+    loop {
+        let count = read(&mut buffer)?;
+        if count == 0 {
+            return Ok((quotes, lines));
+        }
+        quotes += memchr::memchr_iter(b'"', &buffer[..count]).count() as u64;
+        lines += memchr::memchr_iter(b'\n', &buffer[..count]).count() as u64;
+    }
+}
+
+/// Reads `from..to` of `file` into the buffers it is given, without
+/// moving a shared file position, so threads can read one file at once.
+fn range_reader(file: &File, from: u64, to: u64) -> impl FnMut(&mut [u8]) -> io::Result<usize> + '_ {
+    let mut at = from;
+    move |buffer: &mut [u8]| {
+        let wanted = usize::try_from(to - at).unwrap_or(usize::MAX).min(buffer.len());
+        if wanted == 0 {
+            return Ok(0);
+        }
+        let count = file.read_at(&mut buffer[..wanted], at)?;
+        if count == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the file got shorter while it was read",
+            ));
+        }
+        at += count as u64;
+        Ok(count)
+    }
+}
+
+fn read_exactly_at(file: &File, buffer: &mut [u8], at: u64) -> io::Result<()> {
+    file.read_exact_at(buffer, at)
+}

@@ -1,0 +1,122 @@
+//! Reading an extract's records into counts, bad rows and the per-number
+//! map: the loop one thread runs over a stream, or over its share of a
+//! large file.
+
+use std::io;
+
+use super::bad_rows::BadRows;
+use super::by_number::{NumberRecord, ShardWriter};
+use super::counts::Counts;
+use super::csv_header::Columns;
+use super::csv_row::row;
+use super::csv_scan::{Scanner, Step};
+use super::fate::Fate;
+use super::instant::TimeReader;
+
+/// Bytes read at a time; a record longer than this grows the buffer.
+const BLOCK: usize = 1 << 20;
+
+/// What one reader needs to read records, and what it found.
+pub(crate) struct Worker<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) columns: &'a Columns,
+    /// Fields per record, as in the header.
+    pub(crate) expected_fields: usize,
+    pub(crate) scanner: Scanner,
+    pub(crate) times: TimeReader,
+    pub(crate) counts: Counts,
+    pub(crate) bad: BadRows,
+    pub(crate) numbers: ShardWriter<'a>,
+    /// The line the next record starts on.
+    pub(crate) line: u64,
+    /// Whether the quotes of every record read pair up.
+    pub(crate) regular: bool,
+}
+
+impl Worker<'_> {
+    /// Reads every record `read` delivers, starting with `start`; `read`
+    /// fills a buffer and returns 0 at the end. Returns the bytes read.
+    pub(crate) fn read_all(
+        &mut self,
+        start: Vec<u8>,
+        mut read: impl FnMut(&mut [u8]) -> io::Result<usize>,
+    ) -> io::Result<u64> {
+        let mut filled = start.len();
+        let mut buffer = start;
+        buffer.resize(filled.max(BLOCK), 0);
+        let mut total = 0;
+        loop {
+            if filled == buffer.len() {
+                buffer.resize(buffer.len() * 2, 0);
+            }
+            let count = loop {
+                match read(&mut buffer[filled..]) {
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    read => break read?,
+                }
+            };
+            filled += count;
+            let at_end = count == 0;
+            let used = self.records(&buffer[..filled], at_end);
+            total += used as u64;
+            buffer.copy_within(used..filled, 0);
+            filled -= used;
+            if at_end {
+                return Ok(total);
+            }
+        }
+    }
+
+    /// Reads the complete records at the start of `buffer` (all of them if
+    /// `at_end`), and returns the bytes they took.
+    fn records(&mut self, buffer: &[u8], at_end: bool) -> usize {
+        let mut at = 0;
+        while at < buffer.len() {
+            let line = self.line;
+            match self.scanner.next(&buffer[at..], at_end) {
+                Step::Incomplete => break,
+                Step::Blank { consumed, newlines } => {
+                    at += consumed;
+                    self.line += newlines;
+                }
+                Step::Record {
+                    consumed,
+                    newlines,
+                    fields,
+                    count,
+                    regular,
+                } => {
+                    at += consumed;
+                    self.line += newlines;
+                    self.regular &= regular;
+                    if count != self.expected_fields {
+                        self.counts.row(None);
+                        self.bad.report(
+                            self.file,
+                            line,
+                            format_args!(
+                                "broken CSV row: {count} fields, expected {} as in the header",
+                                self.expected_fields
+                            ),
+                        );
+                        continue;
+                    }
+                    match row(fields, self.columns, &mut self.times) {
+                        Ok(row) => {
+                            let fate = Fate::status(row.status);
+                            self.counts.row(Some(row.status));
+                            self.counts.message(fate);
+                            let record = NumberRecord::message(row.time, row.message, fate);
+                            self.numbers.add(row.number, record);
+                        }
+                        Err(problem) => {
+                            self.counts.row(None);
+                            self.bad.report(self.file, line, problem);
+                        }
+                    }
+                }
+            }
+        }
+        at
+    }
+}
