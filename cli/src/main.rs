@@ -11,6 +11,7 @@ mod explain;
 mod fatal;
 mod list;
 mod progress;
+mod sql;
 mod triage;
 mod words;
 
