@@ -36,9 +36,8 @@ fn run() -> Result<ExitCode, Fatal> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match command {
-        Command::Help => {
-            out.write_all(args::USAGE.as_bytes())
-                .map_err(Fatal::stdout)?;
+        Command::Help(help) => {
+            out.write_all(help.as_bytes()).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
         Command::Version => {

@@ -1,27 +1,23 @@
-//! The command line: subcommands, options and the usage text.
+//! `sms-status triage`: its help page and its options.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use lexopt::prelude::*;
 
+use super::{Command, unexpected, usage};
 use crate::fatal::Fatal;
-use crate::list::ListFormat;
 use crate::triage::{Input, TriageOptions};
 
-/// Shown by `--help` and named by every usage error.
-pub(crate) const USAGE: &str = "\
-sms-status: look up, export and triage MobileConnect SMS status codes
+/// `sms-status triage --help`.
+pub(super) const HELP: &str = "\
+sms-status triage: resolve each recipient's final status in tracking extracts
+(CSV), REST deliveries or event notifications (JSON), and count them
 
 Usage:
-  sms-status                          print the status table
-  sms-status list [--format FORMAT]   print the table as table, markdown, csv, json or sql
-  sms-status explain CODE_OR_NAME...  say what a status means and what to do about it
-  sms-status triage [OPTIONS] FILE... resolve each recipient's final status in tracking
-                                      extracts (CSV), REST deliveries or event
-                                      notifications (JSON), and count them; - reads stdin
+  sms-status triage [OPTIONS] FILE...   (- reads standard input)
 
 Triage options:
+  -h, --help             print this help
   --column NAME          CSV column holding the status code
                          (default: SMSStandardStatusCodeId)
   --number-column NAME   CSV column holding the mobile number
@@ -47,69 +43,8 @@ file and line) or an input that failed part way (the others still count);
 2 a usage error or an input that cannot be opened (checked before any is read).
 ";
 
-/// What the user asked for.
-#[derive(Debug)]
-pub(crate) enum Command {
-    Help,
-    Version,
-    List(ListFormat),
-    Explain(Vec<String>),
-    Triage(TriageOptions),
-}
-
-/// Reads the arguments after the program name.
-pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, Fatal> {
-    let mut parser = lexopt::Parser::from_args(arguments);
-    let Some(first) = parser.next().map_err(|error| usage(&error))? else {
-        return Ok(Command::List(ListFormat::Table));
-    };
-    let command = match first {
-        Short('h') | Long("help") => return Ok(Command::Help),
-        Short('V') | Long("version") => return Ok(Command::Version),
-        Value(name) => name.string().map_err(|error| usage(&error))?,
-        other => return Err(usage(&other.unexpected())),
-    };
-    match command.as_str() {
-        "list" => parse_list(&mut parser),
-        "explain" => parse_explain(&mut parser),
-        "triage" => parse_triage(&mut parser),
-        "help" => Ok(Command::Help),
-        other => Err(Fatal::new(format!(
-            "unknown command {other:?}: expected list, explain or triage (see sms-status --help)"
-        ))),
-    }
-}
-
-fn parse_list(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
-    let mut format = ListFormat::Table;
-    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
-        match argument {
-            Short('f') | Long("format") => format = parser.value()?.parse_with(str::parse)?,
-            Short('h') | Long("help") => return Ok(Command::Help),
-            other => return Err(usage(&other.unexpected())),
-        }
-    }
-    Ok(Command::List(format))
-}
-
-fn parse_explain(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
-    let mut queries = Vec::new();
-    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
-        match argument {
-            Value(query) => queries.push(query.string().map_err(|error| usage(&error))?),
-            Short('h') | Long("help") => return Ok(Command::Help),
-            other => return Err(usage(&other.unexpected())),
-        }
-    }
-    if queries.is_empty() {
-        return Err(Fatal::new(
-            "explain needs at least one status code or name, e.g. `sms-status explain 4504`",
-        ));
-    }
-    Ok(Command::Explain(queries))
-}
-
-fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+/// Reads the options and files after `triage`.
+pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut options = TriageOptions::default();
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
@@ -120,10 +55,10 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
             Short('f') | Long("format") => {
                 options.format = parser.value()?.parse_with(str::parse)?;
             }
-            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('h') | Long("help") => return Ok(Command::Help(HELP)),
             Value(path) if path == "-" => options.inputs.push(Input::Stdin),
             Value(path) => options.inputs.push(Input::File(PathBuf::from(path))),
-            other => return Err(usage(&other.unexpected())),
+            other => return Err(unexpected(other, HELP)),
         }
     }
     if options.inputs.is_empty() {
@@ -140,15 +75,14 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         > 1
     {
         return Err(Fatal::new(
-            "triage reads standard input (-) at most once: the second - would find it empty \
-             (see sms-status --help)",
+            "triage reads standard input (-) at most once: the second - would find it empty",
         ));
     }
     if let (Some(suppress), Some(retry)) = (&options.suppress_list, &options.retry_list) {
         if same_file(suppress, retry) {
             return Err(Fatal::new(format!(
                 "--suppress-list and --retry-list both name {}: one list would overwrite the other; \
-             give each its own file (see sms-status --help)",
+             give each its own file",
                 retry.display()
             )));
         }
@@ -168,14 +102,4 @@ fn same_file(one: &Path, other: &Path) -> bool {
         (one.canonicalize(), other.canonicalize()),
         (Ok(one), Ok(other)) if one == other
     )
-}
-
-fn usage(error: &lexopt::Error) -> Fatal {
-    Fatal::new(format!("{error} (see sms-status --help)"))
-}
-
-impl From<lexopt::Error> for Fatal {
-    fn from(error: lexopt::Error) -> Self {
-        usage(&error)
-    }
 }
