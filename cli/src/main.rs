@@ -11,6 +11,7 @@ mod explain;
 mod fatal;
 mod list;
 mod progress;
+mod query;
 mod sql;
 mod triage;
 mod words;
@@ -50,6 +51,10 @@ fn run() -> Result<ExitCode, Fatal> {
         }
         Command::Explain(queries) => explain::run(&queries, &mut out)?,
         Command::Triage(options) => triage::run(&options, &mut out)?,
+        Command::Query(options) => {
+            query::write(&options, &mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

@@ -1,5 +1,7 @@
 //! The SQL `sms-status` writes, run in SQLite, classifies every listed code
-//! and a spread of unlisted ones exactly as the library does.
+//! and a spread of unlisted ones exactly as the library does: `list
+//! --format sql` row by row, and `query` when each code is the newest
+//! status of a number.
 
 mod common;
 mod sql_engine;
@@ -7,8 +9,8 @@ mod sql_engine;
 use std::collections::BTreeMap;
 
 use common::sms_status;
-use mobileconnect_status::{SmsStatus, Stage};
-use sql_engine::{TrackingRow, query, tracking_table};
+use mobileconnect_status::{Action, CodeKind, SmsStatus, Stage};
+use sql_engine::{TrackingRow, classification, finality_for, query, tracking_table};
 
 /// Every listed code, the unlisted codes next to each, the edges of every
 /// block of a thousand up to 5999 (where an unlisted code's stage
@@ -51,7 +53,7 @@ fn one_row_per_code() -> Vec<TrackingRow> {
         .into_iter()
         .map(|code| TrackingRow {
             id: i64::from(code) + 1,
-            mobile: Some(format!("1555{code:07}")),
+            mobile: Some(number_of(code)),
             created: Some("2026-10-02 14:03:11".to_owned()),
             code: Some(i64::from(code)),
         })
@@ -101,15 +103,68 @@ fn list_sql_classifies_every_code_as_the_library_does() {
         .into_iter()
         .map(|code| {
             let status = SmsStatus::from_code(code);
-            let words = vec![
-                status.name().map(str::to_owned),
-                status.stage().map(|stage| stage.as_str().to_owned()),
-                Some(status.outcome().as_str().to_owned()),
-                Some(status.finality().as_str().to_owned()),
-                Some(status.action().as_str().to_owned()),
-            ];
-            (Some(code), words)
+            (Some(code), classification(status, status.finality()))
         })
         .collect();
     assert_eq!(by_code, expected);
+}
+
+/// The `Mobile` each code's message goes to in [`one_row_per_code`].
+fn number_of(code: u16) -> String {
+    format!("1555{code:07}")
+}
+
+fn run_query(args: &[&str]) -> (Vec<String>, Vec<Vec<Option<String>>>) {
+    let run = sms_status(args);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    let connection = tracking_table("_SMSMessageTracking", &one_row_per_code());
+    query(&connection, &run.stdout)
+}
+
+#[test]
+fn query_lists_hold_the_numbers_whose_status_calls_for_their_action() {
+    for (list, action) in [
+        ("suppress-list", Action::SuppressNumber),
+        ("retry-list", Action::RetryLater),
+    ] {
+        for kind in ["shared", "dedicated"] {
+            let (_, rows) = run_query(&["query", list, "--code-kind", kind]);
+            let mut numbers: Vec<String> = rows
+                .into_iter()
+                .map(|row| row[0].clone().expect("a number"))
+                .collect();
+            numbers.sort_unstable();
+            let expected: Vec<String> = codes()
+                .into_iter()
+                .filter(|&code| SmsStatus::from_code(code).action() == action)
+                .map(number_of)
+                .collect();
+            assert!(!expected.is_empty(), "{action}");
+            assert_eq!(numbers, expected, "{list} --code-kind {kind}");
+        }
+    }
+}
+
+#[test]
+fn query_report_counts_each_code_with_the_library_classification() {
+    for kind in [CodeKind::Shared, CodeKind::Dedicated] {
+        let (_, rows) = run_query(&["query", "report", "--code-kind", kind.as_str()]);
+        let report: BTreeMap<u16, Vec<Option<String>>> = rows
+            .into_iter()
+            .map(|row| {
+                let code = row[0].as_deref().expect("a code").parse().expect("a code");
+                (code, row[1..].to_vec())
+            })
+            .collect();
+        let expected: BTreeMap<u16, Vec<Option<String>>> = codes()
+            .into_iter()
+            .map(|code| {
+                let status = SmsStatus::from_code(code);
+                let mut words = classification(status, finality_for(status, kind));
+                words.push(Some("1".to_owned()));
+                (code, words)
+            })
+            .collect();
+        assert_eq!(report, expected, "--code-kind {kind}");
+    }
 }

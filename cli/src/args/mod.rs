@@ -7,6 +7,7 @@
 
 mod explain;
 mod list;
+mod query;
 mod suggest;
 mod triage;
 
@@ -16,6 +17,7 @@ use lexopt::prelude::*;
 
 use crate::fatal::Fatal;
 use crate::list::ListFormat;
+use crate::query::QueryOptions;
 use crate::triage::TriageOptions;
 
 /// `sms-status --help`: the subcommands, each with its own help page.
@@ -29,6 +31,8 @@ Commands:
   explain   say what a status code or name means and what to do about it
   triage    resolve each recipient's final status in tracking extracts (CSV),
             REST deliveries or event notifications (JSON), and count them
+  query     print SQL that builds the suppress and retry lists, or a report,
+            where the tracking data lives (Marketing Cloud, a warehouse)
   help      print this help, or a command's: sms-status help COMMAND
 
 Options:
@@ -49,6 +53,7 @@ pub(crate) enum Command {
     List(ListFormat),
     Explain(Vec<String>),
     Triage(TriageOptions),
+    Query(QueryOptions),
 }
 
 /// A subcommand: its name, its help page, and the parser of what follows
@@ -59,7 +64,7 @@ struct Subcommand {
     parse: fn(&mut lexopt::Parser) -> Result<Command, Fatal>,
 }
 
-const SUBCOMMANDS: [Subcommand; 3] = [
+const SUBCOMMANDS: [Subcommand; 4] = [
     Subcommand {
         name: "list",
         help: list::HELP,
@@ -74,6 +79,11 @@ const SUBCOMMANDS: [Subcommand; 3] = [
         name: "triage",
         help: triage::HELP,
         parse: triage::parse_triage,
+    },
+    Subcommand {
+        name: "query",
+        help: query::HELP,
+        parse: query::parse,
     },
 ];
 

@@ -8,8 +8,7 @@
 
 use std::io::{self, Write};
 
-use crate::sql::{first_unlisted, text, unlisted_stage, write_case};
-use crate::words;
+use crate::sql::{first_unlisted, write_classification};
 
 const CODE: &str = "t.SMSStandardStatusCodeId";
 
@@ -31,38 +30,6 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
         out,
         "SELECT\n    t.MobileMessageTrackingID,\n    t.Mobile,\n    {CODE},"
     )?;
-    write_case(
-        out,
-        CODE,
-        "SmsStatus",
-        |s| s.name().unwrap_or_default(),
-        "NULL",
-    )?;
-    writeln!(out, ",")?;
-    write_case(out, CODE, "SmsStage", words::stage, &unlisted_stage(CODE))?;
-    writeln!(out, ",")?;
-    write_case(
-        out,
-        CODE,
-        "SmsOutcome",
-        |s| s.outcome().as_str(),
-        &text(unlisted.outcome().as_str()),
-    )?;
-    writeln!(out, ",")?;
-    write_case(
-        out,
-        CODE,
-        "SmsFinal",
-        |s| s.finality().as_str(),
-        &text(unlisted.finality().as_str()),
-    )?;
-    writeln!(out, ",")?;
-    write_case(
-        out,
-        CODE,
-        "SmsAction",
-        |s| s.action().as_str(),
-        &text(unlisted.action().as_str()),
-    )?;
+    write_classification(out, CODE, |status| status.finality().as_str())?;
     writeln!(out, "\nFROM _SMSMessageTracking AS t")
 }

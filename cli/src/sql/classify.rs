@@ -7,11 +7,41 @@ use std::io::{self, Write};
 use mobileconnect_status::{SmsStatus, Stage};
 
 use super::text;
+use crate::words;
+
+/// The classification columns `SmsStatus`, `SmsStage`, `SmsOutcome`,
+/// `SmsFinal` and `SmsAction` of the status in `code`, each a `CASE`
+/// column, separated by commas. `finality` gives `SmsFinal`'s word: the
+/// table's three-way one, or yes or no for one kind of code.
+pub(crate) fn write_classification(
+    out: &mut impl Write,
+    code: &str,
+    finality: impl Fn(SmsStatus) -> &'static str,
+) -> io::Result<()> {
+    let unlisted = first_unlisted();
+    write_case(
+        out,
+        code,
+        "SmsStatus",
+        |s| s.name().unwrap_or_default(),
+        "NULL",
+    )?;
+    writeln!(out, ",")?;
+    write_case(out, code, "SmsStage", words::stage, &unlisted_stage(code))?;
+    writeln!(out, ",")?;
+    let outcome = |s: SmsStatus| s.outcome().as_str();
+    write_case(out, code, "SmsOutcome", outcome, &text(outcome(unlisted)))?;
+    writeln!(out, ",")?;
+    write_case(out, code, "SmsFinal", &finality, &text(finality(unlisted)))?;
+    writeln!(out, ",")?;
+    let action = |s: SmsStatus| s.action().as_str();
+    write_case(out, code, "SmsAction", action, &text(action(unlisted)))
+}
 
 /// `CASE WHEN code IN (…) THEN 'value' … ELSE fallback END AS alias`, one
 /// `WHEN` per distinct value, in the order the table first uses it, laid
 /// out as a column of a top-level `SELECT`. `unlisted` is the `ELSE`.
-pub(crate) fn write_case(
+fn write_case(
     out: &mut impl Write,
     code: &str,
     alias: &str,
@@ -39,7 +69,7 @@ pub(crate) fn write_case(
 }
 
 /// `= 4000` or `IN (2502, 4504, 4505)`: whether a code is one of `codes`.
-pub(crate) fn code_test(codes: &[u16]) -> String {
+fn code_test(codes: &[u16]) -> String {
     if let [code] = codes {
         format!("= {code}")
     } else {
@@ -60,7 +90,7 @@ pub(crate) fn first_unlisted() -> SmsStatus {
 /// The stage of an unlisted `code`: it depends only on the thousands
 /// digit, so the library is asked for one unlisted code in each block of a
 /// thousand, and each block with a stage becomes a range test.
-pub(crate) fn unlisted_stage(code: &str) -> String {
+fn unlisted_stage(code: &str) -> String {
     let arms: Vec<String> = (0..=u16::MAX / 1000)
         .filter_map(|block| {
             let start = u32::from(block) * 1000;

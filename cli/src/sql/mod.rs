@@ -9,8 +9,12 @@
 //! and plain identifiers (brackets are T-SQL's, backticks BigQuery's).
 
 mod classify;
+mod since;
+mod table_name;
 
-pub(crate) use classify::{first_unlisted, unlisted_stage, write_case};
+pub(crate) use classify::{first_unlisted, write_classification};
+pub(crate) use since::Since;
+pub(crate) use table_name::TableName;
 
 /// `word` as a SQL string literal: quotes doubled, the one escape every
 /// engine shares.

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+use mobileconnect_status::{CodeKind, Finality, SmsStatus};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
@@ -70,6 +71,28 @@ pub(crate) fn query(connection: &Connection, sql: &str) -> (Vec<String>, Vec<Vec
         .collect::<Result<Vec<Vec<Option<String>>>, _>>()
         .expect("every row reads");
     (columns, rows)
+}
+
+/// What the classification columns `SmsStatus`, `SmsStage`, `SmsOutcome`,
+/// `SmsFinal` and `SmsAction` must say of `status`, from the library;
+/// `finality` is `SmsFinal`'s word.
+pub(crate) fn classification(status: SmsStatus, finality: Finality) -> Vec<Option<String>> {
+    vec![
+        status.name().map(str::to_owned),
+        status.stage().map(|stage| stage.as_str().to_owned()),
+        Some(status.outcome().as_str().to_owned()),
+        Some(finality.as_str().to_owned()),
+        Some(status.action().as_str().to_owned()),
+    ]
+}
+
+/// `SmsFinal` for one kind of code: yes or no.
+pub(crate) fn finality_for(status: SmsStatus, kind: CodeKind) -> Finality {
+    if status.is_final_for(kind) {
+        Finality::Yes
+    } else {
+        Finality::No
+    }
 }
 
 fn as_text(value: Value) -> Option<String> {
