@@ -59,7 +59,6 @@ fn triage_help_documents_its_options() {
     ] {
         assert!(help.contains(option), "no {option:?} in:\n{help}");
     }
-    assert!(!help.contains("--code-kind"), "{help}");
 }
 
 /// The `--options` a help page names.

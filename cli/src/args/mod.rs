@@ -3,7 +3,8 @@
 //! Each subcommand's file holds its help text and its parser, so an option
 //! is added in one place: an arm and a help line. An unknown option is
 //! matched against the options its subcommand's help lists, so the
-//! did-you-mean knows every documented option and no other.
+//! did-you-mean knows every documented option and no other. A parser's
+//! error names no help page: [`parse`] appends the subcommand's.
 
 mod explain;
 mod list;
