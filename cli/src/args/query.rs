@@ -13,9 +13,10 @@ use crate::sql::TableName;
 
 /// `sms-status query --help`.
 pub(super) const HELP: &str = "\
-sms-status query: print one SQL SELECT that applies triage's rule where the
-tracking data lives: a Marketing Cloud Query Activity over _SMSMessageTracking,
-or a warehouse holding a copy (SQLite, DuckDB, Snowflake, BigQuery)
+sms-status query: print one SQL SELECT that resolves each mobile number's newest
+message where the tracking data lives: a Marketing Cloud Query Activity over
+_SMSMessageTracking, or a warehouse holding a copy (SQLite, DuckDB, Snowflake,
+BigQuery)
 
 Usage:
   sms-status query suppress-list [OPTIONS]   the numbers to stop sending to
@@ -35,7 +36,7 @@ Options:
                         for waiting either way
   -h, --help            print this help
 
-The rule, as in triage: a message's status is its highest code; a number's
+The rule: a message's status is its highest code; a number's
 newest message, by CreateDateTime (ties: the highest MobileMessageTrackingID),
 decides. A number is in the suppress list when that status's action is
 suppress-number, in the retry list when it is retry-later; a number whose

@@ -1,7 +1,8 @@
 //! `sms-status query`: SQL that resolves each mobile number's newest
 //! message where the tracking data lives (a Marketing Cloud Query Activity,
 //! a warehouse) and lists or counts the numbers by what that message calls
-//! for. The rule is triage's; the engine holding the data applies it.
+//! for. Triage's reworked resolution follows the same rule, and
+//! `tests/query_history.rs` holds the test that compares the two.
 
 mod lists;
 mod newest;
@@ -45,7 +46,8 @@ impl QueryOutput {
 #[derive(Debug)]
 pub(crate) struct QueryOptions {
     pub(crate) output: QueryOutput,
-    /// Decides whether 2000 `DeliveredToAggregator` is final, as in triage.
+    /// Decides whether 2000 `DeliveredToAggregator` is final: the report's
+    /// `SmsFinal`.
     pub(crate) code_kind: CodeKind,
     /// Only messages created on or after this day.
     pub(crate) since: Option<Since>,

@@ -1,5 +1,5 @@
 //! `query report`: how many numbers' newest message ended on each status,
-//! with the status's classification, as triage's report counts them.
+//! with the status's classification, like triage's report.
 
 use std::io::{self, Write};
 
