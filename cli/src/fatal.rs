@@ -23,6 +23,15 @@ impl Fatal {
     }
 }
 
+impl Fatal {
+    /// The message followed by where to read more, such as
+    /// `(see sms-status triage --help)`.
+    #[must_use]
+    pub(crate) fn see(self, help: &str) -> Self {
+        Self(format!("{} (see {help})", self.0))
+    }
+}
+
 impl fmt::Display for Fatal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

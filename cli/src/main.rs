@@ -15,7 +15,9 @@ mod file_identity;
 mod list;
 mod output;
 mod progress;
+mod query;
 mod quoted;
+mod sql;
 mod triage;
 mod words;
 
@@ -45,9 +47,8 @@ fn run() -> Result<ExitCode, Fatal> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout.lock()));
     let code = match command {
-        Command::Help => {
-            out.write_all(args::USAGE.as_bytes())
-                .map_err(Fatal::stdout)?;
+        Command::Help(help) => {
+            out.write_all(help.as_bytes()).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
         Command::Version => {
@@ -60,6 +61,10 @@ fn run() -> Result<ExitCode, Fatal> {
         }
         Command::Explain(queries) => explain::run(&queries, &mut out)?,
         Command::Triage(options) => triage::run(&options, &mut out)?,
+        Command::Query(options) => {
+            query::write(&options, &mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

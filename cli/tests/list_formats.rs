@@ -318,9 +318,12 @@ fn sql_classifies_every_listed_code_and_unlisted_ones_conservatively() {
     assert_eq!(fallback("SmsStatus"), "NULL");
     assert_eq!(
         fallback("SmsStage"),
-        "CASE t.SMSStandardStatusCodeId / 1000 \
-         WHEN 1 THEN 'send-service' WHEN 2 THEN 'aggregator' \
-         WHEN 3 THEN 'carrier' WHEN 4 THEN 'handset' ELSE NULL END"
+        "CASE \
+         WHEN t.SMSStandardStatusCodeId >= 1000 AND t.SMSStandardStatusCodeId < 2000 THEN 'send-service' \
+         WHEN t.SMSStandardStatusCodeId >= 2000 AND t.SMSStandardStatusCodeId < 3000 THEN 'aggregator' \
+         WHEN t.SMSStandardStatusCodeId >= 3000 AND t.SMSStandardStatusCodeId < 4000 THEN 'carrier' \
+         WHEN t.SMSStandardStatusCodeId >= 4000 AND t.SMSStandardStatusCodeId < 5000 THEN 'handset' \
+         ELSE NULL END"
     );
     assert_eq!(fallback("SmsOutcome"), "'unknown'");
     assert_eq!(fallback("SmsFinal"), "'no'");

@@ -270,7 +270,7 @@ pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 #[cfg(test)]
 mod tests {
-        use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
+    use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
 
     #[test]
     fn the_delimiter_is_the_most_frequent_outside_quotes() {

@@ -8,13 +8,13 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::counts::Counts;
 use super::csv_header::{ColumnNames, Columns, read_header, sniff_delimiter};
 use super::csv_read::Worker;
 use super::csv_scan::Scanner;
 use super::instant::TimeReader;
 use super::source::Source;
 use super::tally::Tally;
-use super::counts::Counts;
 
 /// Files smaller than this are read on one thread: cutting them would
 /// cost more than it saves.
@@ -58,14 +58,15 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
     let header = read_header(&mut reader, delimiter)
         .map_err(cannot_read)?
         .ok_or_else(|| format!("{name}: no header row: expected the column names first"))?;
-    let columns =
-        Columns::find(&header.names, &options.columns).map_err(|problem| format!("{name}: {problem}"))?;
+    let columns = Columns::find(&header.names, &options.columns)
+        .map_err(|problem| format!("{name}: {problem}"))?;
     let first_row_line = 1 + header.newlines;
 
     #[cfg(unix)]
     if let Some(text) = &file {
         let start = text.text_start + header.length;
-        let parallel = options.threads > 1 && text.length.saturating_sub(start) >= options.parallel_from;
+        let parallel =
+            options.threads > 1 && text.length.saturating_sub(start) >= options.parallel_from;
         if parallel {
             let rows = super::csv_parallel::Rows {
                 file: &text.file,

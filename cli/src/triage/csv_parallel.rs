@@ -77,14 +77,19 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
                         line: from.line,
                         regular: true,
                     };
-                    let read = worker.read_all(Vec::new(), range_reader(rows.file, from.at, to.at))?;
+                    let read =
+                        worker.read_all(Vec::new(), range_reader(rows.file, from.at, to.at))?;
                     Ok((worker, (to.at - from.at).saturating_sub(read)))
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut counts = Counts::default();
@@ -129,7 +134,11 @@ fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
             .collect();
         handles
             .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut cuts = vec![Cut {
@@ -144,7 +153,11 @@ fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
         let from = nominal[share + 1];
         let previous = cuts[cuts.len() - 1];
         let next = boundary_from(rows, from, quotes % 2 == 1, line)?;
-        cuts.push(if next.at < previous.at { previous } else { next });
+        cuts.push(if next.at < previous.at {
+            previous
+        } else {
+            next
+        });
     }
     cuts.push(Cut {
         at: rows.end,
@@ -209,10 +222,16 @@ fn count_quotes_and_lines(file: &File, from: u64, to: u64) -> io::Result<(u64, u
 
 /// Reads `from..to` of `file` into the buffers it is given, without
 /// moving a shared file position, so threads can read one file at once.
-fn range_reader(file: &File, from: u64, to: u64) -> impl FnMut(&mut [u8]) -> io::Result<usize> + '_ {
+fn range_reader(
+    file: &File,
+    from: u64,
+    to: u64,
+) -> impl FnMut(&mut [u8]) -> io::Result<usize> + '_ {
     let mut at = from;
     move |buffer: &mut [u8]| {
-        let wanted = usize::try_from(to - at).unwrap_or(usize::MAX).min(buffer.len());
+        let wanted = usize::try_from(to - at)
+            .unwrap_or(usize::MAX)
+            .min(buffer.len());
         if wanted == 0 {
             return Ok(0);
         }

@@ -78,9 +78,10 @@ fn time(field: &[u8], times: &mut TimeReader) -> Result<Option<Instant>, String>
     if trimmed.is_empty() {
         return Ok(None);
     }
-    times
-        .read(trimmed)
-        .map(Some)
-        .map_err(|NotATime| format!("cannot read {} as a time: {NotATime}", Quoted::bytes(trimmed)))
+    times.read(trimmed).map(Some).map_err(|NotATime| {
+        format!(
+            "cannot read {} as a time: {NotATime}",
+            Quoted::bytes(trimmed)
+        )
+    })
 }
-

@@ -88,11 +88,9 @@ impl Scanner {
         let (mut read, mut written, mut ended) = (0, 0, 0);
         loop {
             let rest = &input[read..];
-            let (result, nin, nout, nend) = self.core.read_record(
-                rest,
-                &mut self.output[written..],
-                &mut self.ends[ended..],
-            );
+            let (result, nin, nout, nend) =
+                self.core
+                    .read_record(rest, &mut self.output[written..], &mut self.ends[ended..]);
             read += nin;
             written += nout;
             ended += nend;
@@ -188,7 +186,9 @@ pub(crate) fn quotes_pair_up(raw: &[u8], delimiter: u8) -> bool {
             match raw.get(position + 1) {
                 // An escaped quote: both stay inside.
                 Some(b'"') => at += 1,
-                Some(&next) if next == delimiter || next == b'\n' || next == b'\r' => inside = false,
+                Some(&next) if next == delimiter || next == b'\n' || next == b'\r' => {
+                    inside = false;
+                }
                 None => inside = false,
                 Some(_) => return false,
             }
@@ -297,12 +297,21 @@ mod tests {
         let mut scanner = Scanner::new(b',', [Some(0); KEPT]);
         assert!(matches!(scanner.next(b"a,b", false), Step::Incomplete));
         assert!(matches!(scanner.next(b"\"a\nb", false), Step::Incomplete));
-        assert!(matches!(scanner.next(b"a,b", true), Step::Record { count: 2, .. }));
+        assert!(matches!(
+            scanner.next(b"a,b", true),
+            Step::Record { count: 2, .. }
+        ));
     }
 
     #[test]
     fn quotes_that_pair_up_are_told_apart_from_stray_ones() {
-        for regular in ["a,b", "\"a,b\",c", "\"a\"\"b\",c", "\"a\nb\",c\n", "a,\"\"\n"] {
+        for regular in [
+            "a,b",
+            "\"a,b\",c",
+            "\"a\"\"b\",c",
+            "\"a\nb\",c\n",
+            "a,\"\"\n",
+        ] {
             assert!(quotes_pair_up(regular.as_bytes(), b','), "{regular:?}");
         }
         for stray in ["a\"b,c", "\"a\"b,c", "a\"b,\"c\nd\",e\"f", "\"open"] {

@@ -127,15 +127,16 @@ impl Source {
             }),
             _ => None,
         };
+        if start.is_empty() {
+            return Err(format!(
+                "{name} is empty: expected a CSV tracking extract or JSON deliveries or events"
+            ));
+        }
+        // An input of whitespace alone is taken for CSV, whose reader then
+        // says the header is missing.
         let kind = match start.iter().find(|byte| !byte.is_ascii_whitespace()) {
             Some(b'[' | b'{') => Kind::Json,
-            Some(_) => Kind::Csv,
-            None if start.is_empty() => {
-                return Err(format!(
-                    "{name} is empty: expected a CSV tracking extract or JSON deliveries or events"
-                ));
-            }
-            None => Kind::Csv,
+            _ => Kind::Csv,
         };
         Ok((
             kind,

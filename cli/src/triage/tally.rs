@@ -15,8 +15,8 @@ use mobileconnect_status::SmsStatus;
 
 use super::bad_rows::BadRows;
 use super::by_number::{ByNumber, NumberRecord};
-use super::fate::Fate;
 use super::counts::Counts;
+use super::fate::Fate;
 use super::fate_counts::FateCounts;
 use super::instant::Instant;
 use super::mobile_number::MobileNumber;

@@ -34,7 +34,9 @@ const FIRST_LINE_LIMIT: usize = 1 << 20;
 /// Reads one input into `tally`. An error means a read failed; broken
 /// JSON is a bad row.
 pub(crate) fn read(source: Source, tally: &mut Tally) -> Result<(), String> {
-    let Source { name, mut reader, .. } = source;
+    let Source {
+        name, mut reader, ..
+    } = source;
     let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
     let (start, lines) = first_line(&mut reader).map_err(cannot_read)?;
     let mut text = BufReader::new(Cursor::new(start).chain(reader));

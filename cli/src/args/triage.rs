@@ -1,27 +1,24 @@
-//! The command line: subcommands, options and the usage text.
+//! `sms-status triage`: its help page and its options.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use lexopt::prelude::*;
 
+use super::{Command, unexpected, usage};
 use crate::fatal::Fatal;
-use crate::list::ListFormat;
 use crate::triage::{Input, TriageOptions, parse_delimiter};
 
-/// Shown by `--help` and named by every usage error.
-pub(crate) const USAGE: &str = "\
-sms-status: look up, export and triage MobileConnect SMS status codes
+/// `sms-status triage --help`.
+pub(super) const HELP: &str = "\
+sms-status triage: resolve each message and each recipient's status in tracking
+extracts (CSV), REST deliveries, event notifications and Transactional
+Messaging API responses (JSON), and count them
 
 Usage:
-  sms-status                          print the status table
-  sms-status list [--format FORMAT]   print the table as table, markdown, csv, json or sql
-  sms-status explain CODE_OR_NAME...  say what a status means and what to do about it
-  sms-status triage [OPTIONS] FILE... resolve each recipient's final status in tracking
-                                      extracts (CSV), REST deliveries or event
-                                      notifications (JSON), and count them; - reads stdin
+  sms-status triage [OPTIONS] FILE...   (- reads standard input)
 
 Triage options:
+  -h, --help             print this help
   --column NAME          CSV column holding the status code
                          (default: SMSStandardStatusCodeId)
   --number-column NAME   CSV column holding the mobile number (default: Mobile,
@@ -39,6 +36,7 @@ Triage options:
   --retry-list FILE      write the mobile numbers to send to again later, one per line
   --format text|json     the report's format (default: text)
   --max-errors N         bad rows named per input on stderr (default: 20; 0: all)
+  --threads N            threads that read a large extract (default: one per core)
 
 How triage decides: a message's status is the highest code among its updates
 (the same message seen twice is one message). A recipient is a mobile number;
@@ -49,7 +47,8 @@ lists hold the numbers whose status calls for it; a number is in at most one.
 
 Inputs: CSV extracts (comma, tab, pipe or semicolon; UTF-8, or UTF-16 with a
 byte-order mark), REST deliveries responses, event notifications and
-Transactional Messaging API responses (JSON documents or JSON Lines).
+Transactional Messaging API responses (JSON documents or JSON Lines). A large
+extract file is read on every core; standard input on one.
 
 Triage streams its inputs: memory grows with the number of distinct mobile
 numbers, not with the number of rows (event notifications are gathered per
@@ -66,72 +65,12 @@ count); 2 a usage error, an input that cannot be opened or an output that
 cannot be written (checked before any input is read); 130 interrupted.
 ";
 
-/// What the user asked for.
-#[derive(Debug)]
-pub(crate) enum Command {
-    Help,
-    Version,
-    List(ListFormat),
-    Explain(Vec<String>),
-    Triage(TriageOptions),
-}
-
-/// Reads the arguments after the program name.
-pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, Fatal> {
-    let mut parser = lexopt::Parser::from_args(arguments);
-    let Some(first) = parser.next().map_err(|error| usage(&error))? else {
-        return Ok(Command::List(ListFormat::Table));
-    };
-    let command = match first {
-        Short('h') | Long("help") => return Ok(Command::Help),
-        Short('V') | Long("version") => return Ok(Command::Version),
-        Value(name) => name.string().map_err(|error| usage(&error))?,
-        other => return Err(usage(&other.unexpected())),
-    };
-    match command.as_str() {
-        "list" => parse_list(&mut parser),
-        "explain" => parse_explain(&mut parser),
-        "triage" => parse_triage(&mut parser),
-        "help" => Ok(Command::Help),
-        other => Err(Fatal::new(format!(
-            "unknown command {other:?}: expected list, explain or triage (see sms-status --help)"
-        ))),
-    }
-}
-
-fn parse_list(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
-    let mut format = ListFormat::Table;
-    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
-        match argument {
-            Short('f') | Long("format") => format = parser.value()?.parse_with(str::parse)?,
-            Short('h') | Long("help") => return Ok(Command::Help),
-            other => return Err(usage(&other.unexpected())),
-        }
-    }
-    Ok(Command::List(format))
-}
-
-fn parse_explain(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
-    let mut queries = Vec::new();
-    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
-        match argument {
-            Value(query) => queries.push(query.string().map_err(|error| usage(&error))?),
-            Short('h') | Long("help") => return Ok(Command::Help),
-            other => return Err(usage(&other.unexpected())),
-        }
-    }
-    if queries.is_empty() {
-        return Err(Fatal::new(
-            "explain needs at least one status code or name, e.g. `sms-status explain 4504`",
-        ));
-    }
-    Ok(Command::Explain(queries))
-}
-
-fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+/// Reads the options and files after `triage`.
+pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut options = TriageOptions::default();
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
+            Short('h') | Long("help") => return Ok(Command::Help(HELP)),
             Long("column") => options.csv.columns.code = Some(parser.value()?.string()?),
             Long("number-column") => options.csv.columns.number = Some(parser.value()?.string()?),
             Long("message-column") => {
@@ -142,19 +81,21 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
                 options.csv.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
             }
             Long("code-kind") => options.code_kind = parser.value()?.parse()?,
-            Long("max-errors") => {
-                let shown: u64 = parser.value()?.parse()?;
-                options.max_errors = (shown > 0).then_some(shown);
-            }
             Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
             Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {
                 options.format = parser.value()?.parse_with(str::parse)?;
             }
-            Short('h') | Long("help") => return Ok(Command::Help),
+            Long("max-errors") => {
+                let shown: u64 = parser.value()?.parse()?;
+                options.max_errors = (shown > 0).then_some(shown);
+            }
+            Long("threads") => {
+                options.csv.threads = parser.value()?.parse_with(parse_threads)?;
+            }
             Value(path) if path == "-" => options.inputs.push(Input::Stdin),
             Value(path) => options.inputs.push(Input::File(PathBuf::from(path))),
-            other => return Err(usage(&other.unexpected())),
+            other => return Err(unexpected(other, HELP)),
         }
     }
     if options.inputs.is_empty() {
@@ -171,19 +112,18 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         > 1
     {
         return Err(Fatal::new(
-            "triage reads standard input (-) at most once: the second - would find it empty \
-             (see sms-status --help)",
+            "triage reads standard input (-) at most once: the second - would find it empty",
         ));
     }
     Ok(Command::Triage(options))
 }
 
-fn usage(error: &lexopt::Error) -> Fatal {
-    Fatal::new(format!("{error} (see sms-status --help)"))
-}
-
-impl From<lexopt::Error> for Fatal {
-    fn from(error: lexopt::Error) -> Self {
-        usage(&error)
+/// `--threads`: a whole number from 1 on.
+fn parse_threads(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(threads) if threads > 0 => Ok(threads),
+        _ => Err(format!(
+            "expected a number of threads from 1 on, found {text:?}"
+        )),
     }
 }

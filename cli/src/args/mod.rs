@@ -1,0 +1,169 @@
+//! The command line: the subcommand, its options, and its help page.
+//!
+//! Each subcommand's file holds its help text and its parser, so an option
+//! is added in one place: an arm and a help line. An unknown option is
+//! matched against the options its subcommand's help lists, so the
+//! did-you-mean knows every documented option and no other. A parser's
+//! error names no help page: [`parse`] appends the subcommand's.
+
+mod explain;
+mod list;
+mod query;
+mod suggest;
+mod triage;
+
+use std::ffi::OsString;
+
+use lexopt::prelude::*;
+
+use crate::fatal::Fatal;
+use crate::list::ListFormat;
+use crate::query::QueryOptions;
+use crate::triage::TriageOptions;
+
+/// `sms-status --help`: the subcommands, each with its own help page.
+pub(crate) const HELP: &str = "\
+sms-status: look up, export and triage MobileConnect SMS status codes
+
+Usage: sms-status [COMMAND] [OPTIONS]
+
+Commands:
+  list      print the status table (the default) as table, markdown, csv, json or sql
+  explain   say what a status code or name means and what to do about it
+  triage    resolve each message and each recipient's status in tracking
+            extracts (CSV), REST deliveries or event notifications (JSON)
+  query     print SQL that builds the suppress and retry lists, or a report,
+            where the tracking data lives (Marketing Cloud, a warehouse)
+  help      print this help, or a command's: sms-status help COMMAND
+
+Options:
+  -h, --help     print this help; sms-status COMMAND --help prints a command's
+  -V, --version  print the version
+
+Exit codes: 0 success; 1 triage saw bad rows or an input that failed part way
+(the others still count); 2 a usage error, an input that cannot be opened or an
+output that cannot be written (checked before any input is read); 130
+interrupted.
+";
+
+/// What the user asked for.
+#[derive(Debug)]
+pub(crate) enum Command {
+    /// Print this help page.
+    Help(&'static str),
+    Version,
+    List(ListFormat),
+    Explain(Vec<String>),
+    Triage(TriageOptions),
+    Query(QueryOptions),
+}
+
+/// A subcommand: its name, its help page, and the parser of what follows
+/// its name.
+struct Subcommand {
+    name: &'static str,
+    help: &'static str,
+    parse: fn(&mut lexopt::Parser) -> Result<Command, Fatal>,
+}
+
+const SUBCOMMANDS: [Subcommand; 4] = [
+    Subcommand {
+        name: "list",
+        help: list::HELP,
+        parse: list::parse,
+    },
+    Subcommand {
+        name: "explain",
+        help: explain::HELP,
+        parse: explain::parse,
+    },
+    Subcommand {
+        name: "triage",
+        help: triage::HELP,
+        parse: triage::parse_triage,
+    },
+    Subcommand {
+        name: "query",
+        help: query::HELP,
+        parse: query::parse,
+    },
+];
+
+/// Reads the arguments after the program name. A usage error ends with
+/// the help page to read: the subcommand's, or the program's.
+pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, Fatal> {
+    let mut parser = lexopt::Parser::from_args(arguments);
+    let see_help = |fatal: Fatal| fatal.see("sms-status --help");
+    let Some(first) = parser.next().map_err(|error| see_help(usage(&error)))? else {
+        return Ok(Command::List(ListFormat::Table));
+    };
+    let name = match first {
+        Short('h') | Long("help") => return Ok(Command::Help(HELP)),
+        Short('V') | Long("version") => return Ok(Command::Version),
+        Value(name) => name.string().map_err(|error| see_help(usage(&error)))?,
+        other => return Err(see_help(unexpected(other, HELP))),
+    };
+    if name == "help" {
+        return help_for(&mut parser).map_err(see_help);
+    }
+    let subcommand = find(&name).map_err(see_help)?;
+    (subcommand.parse)(&mut parser)
+        .map_err(|fatal| fatal.see(&format!("sms-status {} --help", subcommand.name)))
+}
+
+/// `sms-status help [COMMAND]`.
+fn help_for(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+    let help = match parser.next()? {
+        None => HELP,
+        Some(Value(name)) => find(&name.string()?)?.help,
+        Some(other) => return Err(unexpected(other, HELP)),
+    };
+    match parser.next()? {
+        None => Ok(Command::Help(help)),
+        Some(other) => Err(usage(&other.unexpected())),
+    }
+}
+
+fn find(name: &str) -> Result<&'static Subcommand, Fatal> {
+    let names = SUBCOMMANDS
+        .iter()
+        .map(|subcommand| subcommand.name)
+        .chain(["help"]);
+    SUBCOMMANDS
+        .iter()
+        .find(|subcommand| subcommand.name == name)
+        .ok_or_else(|| unknown("command", name, names))
+}
+
+/// An option or argument the subcommand does not take, with the nearest
+/// option its `help` documents when one is close.
+fn unexpected(argument: lexopt::Arg, help: &str) -> Fatal {
+    match argument {
+        Long(name) => unknown("option", &format!("--{name}"), suggest::long_options(help)),
+        Short(letter) => Fatal::new(format!("unknown option -{letter}")),
+        Value(value) => Fatal::new(format!("unexpected argument {value:?}")),
+    }
+}
+
+/// `unknown option "--formt": did you mean --format?`, or every known word
+/// when none is close.
+fn unknown<'a>(what: &str, word: &str, known: impl IntoIterator<Item = &'a str>) -> Fatal {
+    let known: Vec<&str> = known.into_iter().collect();
+    match suggest::closest(word, known.iter().copied()) {
+        Some(near) => Fatal::new(format!("unknown {what} {word:?}: did you mean {near}?")),
+        None => Fatal::new(format!(
+            "unknown {what} {word:?}: expected {}",
+            suggest::one_of(&known)
+        )),
+    }
+}
+
+fn usage(error: &lexopt::Error) -> Fatal {
+    Fatal::new(error.to_string())
+}
+
+impl From<lexopt::Error> for Fatal {
+    fn from(error: lexopt::Error) -> Self {
+        usage(&error)
+    }
+}

@@ -1,0 +1,97 @@
+//! `sms-status query`: its help page and its options.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use lexopt::prelude::*;
+use mobileconnect_status::CodeKind;
+
+use super::{Command, unexpected, unknown, usage};
+use crate::fatal::Fatal;
+use crate::query::{QueryOptions, QueryOutput};
+use crate::sql::TableName;
+
+/// `sms-status query --help`.
+pub(super) const HELP: &str = "\
+sms-status query: print one SQL SELECT that resolves each mobile number's newest
+message where the tracking data lives: a Marketing Cloud Query Activity over
+_SMSMessageTracking, or a warehouse holding a copy (SQLite, DuckDB, Snowflake,
+BigQuery)
+
+Usage:
+  sms-status query suppress-list [OPTIONS]   the numbers to stop sending to
+  sms-status query retry-list [OPTIONS]      the numbers to send to again later
+  sms-status query report [OPTIONS]          how many numbers ended on each status
+
+Options:
+  --since YYYY-MM-DD    only messages created on or after this day. The data
+                        view keeps every message ever sent and a Query Activity
+                        times out: Salesforce advises a condition on its date
+  --table NAME          the table to read (default: _SMSMessageTracking), such as
+                        warehouse.sms.tracking; letters, digits and _, with dots
+  --code-kind KIND      shared or dedicated (default: dedicated): the kind of code
+                        the messages were sent from; for shared short codes 2000
+                        DeliveredToAggregator is final. It sets the report's
+                        SmsFinal; the lists are the same for both, as 2000 calls
+                        for waiting either way
+  -h, --help            print this help
+
+The rule: a message's status is its highest code; a number's
+newest message, by CreateDateTime (ties: the highest MobileMessageTrackingID),
+decides. A number is in the suppress list when that status's action is
+suppress-number, in the retry list when it is retry-later; a number whose
+newest code the table does not list is in neither.
+
+CreateDateTime must be a date-time column (as in Marketing Cloud) or ISO text
+('2026-10-02 14:03:11'). In a Query Activity, write a list to a data extension
+with a text field Mobile.
+";
+
+/// Reads what to write and the options after `query`.
+pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
+    let mut output = None;
+    let mut code_kind = CodeKind::Dedicated;
+    let mut since = None;
+    let mut table = TableName::data_view();
+    while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
+        match argument {
+            Long("since") => since = Some(value(parser, "--since")?),
+            Long("table") => table = value(parser, "--table")?,
+            Long("code-kind") => code_kind = value(parser, "--code-kind")?,
+            Short('h') | Long("help") => return Ok(Command::Help(HELP)),
+            Value(name) if output.is_none() => output = Some(output_named(&name.string()?)?),
+            other => return Err(unexpected(other, HELP)),
+        }
+    }
+    let Some(output) = output else {
+        return Err(Fatal::new(
+            "query needs what to write: suppress-list, retry-list or report, \
+             e.g. `sms-status query suppress-list --since 2026-03-01`",
+        ));
+    };
+    Ok(Command::Query(QueryOptions {
+        output,
+        code_kind,
+        since,
+        table,
+    }))
+}
+
+fn output_named(name: &str) -> Result<QueryOutput, Fatal> {
+    QueryOutput::ALL
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, output)| output)
+        .ok_or_else(|| unknown("query", name, QueryOutput::ALL.map(|(known, _)| known)))
+}
+
+/// The value of `option`, read with `FromStr`; the error names the option,
+/// and the value's own error names the value and what was expected.
+fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
+where
+    T: FromStr<Err: Display>,
+{
+    let text = parser.value()?.string()?;
+    text.parse()
+        .map_err(|error| Fatal::new(format!("{option}: {error}")))
+}

@@ -1,0 +1,53 @@
+//! `query report`: how many numbers' newest message ended on each status,
+//! with the status's classification, like triage's report.
+
+use std::io::{self, Write};
+
+use mobileconnect_status::Finality;
+
+use super::QueryOptions;
+use super::newest::{write_comment, write_ranked};
+use crate::sql::write_classification;
+
+const CODE: &str = "counts.SMSStandardStatusCodeId";
+
+/// Writes the report query: one row per status some number ended on.
+/// Rows come in no order: a Query Activity refuses `ORDER BY` without
+/// `TOP`, and a data extension keeps none.
+pub(super) fn write(options: &QueryOptions, out: &mut impl Write) -> io::Result<()> {
+    let kind = options.code_kind;
+    let purpose = format!(
+        "How many mobile numbers' newest message ended on each status, with the \
+         status's classification. SmsFinal says whether the status is final for a \
+         message sent from a {kind} code."
+    );
+    let destination = "the fields SMSStandardStatusCodeId (number, the primary key), \
+                       SmsStatus, SmsStage, SmsOutcome, SmsFinal and SmsAction (text, 50 \
+                       characters) and Numbers (number)";
+    write_comment(out, &purpose, options, destination)?;
+    writeln!(out, "SELECT\n    {CODE},")?;
+    write_classification(out, CODE, |status| {
+        if status.is_final_for(kind) {
+            Finality::Yes.as_str()
+        } else {
+            Finality::No.as_str()
+        }
+    })?;
+    writeln!(out, ",\n    counts.Numbers")?;
+    writeln!(
+        out,
+        "FROM (\n    \
+         SELECT\n        \
+         newest.SMSStandardStatusCodeId,\n        \
+         COUNT(*) AS Numbers\n    \
+         FROM ("
+    )?;
+    write_ranked(out, options, "        ")?;
+    writeln!(
+        out,
+        "    ) AS newest\n    \
+         WHERE newest.NewestFirst = 1\n    \
+         GROUP BY newest.SMSStandardStatusCodeId\n\
+         ) AS counts"
+    )
+}
