@@ -10,7 +10,7 @@
 //! reader says it means. Blank lines are skipped, as `csv_core` skips them.
 
 use csv_core::{ReadRecordResult, Reader};
-use memchr::{memchr, memchr2, memchr3};
+use memchr::{memchr, memchr3};
 
 /// Fields kept per record: the code, number, message and time columns.
 pub(crate) const KEPT: usize = 4;
@@ -131,12 +131,18 @@ impl Scanner {
 
 /// Splits a plain line: fields unquoted and without quotes, or quoted
 /// without quotes inside. `None` for any other line.
+///
+/// Fields are short (a code, a number, a flag), so their ends are found
+/// eight bytes at a time in a word (see [`field_end`]) rather than by a
+/// vectorised search that would take longer to start; past the last field
+/// kept, only the delimiters are counted.
 fn split_plain<'a>(
     line: &'a [u8],
     delimiter: u8,
     kept: &[Option<usize>; KEPT],
     fields: &mut [&'a [u8]; KEPT],
 ) -> Option<usize> {
+    let last_kept = kept.iter().flatten().copied().max().unwrap_or(0);
     let mut at = 0;
     let mut index = 0;
     loop {
@@ -148,11 +154,11 @@ fn split_plain<'a>(
             }
             (&line[at + 1..close], after)
         } else {
-            match memchr2(delimiter, b'"', &line[at..]) {
-                Some(found) if line[at + found] == b'"' => return None,
-                Some(found) => (&line[at..at + found], at + found),
-                None => (&line[at..], line.len()),
+            let end = field_end(line, at, delimiter);
+            if line.get(end) == Some(&b'"') {
+                return None;
             }
+            (&line[at..end], end)
         };
         for (slot, wanted) in fields.iter_mut().zip(kept) {
             if *wanted == Some(index) {
@@ -164,7 +170,49 @@ fn split_plain<'a>(
             return Some(index);
         }
         at = after + 1;
+        if index > last_kept {
+            return count_rest(&line[at..], delimiter).map(|rest| index + rest);
+        }
     }
+}
+
+/// The first delimiter or quote in `line` from `from` on, or the line's
+/// length. Eight bytes are tested at once: a byte equal to the one sought
+/// is a zero byte of the word XOR that byte repeated, and
+/// `(v - 0x01…01) & !v & 0x80…80` marks zero bytes, the lowest mark always
+/// right.
+fn field_end(line: &[u8], from: usize, delimiter: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let delimiters = u64::from(delimiter) * ONES;
+    let quotes = u64::from(b'"') * ONES;
+    let mut at = from;
+    while let Some(bytes) = line.get(at..at + 8) {
+        let word = u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+        let (delimiter_zeros, quote_zeros) = (word ^ delimiters, word ^ quotes);
+        let marks = (delimiter_zeros.wrapping_sub(ONES) & !delimiter_zeros
+            | quote_zeros.wrapping_sub(ONES) & !quote_zeros)
+            & HIGHS;
+        if marks != 0 {
+            return at + (marks.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < line.len() && line[at] != delimiter && line[at] != b'"' {
+        at += 1;
+    }
+    at
+}
+
+/// The fields left in a line whose fields are no longer kept: one more
+/// than its delimiters, when it has no quotes to change that.
+fn count_rest(rest: &[u8], delimiter: u8) -> Option<usize> {
+    if memchr(b'"', rest).is_some() {
+        return None;
+    }
+    #[expect(clippy::naive_bytecount, reason = "the compiler vectorises this loop")]
+    let delimiters = rest.iter().filter(|&&byte| byte == delimiter).count();
+    Some(delimiters + 1)
 }
 
 /// Whether every quote of a record is where a quote-counting split takes
@@ -289,6 +337,27 @@ mod tests {
                 .map(|(fields, count, _)| (fields, count))
                 .collect();
             assert_eq!(scanned, by_csv(text, kept), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_field_ends_at_the_first_delimiter_or_quote_wherever_it_falls_in_a_word() {
+        for length in 0..40 {
+            for special in [b',', b'"'] {
+                for at in 0..length {
+                    let mut line = vec![b'x'; length];
+                    line[at] = special;
+                    for from in 0..=at {
+                        assert_eq!(
+                            super::field_end(&line, from, b','),
+                            at,
+                            "{line:?} from {from}"
+                        );
+                    }
+                }
+                let plain = vec![0xFF_u8; length];
+                assert_eq!(super::field_end(&plain, 0, b','), length);
+            }
         }
     }
 
