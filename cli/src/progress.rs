@@ -6,7 +6,8 @@
 
 use std::fmt::Display;
 use std::io::{self, IsTerminal, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Inputs smaller than this finish too fast for a progress line to help.
@@ -43,33 +44,74 @@ fn draws_on_stderr() -> bool {
 /// Counts the bytes read through it and redraws the progress line.
 pub(crate) struct Progress<R> {
     inner: R,
-    label: String,
-    total: Option<u64>,
-    read: u64,
-    last_draw: Option<Instant>,
-    enabled: bool,
+    meter: Meter,
 }
 
 impl<R: Read> Progress<R> {
     /// `total` is the input's size when known (a file, not a pipe).
     pub(crate) fn new(inner: R, label: &str, total: Option<u64>) -> Self {
-        let large = total.is_none_or(|total| total >= LARGE);
         Self {
             inner,
+            meter: Meter::new(label, total),
+        }
+    }
+}
+
+impl<R: Read> Read for Progress<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let count = self.inner.read(buf)?;
+        self.meter.add(count as u64);
+        Ok(count)
+    }
+}
+
+/// The bytes read of one input, by one thread or several, and the progress
+/// line that shows them.
+pub(crate) struct Meter {
+    label: String,
+    total: Option<u64>,
+    read: AtomicU64,
+    last_draw: Mutex<Option<Instant>>,
+    enabled: bool,
+}
+
+impl Meter {
+    /// `total` is the input's size when known (a file, not a pipe).
+    pub(crate) fn new(label: &str, total: Option<u64>) -> Self {
+        let large = total.is_none_or(|total| total >= LARGE);
+        Self {
             label: label.to_owned(),
             total,
-            read: 0,
-            last_draw: None,
+            read: AtomicU64::new(0),
+            last_draw: Mutex::new(None),
             enabled: large && draws_on_stderr(),
         }
     }
 
-    fn draw(&mut self) {
-        let mib = self.read >> 20;
+    /// Counts `count` more bytes read, and redraws the line when it is due.
+    pub(crate) fn add(&self, count: u64) {
+        let read = self.read.fetch_add(count, Ordering::Relaxed) + count;
+        if !self.enabled {
+            return;
+        }
+        // Another thread drawing now is as good as this one drawing.
+        let Ok(mut last_draw) = self.last_draw.try_lock() else {
+            return;
+        };
+        // A message erased the line: redraw it at once, not a while later.
+        let erased = last_draw.is_some() && !SHOWN.load(Ordering::Relaxed);
+        if erased || last_draw.is_none_or(|last| last.elapsed() >= INTERVAL) {
+            *last_draw = Some(Instant::now());
+            self.draw(read);
+        }
+    }
+
+    fn draw(&self, read: u64) {
+        let mib = read >> 20;
         let line = match self.total {
             Some(total) if total > 0 => {
                 let filled =
-                    usize::try_from(self.read.min(total) * BAR_WIDTH as u64 / total).unwrap_or(0);
+                    usize::try_from(read.min(total) * BAR_WIDTH as u64 / total).unwrap_or(0);
                 let filled = filled.min(BAR_WIDTH);
                 let empty = BAR_WIDTH - filled;
                 format!(
@@ -89,25 +131,14 @@ impl<R: Read> Progress<R> {
     }
 }
 
-impl<R: Read> Read for Progress<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let count = self.inner.read(buf)?;
-        self.read += count as u64;
-        // A message erased the line: redraw it at once, not a while later.
-        let erased = self.last_draw.is_some() && !SHOWN.load(Ordering::Relaxed);
-        if self.enabled && (erased || self.last_draw.is_none_or(|last| last.elapsed() >= INTERVAL))
-        {
-            self.last_draw = Some(Instant::now());
-            self.draw();
-        }
-        Ok(count)
-    }
-}
-
-impl<R> Drop for Progress<R> {
+impl Drop for Meter {
     /// Leaves the terminal as it was: the report starts on a clean line.
     fn drop(&mut self) {
-        if self.last_draw.is_some() && SHOWN.swap(false, Ordering::Relaxed) {
+        let drawn = self
+            .last_draw
+            .get_mut()
+            .is_ok_and(|last_draw| last_draw.is_some());
+        if drawn && SHOWN.swap(false, Ordering::Relaxed) {
             let _ = write!(io::stderr(), "{ERASE}");
         }
     }

@@ -5,6 +5,7 @@
 # row, and prints the difference in peak resident memory divided by N.
 #
 # Usage: scripts/triage-bench/memory.sh [N ...]   (default: 1000000)
+#        THREADS=2 scripts/triage-bench/memory.sh   (triage's --threads; default: one per core)
 # Data lives under $CARGO_TARGET_DIR (or target/) in triage-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,8 +29,10 @@ with open(path, "w", buffering=1 << 20) as out:
 PY
 }
 
+threads=${THREADS:+--threads $THREADS}
 peak_kib() {
-  /usr/bin/time -f %M "$sms_status" triage "$1" 2>&1 >/dev/null | tail -1
+  # shellcheck disable=SC2086 # $threads is empty or two words
+  /usr/bin/time -f %M "$sms_status" triage $threads "$1" 2>&1 >/dev/null | tail -1
 }
 
 extract 1 "$work/memory-1.csv"

@@ -15,6 +15,8 @@ use super::csv_scan::Scanner;
 use super::instant::TimeReader;
 use super::source::Source;
 use super::tally::Tally;
+#[cfg(unix)]
+use crate::progress::Meter;
 
 /// Files smaller than this are read on one thread: cutting them would
 /// cost more than it saves.
@@ -68,6 +70,8 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
         let parallel =
             options.threads > 1 && text.length.saturating_sub(start) >= options.parallel_from;
         if parallel {
+            let meter = Meter::new(&name, Some(text.length));
+            meter.add(start);
             let rows = super::csv_parallel::Rows {
                 file: &text.file,
                 name: &name,
@@ -77,6 +81,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
                 delimiter,
                 columns: &columns,
                 expected_fields: header.names.len(),
+                meter: &meter,
             };
             let found = super::csv_parallel::read(&rows, options.threads, tally.bad())
                 .map_err(cannot_read)?;

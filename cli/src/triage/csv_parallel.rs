@@ -26,6 +26,7 @@ use super::csv_header::Columns;
 use super::csv_read::Worker;
 use super::csv_scan::Scanner;
 use super::instant::TimeReader;
+use crate::progress::Meter;
 
 /// Bytes read at a time while counting and cutting.
 const BLOCK: usize = 1 << 20;
@@ -43,6 +44,8 @@ pub(crate) struct Rows<'a> {
     pub(crate) delimiter: u8,
     pub(crate) columns: &'a Columns,
     pub(crate) expected_fields: usize,
+    /// Counts the rows' bytes as the threads read them.
+    pub(crate) meter: &'a Meter,
 }
 
 /// What the threads found, to add to the tally.
@@ -77,8 +80,10 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
                         line: from.line,
                         regular: true,
                     };
-                    let read =
-                        worker.read_all(Vec::new(), range_reader(rows.file, from.at, to.at))?;
+                    let read = worker.read_all(
+                        Vec::new(),
+                        range_reader(rows.file, from.at, to.at, Some(rows.meter)),
+                    )?;
                     Ok((worker, (to.at - from.at).saturating_sub(read)))
                 })
             })
@@ -179,7 +184,7 @@ fn boundary_from(rows: &Rows, from: u64, inside: bool, line: u64) -> io::Result<
     }
     let (mut inside, mut line, mut at) = (inside, line, from);
     let mut buffer = vec![0; BLOCK];
-    let mut read = range_reader(rows.file, from, rows.end);
+    let mut read = range_reader(rows.file, from, rows.end, None);
     loop {
         let count = read(&mut buffer)?;
         if count == 0 {
@@ -208,7 +213,7 @@ fn boundary_from(rows: &Rows, from: u64, inside: bool, line: u64) -> io::Result<
 /// The quotes and line breaks in `from..to`.
 fn count_quotes_and_lines(file: &File, from: u64, to: u64) -> io::Result<(u64, u64)> {
     let mut buffer = vec![0; BLOCK];
-    let mut read = range_reader(file, from, to);
+    let mut read = range_reader(file, from, to, None);
     let (mut quotes, mut lines) = (0, 0);
     loop {
         let count = read(&mut buffer)?;
@@ -222,11 +227,12 @@ fn count_quotes_and_lines(file: &File, from: u64, to: u64) -> io::Result<(u64, u
 
 /// Reads `from..to` of `file` into the buffers it is given, without
 /// moving a shared file position, so threads can read one file at once.
-fn range_reader(
-    file: &File,
+fn range_reader<'a>(
+    file: &'a File,
     from: u64,
     to: u64,
-) -> impl FnMut(&mut [u8]) -> io::Result<usize> + '_ {
+    meter: Option<&'a Meter>,
+) -> impl FnMut(&mut [u8]) -> io::Result<usize> + 'a {
     let mut at = from;
     move |buffer: &mut [u8]| {
         let wanted = usize::try_from(to - at)
@@ -243,6 +249,9 @@ fn range_reader(
             ));
         }
         at += count as u64;
+        if let Some(meter) = meter {
+            meter.add(count as u64);
+        }
         Ok(count)
     }
 }
