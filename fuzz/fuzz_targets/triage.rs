@@ -3,27 +3,12 @@
 
 #![no_main]
 
-// The CLI is a binary crate, so its triage step cannot be called as a
-// library; these modules are compiled here as ordinary modules under the
-// names their `crate::` paths use. Only `triage::run` is called.
-#[allow(dead_code)]
-#[path = "../../cli/src/fatal.rs"]
-mod fatal;
-#[allow(dead_code)]
-#[path = "../../cli/src/progress.rs"]
-mod progress;
-#[allow(dead_code)]
-#[path = "../../cli/src/quoted.rs"]
-mod quoted;
-#[allow(dead_code)]
-#[path = "../../cli/src/triage/mod.rs"]
-mod triage;
-
+use std::ffi::OsString;
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use triage::{Input, ReportFormat, TriageOptions};
 
 /// The CLI reads files (or stdin), so each input is written to one file per
 /// fuzzing process, in memory-backed /dev/shm where there is one.
@@ -45,22 +30,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     std::fs::write(scratch(), body).expect("the scratch file is writable");
-    let options = TriageOptions {
-        inputs: vec![Input::File(scratch().clone())],
-        format: if format & 1 == 0 {
-            ReportFormat::Text
-        } else {
-            ReportFormat::Json
-        },
-        ..TriageOptions::default()
-    };
+    let format = if format & 1 == 0 { "text" } else { "json" };
+    let arguments: Vec<OsString> = ["triage", "--format", format]
+        .into_iter()
+        .map(OsString::from)
+        .chain([scratch().clone().into_os_string()])
+        .collect();
     let mut report = Vec::new();
-    // An input that cannot be opened is a clear message; an empty input or
-    // a missing code column is reported and counted. Either way the run
-    // must return, not crash.
-    if let Err(fatal) = triage::run(&options, &mut report) {
-        assert!(!fatal.to_string().is_empty());
-    } else {
+    let code = mobileconnect_status_cli::run(arguments, &mut report);
+    // An input that cannot be opened is exit code 2 with a message; any
+    // other input, however broken, is read and reported.
+    if code != ExitCode::from(2) {
         assert!(!report.is_empty());
     }
 });

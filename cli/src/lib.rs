@@ -1,0 +1,82 @@
+//! `sms-status`: look up, export and triage Marketing Cloud MobileConnect SMS
+//! status codes. Every classification it prints comes from the
+//! `mobileconnect-status` crate, which is generated from `status-codes.toml`.
+//!
+//! This library is the command line as a function, [`run`], so that the
+//! binary and the fuzz targets run the same code; it has no other API.
+//!
+//! Exit codes: 0 success; 1 triage saw bad rows (the first of each input
+//! are reported on stderr with file and line); 2 a usage error, an input that
+//! cannot be read at all or an output that cannot be written; 130
+//! interrupted.
+
+mod args;
+mod closed_pipe;
+mod explain;
+mod fatal;
+mod file_identity;
+mod list;
+mod output;
+mod progress;
+mod query;
+mod quoted;
+mod sql;
+mod triage;
+mod words;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use args::Command;
+use closed_pipe::ClosedPipeIsFine;
+use fatal::Fatal;
+
+/// Runs `sms-status` with `arguments` (those after the program name),
+/// writing what it prints to `stdout`; messages go to standard error.
+/// Returns the exit code.
+pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) -> ExitCode {
+    match command(arguments, stdout) {
+        Ok(code) => code,
+        Err(fatal) => {
+            eprintln!("sms-status: {fatal}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Removes the temporary files of outputs not yet in place and exits with
+/// 130: what an interruption (Ctrl-C, SIGTERM, SIGHUP) should do.
+pub fn interrupted() -> ! {
+    output::interrupted()
+}
+
+fn command(
+    arguments: impl IntoIterator<Item = OsString>,
+    stdout: impl Write,
+) -> Result<ExitCode, Fatal> {
+    let command = args::parse(arguments)?;
+    let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout));
+    let code = match command {
+        Command::Help(help) => {
+            out.write_all(help.as_bytes()).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            writeln!(out, "sms-status {}", env!("CARGO_PKG_VERSION")).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::List(format) => {
+            list::write(format, &mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+        Command::Explain(queries) => explain::run(&queries, &mut out)?,
+        Command::Triage(options) => triage::run(&options, &mut out)?,
+        Command::Query(options) => {
+            query::write(&options, &mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush().map_err(Fatal::stdout)?;
+    Ok(code)
+}
