@@ -39,15 +39,42 @@ impl FileIdentity {
     }
 }
 
+impl FileIdentity {
+    /// The identity of the regular file standard input reads, when it is
+    /// one (`sms-status triage - < extract.csv`); `None` for a terminal or
+    /// a pipe, which no output can overwrite.
+    pub(crate) fn of_stdin() -> Option<Self> {
+        #[cfg(unix)]
+        {
+            // /dev/stdin is a link to descriptor 0: its metadata is the
+            // file's, read without touching the descriptor.
+            let metadata = std::fs::metadata("/dev/stdin").ok()?;
+            if metadata.is_file() {
+                return Self::of(Path::new("/dev/stdin"));
+            }
+        }
+        None
+    }
+}
+
 /// Where a path that may not exist yet would be: its directory's canonical
 /// path (links resolved) and its file name. Two outputs that do not exist
 /// yet are the same file when these agree.
 pub(crate) fn planned_location(path: &Path) -> Option<PathBuf> {
-    let directory = match path.parent() {
+    Some(
+        directory_of(path)
+            .canonicalize()
+            .ok()?
+            .join(path.file_name()?),
+    )
+}
+
+/// The directory a path is in: its parent, or `.` for a bare file name.
+pub(crate) fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
-    Some(directory.canonicalize().ok()?.join(path.file_name()?))
+    }
 }
 
 #[cfg(test)]

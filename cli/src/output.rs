@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::fatal::Fatal;
-use crate::file_identity::{FileIdentity, planned_location};
+use crate::file_identity::{FileIdentity, directory_of, planned_location};
 
 /// Temporary files not yet renamed into place, for the interrupt handler
 /// to remove. Held while outputs are renamed, so an interruption waits for
@@ -35,10 +35,17 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 /// SIGHUP.
 pub(crate) fn interrupted() -> ! {
     let mut pending = pending();
+    // Outputs are renamed into place all under this lock: either none is
+    // in place yet, and their temporary files are here, or all are.
+    let unchanged = if pending.is_empty() {
+        ""
+    } else {
+        "; no output was changed"
+    };
     for path in pending.drain(..) {
         let _ = std::fs::remove_file(path);
     }
-    eprintln!("sms-status: interrupted; no output was changed");
+    eprintln!("sms-status: interrupted{unchanged}");
     std::process::exit(130)
 }
 
@@ -85,16 +92,13 @@ impl Drop for Staged {
 }
 
 /// Checks every output against the inputs and each other, and opens its
-/// temporary file. `inputs` are the files that will be read.
+/// temporary file. `inputs` are the files that will be read, by name.
 pub(crate) fn stage(
     requested: &[Requested],
-    inputs: &[(String, PathBuf)],
+    inputs: &[(String, FileIdentity)],
 ) -> Result<Vec<Staged>, Fatal> {
-    let inputs: Vec<(&str, FileIdentity)> = inputs
-        .iter()
-        .filter_map(|(name, path)| Some((name.as_str(), FileIdentity::of(path)?)))
-        .collect();
-    let mut seen: Vec<(&'static str, PathBuf)> = Vec::new();
+    // Each output so far: its option, where it will be, and the file there.
+    let mut seen: Vec<(&'static str, PathBuf, Option<FileIdentity>)> = Vec::new();
     let mut staged = Vec::with_capacity(requested.len());
     for output in requested {
         let refuse = |why: String| {
@@ -109,29 +113,47 @@ pub(crate) fn stage(
                 "lists are written to files, not to standard output; name a file".to_owned(),
             ));
         }
+        if ends_with_separator(&output.path) {
+            return Err(refuse(
+                "this names a directory; name a file in it".to_owned(),
+            ));
+        }
         let target = target(&output.path).map_err(refuse)?;
-        if let Some(identity) = FileIdentity::of(&target) {
-            if let Some((input, _)) = inputs.iter().find(|(_, input)| *input == identity) {
-                return Err(refuse(format!(
-                    "this is the input {input}: triage never writes over its inputs; name another file"
-                )));
-            }
+        let identity = FileIdentity::of(&target);
+        if let Some((input, _)) = inputs
+            .iter()
+            .find(|(_, input)| Some(input) == identity.as_ref())
+        {
+            return Err(refuse(format!(
+                "this is the input {input}: triage never writes over its inputs; name another file"
+            )));
         }
         let location = planned_location(&target).ok_or_else(|| {
             refuse(format!(
                 "the directory {} does not exist",
-                directory(&target).display()
+                directory_of(&target).display()
             ))
         })?;
-        if let Some((other, _)) = seen.iter().find(|(_, seen)| *seen == location) {
+        let same = |(_, place, file): &&(&'static str, PathBuf, Option<FileIdentity>)| {
+            *place == location || (file.is_some() && *file == identity)
+        };
+        if let Some((other, ..)) = seen.iter().find(same) {
             return Err(refuse(format!(
                 "{other} names this file too: one output would overwrite the other; give each its own file"
             )));
         }
-        seen.push((output.option, location));
+        seen.push((output.option, location, identity));
         staged.push(open_temporary(output.option, target).map_err(refuse)?);
     }
     Ok(staged)
+}
+
+/// Whether a path ends with a separator (`lists/`): a directory's name,
+/// which `Path::file_name` would read as the last component.
+fn ends_with_separator(path: &Path) -> bool {
+    let text = path.as_os_str().as_encoded_bytes();
+    text.last()
+        .is_some_and(|&last| std::path::is_separator(char::from(last)))
 }
 
 /// The file to replace: the path itself, or the file a symbolic link at
@@ -157,13 +179,6 @@ fn target(path: &Path) -> Result<PathBuf, String> {
     Ok(path.to_owned())
 }
 
-fn directory(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
 /// Creates a new temporary file beside `target`, never over an existing
 /// file.
 fn open_temporary(option: &'static str, target: PathBuf) -> Result<Staged, String> {
@@ -173,7 +188,7 @@ fn open_temporary(option: &'static str, target: PathBuf) -> Result<Staged, Strin
     );
     let mut pending = pending();
     for attempt in 0..100 {
-        let temporary = directory(&target).join(format!(
+        let temporary = directory_of(&target).join(format!(
             ".{name}.sms-status-{}-{attempt}.tmp",
             std::process::id()
         ));
@@ -195,14 +210,14 @@ fn open_temporary(option: &'static str, target: PathBuf) -> Result<Staged, Strin
             Err(error) => {
                 return Err(format!(
                     "cannot write a new file in {}: {error}",
-                    directory(&target).display()
+                    directory_of(&target).display()
                 ));
             }
         }
     }
     Err(format!(
         "cannot write a new file in {}: 100 temporary names are taken",
-        directory(&target).display()
+        directory_of(&target).display()
     ))
 }
 
@@ -243,7 +258,7 @@ pub(crate) fn commit(mut staged: Vec<Staged>) -> Result<(), Fatal> {
         })?;
         pending.retain(|path| *path != output.temporary);
         // The rename is durable once the directory is synced too.
-        if let Ok(directory) = File::open(directory(&output.target)) {
+        if let Ok(directory) = File::open(directory_of(&output.target)) {
             let _ = directory.sync_all();
         }
     }

@@ -7,9 +7,10 @@ use std::fmt;
 /// Characters of a value shown before it is cut.
 const WINDOW: usize = 60;
 
-/// A file name as messages show it: as it is when it is short and prints
-/// as itself, else quoted and escaped like a value.
-pub(crate) fn file_name(name: &str) -> String {
+/// A name (a file's, a column's, a reason's) as messages and reports show
+/// it: as it is when it is short and prints as itself, else quoted and
+/// escaped like a value.
+pub(crate) fn as_name(name: &str) -> String {
     let plain = name.chars().count() <= WINDOW * 2
         && !name
             .chars()
@@ -85,15 +86,12 @@ mod tests {
 
     #[test]
     fn file_names_are_quoted_only_when_they_would_not_print_as_themselves() {
+        assert_eq!(super::as_name("cli/samples/a b.csv"), "cli/samples/a b.csv");
         assert_eq!(
-            super::file_name("cli/samples/a b.csv"),
-            "cli/samples/a b.csv"
-        );
-        assert_eq!(
-            super::file_name("evil\u{1b}[2J.csv"),
+            super::as_name("evil\u{1b}[2J.csv"),
             r#""evil\u{1b}[2J.csv""#
         );
-        assert!(super::file_name(&"x".repeat(1000)).ends_with("(1000 bytes)"));
+        assert!(super::as_name(&"x".repeat(1000)).ends_with("(1000 bytes)"));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use common::{json_report, read, scratch, scratch_file, sms_status};
 use serde_json::Value;
 
@@ -193,4 +195,24 @@ fn the_data_views_mobile_column_comes_before_mobile_number() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(read(&suppress), "15550100002\n");
+}
+
+#[test]
+fn lone_carriage_returns_and_blank_first_lines_are_read() {
+    let mut old_mac = String::from("Mobile,SMSStandardStatusCodeId\r");
+    for number in 0..50_000 {
+        write!(old_mac, "1555{number:07},4504\r").expect("a row");
+    }
+    let path = scratch_file("old-mac.csv", old_mac);
+    let (report, run) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["recipients"]["total"], 50_000);
+
+    let blank_first = scratch_file(
+        "blank-first.tsv",
+        "\n\r\nMobile\tSMSStandardStatusCodeId\n15550100002\t4504\n",
+    );
+    let (report, run) = json_report(&[blank_first.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["recipients"]["total"], 1);
 }

@@ -351,3 +351,38 @@ fn json_that_is_neither_deliveries_nor_events_is_a_bad_row() {
         run.stderr
     );
 }
+
+#[test]
+fn a_document_with_a_field_of_the_wrong_type_does_not_stop_the_next() {
+    let file = scratch_file(
+        "null-tracking.json",
+        "{\n  \"createDate\": \"2026-10-02T14:03:11.2\",\n  \"tracking\": null\n}\n\
+         {\n  \"tracking\": [ { \"mobileNumber\": \"15550100002\", \"standardStatusCode\": \"4504\" } ]\n}\n",
+    );
+    let name = file.to_str().unwrap();
+    let suppress = scratch("null-tracking-suppress.txt");
+    let (report, run) = json_report(&[name, "--suppress-list", suppress.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(report["bad_rows"], 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "{name}:3: tracking: expected an array of deliveries, found null"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&suppress), "15550100002\n");
+}
+
+#[test]
+fn json_lines_whose_first_line_is_cut_short_count_the_rest() {
+    let file = scratch_file(
+        "cut-first-line.jsonl",
+        "{\"eventCategoryType\":\"SmsBounced\",\"info\":{\"to\":\"15550100001\",\n\
+         {\"eventCategoryType\":\"SmsBounced\",\"info\":{\"to\":\"15550100002\",\"messageKey\":\"b\",\"statusCode\":\"4504\"}}\n\
+         {\"eventCategoryType\":\"SmsBounced\",\"info\":{\"to\":\"15550100003\",\"messageKey\":\"c\",\"statusCode\":\"4504\"}}",
+    );
+    let (report, run) = json_report(&[file.to_str().unwrap()]);
+    assert_eq!(report["bad_rows"], 1, "{}", run.stderr);
+    assert_eq!(report["messages"]["total"], 2);
+}

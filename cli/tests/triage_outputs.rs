@@ -376,3 +376,55 @@ fn an_interrupted_run_leaves_the_old_list_or_the_whole_new_one() {
     });
     eprintln!("interrupted runs left: {outcomes:?}");
 }
+
+#[test]
+fn standard_input_read_from_an_input_is_never_a_list() {
+    let extract = extract_copy("stdin-is-input.csv");
+    let before = std::fs::read(&extract).expect("the copy");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sms-status"))
+            .args(args)
+            .stdin(std::fs::File::open(&extract).expect("the copy"))
+            .output()
+            .expect("sms-status runs")
+    };
+    let refused = run(&["triage", "-", "--retry-list", extract.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("this is the input <stdin>"), "{stderr}");
+    assert_eq!(std::fs::read(&extract).expect("the copy"), before);
+    // Named and redirected: one file, read once.
+    let twice = run(&["triage", "--format", "json", extract.to_str().unwrap(), "-"]);
+    let report: serde_json::Value = serde_json::from_slice(&twice.stdout).expect("a report");
+    assert_eq!(report["rows"], 8);
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("is the same file as"));
+}
+
+#[test]
+fn a_list_path_naming_a_directory_is_refused_before_reading() {
+    let list = scratch("suppress-first.txt");
+    let run = sms_status(&[
+        "triage",
+        SAMPLE,
+        "--suppress-list",
+        list.to_str().unwrap(),
+        "--retry-list",
+        "no-such-directory/",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("this names a directory"),
+        "{}",
+        run.stderr
+    );
+    assert!(!list.exists(), "no list is written");
+}
+
+#[test]
+fn threads_are_a_sensible_number() {
+    for threads in ["0", "257", "many"] {
+        let run = sms_status(&["triage", SAMPLE, "--threads", threads]);
+        assert_eq!(run.code, 2, "{threads}");
+        assert!(run.stderr.contains("from 1 to 256"), "{}", run.stderr);
+    }
+}

@@ -63,11 +63,16 @@ echo "== $(du -m "$data" | cut -f1) MB, $(nproc) cores, $runs runs each; version
 "$xsv" --version
 python3 -c 'import duckdb; print("duckdb", duckdb.__version__)'
 
-# The same answer from both, before timing them.
-"$sms_status" triage --format json "$data" | python3 -c '
+# The same answer from both, or no timing at all.
+ours=$("$sms_status" triage --format json "$data" | python3 -c '
 import json, sys
-print("sms-status", [(s["code"], s["recipients"]) for s in json.load(sys.stdin)["statuses"]])'
-python3 "$work/duckdb-newest.py" | sed "s/^/duckdb     /"
+print([(s["code"], s["recipients"]) for s in json.load(sys.stdin)["statuses"]])')
+theirs=$(python3 "$work/duckdb-newest.py")
+echo "numbers per code: $ours"
+if [ "$ours" != "$theirs" ]; then
+  echo "DuckDB disagrees: $theirs" >&2
+  exit 1
+fi
 
 baseline=()
 if [ -n "${BASELINE:-}" ]; then

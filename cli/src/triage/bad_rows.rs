@@ -3,6 +3,10 @@
 //! few of each input are said on stderr with file and line. A flood of bad
 //! rows (an export whose code column is blank throughout) ends in one line,
 //! "… and N more bad rows in FILE", not in half a million.
+//!
+//! A reader that reads an input in order says its messages as it finds
+//! them. The threads that read parts of a large file keep theirs, up to the
+//! limit, to be said in file order once all are done.
 
 use std::fmt::Display;
 
@@ -15,45 +19,72 @@ pub(crate) const DEFAULT_SHOWN: u64 = 20;
 pub(crate) struct BadRows {
     /// Messages shown per input; `None` shows all.
     shown_per_input: Option<u64>,
+    /// Whether messages are said as they are found, or kept.
+    live: bool,
     count: u64,
     inputs: u64,
-    /// Bad rows of the input being read, the messages to show for the
-    /// first of them, and why it failed part way, if it did.
+    /// Bad rows of the input being read; the messages said so far and
+    /// those kept to say later; why it failed part way, if it did.
     in_input: u64,
-    messages: Vec<String>,
+    said: u64,
+    kept: Vec<String>,
     failures: Vec<String>,
 }
 
 impl BadRows {
-    /// `shown_per_input`: how many messages to show for each input; `None`
-    /// for all of them.
+    /// Says messages as they are found. `shown_per_input`: how many to
+    /// show for each input; `None` for all of them.
     pub(crate) fn new(shown_per_input: Option<u64>) -> Self {
         Self {
             shown_per_input,
+            live: true,
             count: 0,
             inputs: 0,
             in_input: 0,
-            messages: Vec::new(),
+            said: 0,
+            kept: Vec::new(),
             failures: Vec::new(),
         }
+    }
+
+    /// An empty counter with the same limit that keeps its messages, for a
+    /// thread reading part of an input.
+    pub(crate) fn kept(&self) -> Self {
+        Self {
+            live: false,
+            ..Self::new(self.shown_per_input)
+        }
+    }
+
+    /// An empty counter with the same limit that says its messages, for a
+    /// reader reading an input in order.
+    pub(crate) fn live(&self) -> Self {
+        Self::new(self.shown_per_input)
+    }
+
+    /// Whether every message is to be shown, whatever their number.
+    pub(crate) fn shows_all(&self) -> bool {
+        self.shown_per_input.is_none()
     }
 
     pub(crate) fn report(&mut self, file: &str, line: u64, problem: impl Display) {
         self.count += 1;
         self.in_input += 1;
-        if self.has_room() {
-            self.messages.push(format!("{file}:{line}: {problem}"));
+        if !self.has_room() {
+            return;
+        }
+        let message = format!("{file}:{line}: {problem}");
+        if self.live {
+            self.said += 1;
+            progress::interrupt(message);
+        } else {
+            self.kept.push(message);
         }
     }
 
     fn has_room(&self) -> bool {
         self.shown_per_input
-            .is_none_or(|shown| (self.messages.len() as u64) < shown)
-    }
-
-    /// An empty counter with the same limit, for another reader's share.
-    pub(crate) fn fresh(&self) -> Self {
-        Self::new(self.shown_per_input)
+            .is_none_or(|shown| self.said + (self.kept.len() as u64) < shown)
     }
 
     /// Adds another reader's bad rows of the same input, found after this
@@ -62,27 +93,28 @@ impl BadRows {
         self.count += other.count;
         self.inputs += other.inputs;
         self.in_input += other.in_input;
-        for message in other.messages {
+        self.said += other.said;
+        for message in other.kept {
             if !self.has_room() {
                 break;
             }
-            self.messages.push(message);
+            self.kept.push(message);
         }
         self.failures.extend(other.failures);
     }
 
-    /// An input that could not be read to its end; `problem` names it.
+    /// An input that could not be read to its end; `problem` names it, and
+    /// says whether its rows so far are counted.
     pub(crate) fn report_input(&mut self, problem: impl Display) {
         self.inputs += 1;
-        self.failures.push(format!(
-            "sms-status: {problem}; the rest of that input is not counted"
-        ));
+        self.failures.push(format!("sms-status: {problem}"));
     }
 
-    /// Says the input's messages on stderr, then how many more there were.
+    /// Says the input's kept messages on stderr, then how many more bad
+    /// rows there were.
     pub(crate) fn end_input(&mut self, file: &str) {
-        let more = self.in_input - self.messages.len() as u64;
-        for message in self.messages.drain(..).chain(self.failures.drain(..)) {
+        let more = self.in_input - self.said - self.kept.len() as u64;
+        for message in self.kept.drain(..).chain(self.failures.drain(..)) {
             progress::interrupt(message);
         }
         if more > 0 {
@@ -92,6 +124,7 @@ impl BadRows {
             ));
         }
         self.in_input = 0;
+        self.said = 0;
     }
 
     pub(crate) fn count(&self) -> u64 {

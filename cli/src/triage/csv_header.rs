@@ -5,7 +5,7 @@ use std::io::{self, BufRead};
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
-use crate::quoted::Quoted;
+use crate::quoted::{self, Quoted};
 
 /// The code column of the data view and its extracts.
 const CODE_COLUMN: &str = "SMSStandardStatusCodeId";
@@ -150,6 +150,7 @@ fn find(header: &[String], names: &[&str], option: &str) -> Result<(usize, Strin
     matching(&|column, name| column == name)
         .or_else(|| matching(&|column, name| column.eq_ignore_ascii_case(name)))
         .unwrap_or_else(|| {
+            let names: Vec<String> = names.iter().map(|name| quoted::as_name(name)).collect();
             Err(Missing::Absent(format!(
                 "{} (name the column with {option} NAME)",
                 names.join(" or ")
@@ -222,12 +223,13 @@ pub(crate) fn read_header(reader: &mut impl BufRead, delimiter: u8) -> io::Resul
     }
 }
 
-/// The delimiter of a header line: the one of comma, tab, pipe and
-/// semicolon that occurs most often outside quotes; comma when none does.
+/// The delimiter of the header line, the first that is not blank: the one
+/// of comma, tab, pipe and semicolon that occurs most often outside
+/// quotes; comma when none does.
 pub(crate) fn sniff_delimiter(start: &[u8]) -> u8 {
     let line = start
-        .split(|&byte| byte == b'\n')
-        .next()
+        .split(|&byte| byte == b'\n' || byte == b'\r')
+        .find(|line| !line.is_empty())
         .unwrap_or_default();
     let mut counts = [0_usize; DELIMITERS.len()];
     let mut quoted = false;
@@ -280,6 +282,8 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a;b;c"), b';');
         assert_eq!(sniff_delimiter(b"\"a,b\"|c|d"), b'|');
         assert_eq!(sniff_delimiter(b"single"), b',');
+        assert_eq!(sniff_delimiter(b"\n\r\na\tb\tc\n1,2,3,4"), b'\t');
+        assert_eq!(sniff_delimiter(b"a;b;c\r1,2,3,4"), b';');
         assert_eq!(sniff_delimiter(b""), b',');
     }
 

@@ -20,7 +20,7 @@ use crate::progress::Meter;
 
 /// Files smaller than this are read on one thread: cutting them would
 /// cost more than it saves.
-pub(crate) const PARALLEL_FROM: u64 = 8 << 20;
+const PARALLEL_FROM: u64 = 8 << 20;
 
 /// How to read the extracts: the columns asked for, the delimiter when it
 /// was given rather than sniffed, and how many threads may read a file.
@@ -29,8 +29,6 @@ pub(crate) struct CsvOptions {
     pub(crate) columns: ColumnNames,
     pub(crate) delimiter: Option<u8>,
     pub(crate) threads: usize,
-    /// The size from which a file is read on several threads.
-    pub(crate) parallel_from: u64,
 }
 
 impl Default for CsvOptions {
@@ -39,7 +37,6 @@ impl Default for CsvOptions {
             columns: ColumnNames::default(),
             delimiter: None,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
-            parallel_from: PARALLEL_FROM,
         }
     }
 }
@@ -67,8 +64,11 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
     #[cfg(unix)]
     if let Some(text) = &file {
         let start = text.text_start + header.length;
-        let parallel =
-            options.threads > 1 && text.length.saturating_sub(start) >= options.parallel_from;
+        // Every bad row shown means every message kept until the threads
+        // finish: read in order, each is said as it is found instead.
+        let parallel = options.threads > 1
+            && text.length.saturating_sub(start) >= PARALLEL_FROM
+            && !tally.bad().shows_all();
         if parallel {
             let meter = Meter::new(&name, Some(text.length));
             meter.add(start);
@@ -94,7 +94,8 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
     #[cfg(not(unix))]
     drop(file);
 
-    // In order, on this thread, from the first row on.
+    // Read in order on one thread: not a regular UTF-8 file, too small to
+    // cut, or one whose quotes do not allow cutting it.
     let (counts, bad, read) = {
         let mut worker = Worker {
             file: &name,
@@ -103,10 +104,11 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             scanner: Scanner::new(delimiter, columns.indexes()),
             times: TimeReader::default(),
             counts: Counts::default(),
-            bad: tally.bad().fresh(),
+            bad: tally.bad().live(),
             numbers: tally.by_number_shared().writer(),
             line: first_row_line,
-            regular: true,
+            irregular_records: 0,
+            last_irregular: false,
         };
         let read = worker
             .read_all(Vec::new(), |buffer| reader.read(buffer))

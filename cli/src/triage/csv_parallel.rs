@@ -8,11 +8,12 @@
 //! closes or escapes a quoted field. The threads first count the quotes
 //! and line breaks of their share, which gives each cut and the line it
 //! starts on; then each reads its chunk. Every record read checks that its
-//! quotes pair up so, and every chunk that it ends exactly where the next
-//! begins. If either check fails (a stray quote in an unquoted field), the
-//! result is thrown away and the caller reads the file on one thread: the
-//! result is always the one reading it in order gives, bad rows and their
-//! lines included.
+//! quotes pair up so. If one does not (a stray quote in an unquoted field),
+//! the cuts after it may be wrong: the result is thrown away and the caller
+//! reads the file on one thread. Only the file's very last record may be
+//! irregular, as a download cut off inside a quoted field is: no cut
+//! depends on it. The result is always the one reading in order gives, bad
+//! rows and their lines included.
 
 use std::fs::File;
 use std::io;
@@ -23,13 +24,10 @@ use super::bad_rows::BadRows;
 use super::by_number::ByNumber;
 use super::counts::Counts;
 use super::csv_header::Columns;
-use super::csv_read::Worker;
+use super::csv_read::{BLOCK, Worker};
 use super::csv_scan::Scanner;
 use super::instant::TimeReader;
 use crate::progress::Meter;
-
-/// Bytes read at a time while counting and cutting.
-const BLOCK: usize = 1 << 20;
 
 /// Where the rows of a file are, and how to read them.
 pub(crate) struct Rows<'a> {
@@ -59,15 +57,18 @@ pub(crate) struct Found {
 /// Reads the rows on `threads` threads. `Ok(None)` when the file's quotes
 /// do not allow cutting it: read it in order instead.
 pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Result<Option<Found>> {
+    // A chunk smaller than a read's buffer is not worth a thread.
+    let most = usize::try_from((rows.end - rows.start) / BLOCK as u64).unwrap_or(usize::MAX);
+    let threads = threads.min(most).max(1);
     let chunks = cut(rows, threads)?;
     let numbers = ByNumber::default();
-    let read: Vec<io::Result<(Worker, u64)>> = thread::scope(|scope| {
+    let read: Vec<io::Result<Worker>> = thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .windows(2)
             .map(|pair| {
                 let (from, to) = (pair[0], pair[1]);
                 let numbers = &numbers;
-                scope.spawn(move || {
+                thread::Builder::new().spawn_scoped(scope, move || {
                     let mut worker = Worker {
                         file: rows.name,
                         columns: rows.columns,
@@ -75,23 +76,26 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
                         scanner: Scanner::new(rows.delimiter, rows.columns.indexes()),
                         times: TimeReader::default(),
                         counts: Counts::default(),
-                        bad: bad_rows.fresh(),
+                        bad: bad_rows.kept(),
                         numbers: numbers.writer(),
                         line: from.line,
-                        regular: true,
+                        irregular_records: 0,
+                        last_irregular: false,
                     };
-                    let read = worker.read_all(
+                    worker.read_all(
                         Vec::new(),
                         range_reader(rows.file, from.at, to.at, Some(rows.meter)),
                     )?;
-                    Ok((worker, (to.at - from.at).saturating_sub(read)))
+                    Ok(worker)
                 })
             })
             .collect();
         handles
             .into_iter()
             .map(|handle| {
-                handle
+                // A thread the system would not start is an input failure,
+                // not a crash.
+                handle?
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
@@ -99,9 +103,12 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
     });
     let mut counts = Counts::default();
     let mut bad = Vec::with_capacity(read.len());
-    for chunk in read {
-        let (worker, left_over) = chunk?;
-        if !worker.regular || left_over != 0 {
+    let last = read.len() - 1;
+    for (index, chunk) in read.into_iter().enumerate() {
+        let worker = chunk?;
+        let only_the_files_last =
+            index == last && worker.irregular_records == 1 && worker.last_irregular;
+        if worker.irregular_records > 0 && !only_the_files_last {
             return Ok(None);
         }
         counts.absorb(&worker.counts);
@@ -134,13 +141,14 @@ fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
             .windows(2)
             .map(|pair| {
                 let (from, to) = (pair[0], pair[1]);
-                scope.spawn(move || count_quotes_and_lines(rows.file, from, to))
+                thread::Builder::new()
+                    .spawn_scoped(scope, move || count_quotes_and_lines(rows.file, from, to))
             })
             .collect();
         handles
             .into_iter()
             .map(|handle| {
-                handle
+                handle?
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
@@ -177,7 +185,7 @@ fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
 fn boundary_from(rows: &Rows, from: u64, inside: bool, line: u64) -> io::Result<Cut> {
     let mut previous = [0];
     if from > rows.start && !inside {
-        read_exactly_at(rows.file, &mut previous, from - 1)?;
+        rows.file.read_exact_at(&mut previous, from - 1)?;
         if previous[0] == b'\n' {
             return Ok(Cut { at: from, line });
         }
@@ -256,6 +264,75 @@ fn range_reader<'a>(
     }
 }
 
-fn read_exactly_at(file: &File, buffer: &mut [u8], at: u64) -> io::Result<()> {
-    file.read_exact_at(buffer, at)
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::{Rows, read};
+    use crate::progress::Meter;
+    use crate::triage::bad_rows::BadRows;
+    use crate::triage::csv_header::{ColumnNames, Columns};
+
+    /// Reads `rows` (after a header) on 3 threads; `None` when the file
+    /// could not be cut.
+    fn cut_and_read(name: &str, rows: &str) -> Option<u64> {
+        let header = "Mobile,SMSStandardStatusCodeId,Text\n";
+        let path = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        std::fs::write(&path, format!("{header}{rows}")).expect("a scratch file");
+        let file = std::fs::File::open(&path).expect("opens");
+        let names: Vec<String> = ["Mobile", "SMSStandardStatusCodeId", "Text"]
+            .map(str::to_owned)
+            .to_vec();
+        let columns = Columns::find(&names, &ColumnNames::default()).expect("columns");
+        let meter = Meter::new(name, None);
+        let rows = Rows {
+            file: &file,
+            name,
+            start: header.len() as u64,
+            end: file.metadata().expect("metadata").len(),
+            line: 2,
+            delimiter: b',',
+            columns: &columns,
+            expected_fields: 3,
+            meter: &meter,
+        };
+        let found = read(&rows, 3, &BadRows::new(Some(20))).expect("reads");
+        std::fs::remove_file(&path).expect("removed");
+        found.map(|found| found.counts.rows)
+    }
+
+    fn rows(text: impl Fn(usize) -> &'static str) -> String {
+        let mut rows = String::new();
+        for number in 0..200_000 {
+            writeln!(rows, "1555{number:07},4000,{}", text(number)).expect("a row");
+        }
+        rows
+    }
+
+    #[test]
+    fn a_file_whose_quotes_pair_up_is_read_in_parts() {
+        let quoted = rows(|number| {
+            if number % 2 == 0 {
+                "\"a,\nb\""
+            } else {
+                "plain"
+            }
+        });
+        assert_eq!(cut_and_read("pairs-up.csv", &quoted), Some(200_000));
+        // Only the file's very last record may be cut off inside quotes.
+        let truncated = format!("{quoted}15559999999,4000,\"cut off");
+        assert_eq!(cut_and_read("cut-off.csv", &truncated), Some(200_001));
+    }
+
+    #[test]
+    fn a_stray_quote_sends_the_file_to_be_read_in_order() {
+        let stray = rows(|number| {
+            if number == 150_000 {
+                "5\" screen"
+            } else {
+                "\"a\nb\""
+            }
+        });
+        assert_eq!(cut_and_read("stray.csv", &stray), None);
+    }
 }

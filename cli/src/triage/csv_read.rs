@@ -14,7 +14,7 @@ use super::fate::Fate;
 use super::instant::TimeReader;
 
 /// Bytes read at a time; a record longer than this grows the buffer.
-const BLOCK: usize = 1 << 20;
+pub(crate) const BLOCK: usize = 1 << 20;
 
 /// What one reader needs to read records, and what it found.
 pub(crate) struct Worker<'a> {
@@ -29,8 +29,10 @@ pub(crate) struct Worker<'a> {
     pub(crate) numbers: ShardWriter<'a>,
     /// The line the next record starts on.
     pub(crate) line: u64,
-    /// Whether the quotes of every record read pair up.
-    pub(crate) regular: bool,
+    /// Records read whose quotes do not pair up (see
+    /// `csv_scan::quotes_pair_up`), and whether the last record read was one.
+    pub(crate) irregular_records: u64,
+    pub(crate) last_irregular: bool,
 }
 
 impl Worker<'_> {
@@ -44,6 +46,10 @@ impl Worker<'_> {
         let mut filled = start.len();
         let mut buffer = start;
         buffer.resize(filled.max(BLOCK), 0);
+        // A record longer than one read is read again from its start only
+        // once the buffer holds twice as much, so a 20 MB field costs a few
+        // attempts, not one per read.
+        let mut next_attempt = 0;
         let mut total = 0;
         loop {
             if filled == buffer.len() {
@@ -57,7 +63,11 @@ impl Worker<'_> {
             };
             filled += count;
             let at_end = count == 0;
+            if filled < next_attempt && !at_end {
+                continue;
+            }
             let used = self.records(&buffer[..filled], at_end);
+            next_attempt = if used == 0 { filled * 2 } else { 0 };
             total += used as u64;
             buffer.copy_within(used..filled, 0);
             filled -= used;
@@ -88,14 +98,16 @@ impl Worker<'_> {
                 } => {
                     at += consumed;
                     self.line += newlines;
-                    self.regular &= regular;
+                    self.last_irregular = !regular;
+                    self.irregular_records += u64::from(!regular);
                     if count != self.expected_fields {
                         self.counts.row(None);
                         self.bad.report(
                             self.file,
                             line,
                             format_args!(
-                                "broken CSV row: {count} fields, expected {} as in the header",
+                                "broken CSV row: {count} {}, expected {} as in the header",
+                                if count == 1 { "field" } else { "fields" },
                                 self.expected_fields
                             ),
                         );

@@ -5,7 +5,7 @@ use mobileconnect_status::SmsStatus;
 
 use super::csv_header::Columns;
 use super::csv_scan::KEPT;
-use super::decimal::{Decimal, decimal};
+use super::decimal::status;
 use super::instant::{Instant, NotATime, TimeReader};
 use super::mobile_number::{MobileNumber, NotANumber};
 use super::tally::message_id;
@@ -49,27 +49,6 @@ pub(crate) fn row(
         message: message_id(message),
         status,
     })
-}
-
-/// A status code as extracts write it: an integer, stray whitespace
-/// allowed, or the float form pandas gives an integer column with blanks
-/// (`4000.0`).
-fn status(field: &[u8]) -> Result<SmsStatus, String> {
-    let trimmed = field.trim_ascii();
-    let code = match decimal(trimmed) {
-        Some(Decimal::Integral(whole)) => whole,
-        Some(Decimal::Fractional) => {
-            return Err(format!(
-                "{} is not a status code: a code is a whole number",
-                Quoted::bytes(trimmed)
-            ));
-        }
-        None => field,
-    };
-    match std::str::from_utf8(code) {
-        Ok(text) => text.parse().map_err(|error| format!("{error}")),
-        Err(_) => Err(format!("{} is not UTF-8 text", Quoted::bytes(code))),
-    }
 }
 
 /// When the message was sent; `None` for an empty field.

@@ -10,7 +10,7 @@
 //! reader says it means. Blank lines are skipped, as `csv_core` skips them.
 
 use csv_core::{ReadRecordResult, Reader};
-use memchr::{memchr, memchr3};
+use memchr::{memchr, memchr2, memchr3};
 
 /// Fields kept per record: the code, number, message and time columns.
 pub(crate) const KEPT: usize = 4;
@@ -58,26 +58,31 @@ impl Scanner {
     /// Reads the record at the start of `input`; `at_end` says that no
     /// input follows.
     pub(crate) fn next<'a>(&'a mut self, input: &'a [u8], at_end: bool) -> Step<'a> {
-        let (line, consumed, newlines) = match memchr(b'\n', input) {
-            Some(newline) => (&input[..newline], newline + 1, 1),
+        // A line ends at \n, \r\n or a lone \r (old Mac files), as csv_core
+        // ends a record; a lone \r is left to csv_core itself.
+        let (line, consumed, newlines) = match memchr2(b'\n', b'\r', input) {
+            Some(end) if input[end] == b'\n' => (&input[..end], end + 1, 1),
+            Some(end) => match input.get(end + 1) {
+                Some(b'\n') => (&input[..end], end + 2, 1),
+                Some(_) => return self.next_by_csv_core(input, at_end),
+                None if at_end => (&input[..end], end + 1, 0),
+                None => return Step::Incomplete,
+            },
             None if at_end => (input, input.len(), 0),
             None => return Step::Incomplete,
         };
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.is_empty() {
             return Step::Blank { consumed, newlines };
         }
-        if memchr(b'\r', line).is_none() {
-            let mut fields = [&[][..]; KEPT];
-            if let Some(count) = split_plain(line, self.delimiter, &self.kept, &mut fields) {
-                return Step::Record {
-                    consumed,
-                    newlines,
-                    fields,
-                    count,
-                    regular: true,
-                };
-            }
+        let mut fields = [&[][..]; KEPT];
+        if let Some(count) = split_plain(line, self.delimiter, &self.kept, &mut fields) {
+            return Step::Record {
+                consumed,
+                newlines,
+                fields,
+                count,
+                regular: true,
+            };
         }
         self.next_by_csv_core(input, at_end)
     }

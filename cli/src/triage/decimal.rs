@@ -1,6 +1,10 @@
 //! Integers written as decimals. Spreadsheets and pandas write a numeric
 //! column that has blanks as floats: `4000.0`, `15550100001.0`.
 
+use mobileconnect_status::SmsStatus;
+
+use crate::quoted::Quoted;
+
 /// What a value with one `.` between digits holds.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Decimal<'a> {
@@ -24,6 +28,27 @@ pub(crate) fn decimal(bytes: &[u8]) -> Option<Decimal<'_>> {
     } else {
         Decimal::Fractional
     })
+}
+
+/// A status code written as text: an integer, stray whitespace allowed,
+/// or the float form pandas gives an integer column with blanks (`4000.0`),
+/// or a status name; in an extract or in a JSON string alike.
+pub(crate) fn status(field: &[u8]) -> Result<SmsStatus, String> {
+    let trimmed = field.trim_ascii();
+    let code = match decimal(trimmed) {
+        Some(Decimal::Integral(whole)) => whole,
+        Some(Decimal::Fractional) => {
+            return Err(format!(
+                "{} is not a status code: a code is a whole number",
+                Quoted::bytes(trimmed)
+            ));
+        }
+        None => field,
+    };
+    match std::str::from_utf8(code) {
+        Ok(text) => text.parse().map_err(|error| format!("{error}")),
+        Err(_) => Err(format!("{} is not UTF-8 text", Quoted::bytes(code))),
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::decimal::{Decimal, decimal};
 use crate::quoted::Quoted;
 
 const MIN_DIGITS: usize = 6;
@@ -58,28 +57,45 @@ impl MobileNumber {
             return Err(NotANumber::Empty);
         }
         let invalid = || NotANumber::Invalid(Quoted::bytes(trimmed).to_string());
-        let written = match decimal(trimmed) {
-            Some(Decimal::Integral(digits)) => digits,
-            Some(Decimal::Fractional) => return Err(invalid()),
-            None => trimmed,
-        };
-        let written = written.strip_prefix(b"+").unwrap_or(written);
-        let mut value = 0_u64;
-        let mut count = 0;
+        let written = trimmed.strip_prefix(b"+").unwrap_or(trimmed);
+        // The digits, and where the dots fall among them; the formatting
+        // characters people type are skipped. More digits than any number
+        // and its decimal zeros could have are not a number.
+        let mut digits = [0_u8; 2 * MAX_DIGITS];
+        let (mut count, mut dots, mut before_last_dot) = (0, 0, 0);
         for &byte in written {
             match byte {
-                b'0'..=b'9' if count < MAX_DIGITS => {
-                    value = value * 10 + u64::from(byte - b'0');
+                b'0'..=b'9' if count < digits.len() => {
+                    digits[count] = byte - b'0';
                     count += 1;
                 }
-                b' ' | b'-' | b'.' | b'(' | b')' => {}
+                b'.' => {
+                    dots += 1;
+                    before_last_dot = count;
+                }
+                b' ' | b'-' | b'(' | b')' => {}
                 _ => return Err(invalid()),
             }
         }
-        if count < MIN_DIGITS {
+        // One dot is a decimal point, as spreadsheets and pandas write a
+        // number (`15550100001.0`, `+15550100001.0`): only zeros may follow
+        // it. Dots as separators come two or more (`1.555.010.0001`).
+        let digits = if dots == 1 {
+            let (whole, fraction) = digits[..count].split_at(before_last_dot);
+            if whole.is_empty() || fraction.is_empty() || fraction.iter().any(|&digit| digit != 0) {
+                return Err(invalid());
+            }
+            whole
+        } else {
+            &digits[..count]
+        };
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) {
             return Err(invalid());
         }
-        Ok(Self(value | (count as u64) << COUNT_SHIFT))
+        let value = digits
+            .iter()
+            .fold(0_u64, |value, &digit| value * 10 + u64::from(digit));
+        Ok(Self(value | (digits.len() as u64) << COUNT_SHIFT))
     }
 
     /// The packed value, for a hash map key.
@@ -152,6 +168,8 @@ mod tests {
             "+1 555 010 0001",
             "15550100001.0",
             "15550100001.00",
+            "+15550100001.0",
+            "+1 555 010 0001.0",
         ] {
             assert_eq!(normal(typed), "15550100001", "{typed:?}");
         }
@@ -185,6 +203,8 @@ mod tests {
             "++15550100001",
             "15550100001.5",
             "555.0100",
+            "15550100001.",
+            ".0",
             "1555010000\n1",
             "+1 555 CALL NOW",
             "15550100001;",

@@ -111,12 +111,9 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         input.check().map_err(Fatal::new)?;
     }
     let inputs = read_once(&options.inputs);
-    let files: Vec<(String, PathBuf)> = inputs
+    let files: Vec<(String, FileIdentity)> = inputs
         .iter()
-        .filter_map(|input| match input {
-            Input::File(path) => Some((input.name(), path.clone())),
-            Input::Stdin => None,
-        })
+        .filter_map(|input| Some((input.name(), input.identity()?)))
         .collect();
     let lists = [
         (
@@ -168,24 +165,22 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     Ok(code)
 }
 
-/// The inputs with each file once: a file named twice (also as `./x`, or
-/// through a link) would count its rows twice. Each repeat is said on
-/// stderr.
+/// The inputs with each file once: a file named twice (also as `./x`,
+/// through a link, or as standard input redirected from it) would count
+/// its rows twice. Each repeat is said on stderr.
 fn read_once(inputs: &[Input]) -> Vec<Input> {
     let mut seen: Vec<(FileIdentity, String)> = Vec::new();
     let mut once = Vec::with_capacity(inputs.len());
     for input in inputs {
-        if let Input::File(path) = input {
-            if let Some(identity) = FileIdentity::of(path) {
-                if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == identity) {
-                    progress::interrupt(format_args!(
-                        "sms-status: {} is the same file as {first}: it is read once",
-                        input.name()
-                    ));
-                    continue;
-                }
-                seen.push((identity, input.name()));
+        if let Some(identity) = input.identity() {
+            if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == identity) {
+                progress::interrupt(format_args!(
+                    "sms-status: {} is the same file as {first}: it is read once",
+                    input.name()
+                ));
+                continue;
             }
+            seen.push((identity, input.name()));
         }
         once.push(input.clone());
     }
@@ -205,7 +200,13 @@ fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> InputSumma
     });
     let complete = read.is_ok();
     if let Err(failure) = read {
-        tally.bad_input(failure);
+        if tally.rows() > rows {
+            tally.bad_input(format_args!(
+                "{failure}; its rows before that are counted, the rest are not"
+            ));
+        } else {
+            tally.bad_input(format_args!("{failure}; nothing of it is counted"));
+        }
     }
     tally.bad_rows_mut().end_input(&name);
     InputSummary {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::by_number::Rule;
 use super::fate::FateKind;
 use super::summary::{Outcomes, Summary};
+use crate::quoted;
 
 pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
     let files = plural(summary.inputs.len() as u64, "file", "files");
@@ -80,15 +81,17 @@ pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
 fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
     for not_sent in &summary.not_sent {
         let reason = &not_sent.reason;
+        // Both come from the input: shown as they are only when they print
+        // as themselves.
         let code = if reason.code.is_empty() {
-            "(no code)"
+            "(no code)".to_owned()
         } else {
-            &reason.code
+            quoted::as_name(&reason.code)
         };
         let words = reason
             .text
             .as_deref()
-            .map(|text| format!(" {text}"))
+            .map(|text| format!(" {}", quoted::as_name(text)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -109,7 +112,7 @@ fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
     if summary.bad_rows > 0 {
         writeln!(
             out,
-            "bad rows: {} (the first of each input are named on stderr with file and line)",
+            "bad rows: {} (named on stderr with file and line; --max-errors says how many)",
             summary.bad_rows
         )?;
     }

@@ -7,6 +7,7 @@ use std::io::{self, BufReader, Chain, Cursor, Read};
 
 use super::Input;
 use super::utf16::Utf16Reader;
+use crate::file_identity::FileIdentity;
 use crate::progress::Progress;
 use crate::quoted;
 
@@ -64,7 +65,16 @@ impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_owned(),
-            Input::File(path) => quoted::file_name(&path.display().to_string()),
+            Input::File(path) => quoted::as_name(&path.display().to_string()),
+        }
+    }
+
+    /// The file the input reads, to compare with outputs and other inputs;
+    /// `None` for standard input that is not a regular file.
+    pub(crate) fn identity(&self) -> Option<FileIdentity> {
+        match self {
+            Input::Stdin => FileIdentity::of_stdin(),
+            Input::File(path) => FileIdentity::of(path),
         }
     }
 
@@ -209,6 +219,9 @@ fn sniff(reader: &mut impl Read) -> io::Result<Vec<u8>> {
             Ok(0) => return Ok(start),
             Ok(count) => count,
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            // Text already read is read as usual; the reader says the error
+            // again where it stands.
+            Err(_) if !start.is_empty() => return Ok(start),
             Err(error) => return Err(error),
         };
         start.extend_from_slice(&chunk[..count]);

@@ -21,6 +21,9 @@ pub(crate) struct Utf16Reader<R> {
     offset: u64,
     high_surrogate: Option<u16>,
     done: bool,
+    /// Why the text stopped being UTF-16, once it did: said on every read
+    /// after the text decoded before it.
+    failed: Option<String>,
 }
 
 impl<R: Read> Utf16Reader<R> {
@@ -34,6 +37,7 @@ impl<R: Read> Utf16Reader<R> {
             offset: 2,
             high_surrogate: None,
             done: false,
+            failed: None,
         }
     }
 
@@ -41,7 +45,7 @@ impl<R: Read> Utf16Reader<R> {
     fn refill(&mut self) -> io::Result<()> {
         self.decoded.clear();
         self.position = 0;
-        while self.decoded.is_empty() && !self.done {
+        while self.decoded.is_empty() && !self.done && self.failed.is_none() {
             let kept = self.raw.len();
             self.raw.resize(kept + CHUNK, 0);
             let count = loop {
@@ -54,14 +58,15 @@ impl<R: Read> Utf16Reader<R> {
             self.raw.truncate(kept + count);
             if count == 0 {
                 self.done = true;
-                return self.finish();
+                self.finish();
+                return Ok(());
             }
-            self.decode_whole_units()?;
+            self.decode_whole_units();
         }
         Ok(())
     }
 
-    fn decode_whole_units(&mut self) -> io::Result<()> {
+    fn decode_whole_units(&mut self) {
         let whole = self.raw.len() & !1;
         for pair in self.raw[..whole].chunks_exact(2) {
             let bytes = [pair[0], pair[1]];
@@ -85,7 +90,11 @@ impl<R: Read> Utf16Reader<R> {
                 (None, _) => char::from_u32(u32::from(unit)),
             };
             let Some(char) = char else {
-                return Err(self.not_utf16("a surrogate without its pair"));
+                // What was decoded before still counts; the error comes
+                // after it.
+                self.failed = Some(self.not_utf16("a surrogate without its pair"));
+                self.raw.clear();
+                return;
             };
             let mut buffer = [0; 4];
             self.decoded
@@ -93,26 +102,20 @@ impl<R: Read> Utf16Reader<R> {
             self.offset += 2;
         }
         self.raw.drain(..whole);
-        Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<()> {
+    fn finish(&mut self) {
         if !self.raw.is_empty() {
-            return Err(self.not_utf16("an odd number of bytes"));
+            self.failed = Some(self.not_utf16("an odd number of bytes"));
+        } else if self.high_surrogate.is_some() {
+            self.failed = Some(self.not_utf16("a surrogate without its pair"));
         }
-        if self.high_surrogate.is_some() {
-            return Err(self.not_utf16("a surrogate without its pair"));
-        }
-        Ok(())
     }
 
-    fn not_utf16(&self, what: &str) -> io::Error {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-16 text after its byte-order mark: {what} at byte {}",
-                self.offset
-            ),
+    fn not_utf16(&self, what: &str) -> String {
+        format!(
+            "not UTF-16 text after its byte-order mark: {what} at byte {}",
+            self.offset
         )
     }
 }
@@ -121,6 +124,11 @@ impl<R: Read> Read for Utf16Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.position == self.decoded.len() {
             self.refill()?;
+        }
+        if self.position == self.decoded.len() {
+            if let Some(failed) = &self.failed {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, failed.clone()));
+            }
         }
         let available = &self.decoded[self.position..];
         let count = available.len().min(buf.len());
@@ -181,6 +189,18 @@ mod tests {
             .read_to_string(&mut trickled)
             .expect("one byte at a time");
         assert_eq!(trickled, text);
+    }
+
+    #[test]
+    fn the_text_before_an_error_is_read_first() {
+        let mut bytes = encode(&"15550100001,4000\n".repeat(5000), false);
+        bytes.extend([0x00, 0xDC]);
+        let mut reader = Utf16Reader::new(bytes.as_slice(), false);
+        let mut text = Vec::new();
+        let error = reader.read_to_end(&mut text).expect_err("a lone surrogate");
+        assert_eq!(text.len(), 5000 * 17, "every line before it");
+        assert!(error.to_string().contains("at byte 170002"), "{error}");
+        assert!(reader.read(&mut [0; 8]).is_err(), "and the error stays");
     }
 
     #[test]

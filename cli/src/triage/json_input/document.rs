@@ -8,7 +8,7 @@ use std::fmt;
 use std::io::{self, Read};
 
 use serde_core::Deserialize;
-use serde_core::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_core::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::items::{Items, Response};
@@ -89,7 +89,8 @@ impl<'de> Visitor<'de> for Document<'_, '_, '_> {
                     let deliveries = response.get_or_insert_with(Response::default);
                     object.next_value_seed(Stream {
                         context: &mut *context,
-                        what: "tracking: an array of deliveries",
+                        field: "tracking",
+                        holds: "deliveries",
                         each: |items: &mut Items, line, value: Value| {
                             items.delivery(line, deliveries, &value);
                         },
@@ -99,7 +100,8 @@ impl<'de> Visitor<'de> for Document<'_, '_, '_> {
                     messages = true;
                     object.next_value_seed(Stream {
                         context: &mut *context,
-                        what: "messages: an array of messages",
+                        field: "messages",
+                        holds: "messages",
                         each: |items: &mut Items, line, value: Value| items.event(line, &value),
                     })?;
                 }
@@ -121,15 +123,32 @@ impl<'de> Visitor<'de> for Document<'_, '_, '_> {
 /// An array whose items are handed to `each` one at a time.
 struct Stream<'r, 'c, 'a, F> {
     context: &'r mut Context<'c, 'a>,
-    what: &'static str,
+    /// The field and what its array holds, for messages.
+    field: &'static str,
+    holds: &'static str,
     each: F,
+}
+
+impl<F> Stream<'_, '_, '_, F> {
+    /// Anything but an array where an array belongs is a bad row; the
+    /// document around it still counts.
+    fn not_an_array(self, found: &str) {
+        let line = self.context.line();
+        self.context.items.bad(
+            line,
+            format_args!(
+                "{}: expected an array of {}, found {found}",
+                self.field, self.holds
+            ),
+        );
+    }
 }
 
 impl<'de, F: FnMut(&mut Items, u64, Value)> DeserializeSeed<'de> for Stream<'_, '_, '_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -137,7 +156,7 @@ impl<'de, F: FnMut(&mut Items, u64, Value)> Visitor<'de> for Stream<'_, '_, '_, 
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.what)
+        write!(f, "{}: an array of {}", self.field, self.holds)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut items: A) -> Result<(), A::Error> {
@@ -146,6 +165,42 @@ impl<'de, F: FnMut(&mut Items, u64, Value)> Visitor<'de> for Stream<'_, '_, '_, 
             .next_element_seed(Located(&mut *self.context, &mut *each))?
             .is_some()
         {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut object: A) -> Result<(), A::Error> {
+        while object.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.not_an_array("an object");
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.not_an_array("null");
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.not_an_array("a boolean");
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.not_an_array("a number");
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.not_an_array("a number");
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.not_an_array("a number");
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.not_an_array("a string");
         Ok(())
     }
 }

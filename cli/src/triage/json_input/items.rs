@@ -287,7 +287,7 @@ fn time(value: &Value) -> Result<Instant, String> {
 fn status(value: Option<&Value>) -> Result<SmsStatus, String> {
     match value {
         None | Some(Value::Null) => Err("missing".to_owned()),
-        Some(Value::String(text)) => text.parse().map_err(|error| format!("{error}")),
+        Some(Value::String(text)) => super::super::decimal::status(text.as_bytes()),
         Some(Value::Number(number)) => number
             .as_u64()
             .and_then(|code| u16::try_from(code).ok())

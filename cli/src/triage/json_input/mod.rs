@@ -10,15 +10,19 @@
 //!   line where it broke; what came before counts, and the rest of the
 //!   file, which can no longer be trusted, does not.
 //!
-//! The layout is told from the first line that is not blank: if it holds
-//! complete values (or is broken beyond repair), the input is JSON Lines;
-//! if the value on it goes on past the line, it is a document.
+//! The layout is told from the first line that is not blank: a line that
+//! only opens an array or an object (`[`, `{`, `[{`) starts a document, as
+//! every pretty-printer writes one; a line of whole values (or a broken
+//! one) starts JSON Lines. A value begun on the first line and not ended
+//! there is a document laid out by hand, unless the next line is a whole
+//! value of its own: then the first line was cut short in a file of lines.
 
 mod document;
 mod items;
 
 use std::cell::Cell;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::ops::Range;
 
 use serde_core::de::{DeserializeSeed, IgnoredAny};
 
@@ -49,31 +53,56 @@ pub(crate) fn read(source: Source, tally: &mut Tally) -> Result<(), String> {
     read.map_err(cannot_read)
 }
 
-/// Reads up to the first line that is not blank, and tells whether the
-/// input is JSON Lines. The bytes read are returned, to be read again.
+/// Reads the start of the input, up to its first lines that are not
+/// blank, and tells whether it is JSON Lines. The bytes read are returned,
+/// to be read again.
 fn first_line(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
     let mut start = Vec::new();
+    let Some(first) = next_line(reader, &mut start)? else {
+        // The input ends on its first line, or the line is longer than
+        // the limit: JSON Lines either way, which streams.
+        return Ok((start, true));
+    };
+    let opens_document = start[first.clone()]
+        .iter()
+        .all(|byte| matches!(byte, b'[' | b'{') || byte.is_ascii_whitespace());
+    if opens_document {
+        return Ok((start, false));
+    }
+    if holds_whole_values(&start[first]) {
+        return Ok((start, true));
+    }
+    // A value begun on the first line and not ended there: a document laid
+    // out by hand, or a first line cut short in a file of lines. A second
+    // line that is a whole value of its own says which.
+    let lines = match next_line(reader, &mut start)? {
+        Some(second) => is_whole_values(&start[second]),
+        None => true,
+    };
+    Ok((start, lines))
+}
+
+/// Reads on to the end of the next line that is not blank (the last may
+/// end without a line break) and returns where it is in `start`; `None`
+/// when the input ends first, or the line is longer than the limit.
+fn next_line(reader: &mut impl BufRead, start: &mut Vec<u8>) -> io::Result<Option<Range<usize>>> {
     loop {
         let line_start = start.len();
-        let read = (&mut *reader)
-            .take((FIRST_LINE_LIMIT - line_start.min(FIRST_LINE_LIMIT)) as u64)
-            .read_until(b'\n', &mut start)?;
-        let line = &start[line_start..];
-        let complete = line.ends_with(b"\n");
-        if read == 0 || !complete {
-            // The input ends on this line, or the line is longer than the
-            // limit: JSON Lines either way, which streams.
-            return Ok((start, true));
+        let room = FIRST_LINE_LIMIT.saturating_sub(line_start) as u64;
+        let read = (&mut *reader).take(room).read_until(b'\n', start)?;
+        let cut_short = read as u64 == room && !start.ends_with(b"\n");
+        if read == 0 || cut_short {
+            return Ok(None);
         }
-        if !line.trim_ascii().is_empty() {
-            let lines = holds_whole_values(line);
-            return Ok((start, lines));
+        if !start[line_start..].trim_ascii().is_empty() {
+            return Ok(Some(line_start..start.len()));
         }
     }
 }
 
-/// Whether every value that starts on `line` also ends on it; a syntax
-/// error counts as a whole (broken) line.
+/// Whether the values that start on `line` all end on it, with nothing
+/// but whitespace between and after them. A syntax error counts as a
+/// whole line, a broken one; only running out of text mid-value does not.
 fn holds_whole_values(line: &[u8]) -> bool {
     for value in serde_json::Deserializer::from_slice(line).into_iter::<IgnoredAny>() {
         if let Err(error) = value {
@@ -81,6 +110,13 @@ fn holds_whole_values(line: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Whether `line` is one or more whole JSON values and nothing else.
+fn is_whole_values(line: &[u8]) -> bool {
+    serde_json::Deserializer::from_slice(line)
+        .into_iter::<IgnoredAny>()
+        .all(|value| value.is_ok())
 }
 
 /// JSON Lines: each line's values are read on their own, so a broken line
