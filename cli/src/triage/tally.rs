@@ -15,6 +15,7 @@ use mobileconnect_status::SmsStatus;
 
 use super::bad_rows::BadRows;
 use super::by_number::{ByNumber, NumberRecord};
+use super::days::Days;
 use super::fate::Fate;
 use super::fate_counts::FateCounts;
 use super::instant::Instant;
@@ -41,6 +42,8 @@ pub(crate) struct Tally {
     rows: u64,
     bad: BadRows,
     reasons: Reasons,
+    /// Messages per day, for the report's chart over time.
+    days: Days,
 }
 
 impl Tally {
@@ -55,6 +58,7 @@ impl Tally {
             rows: 0,
             bad: BadRows::new(shown_per_input),
             reasons: Reasons::default(),
+            days: Days::default(),
         }
     }
 
@@ -69,6 +73,7 @@ impl Tally {
         fate: Fate,
     ) {
         self.messages.add(fate, 1);
+        self.days.record(time, fate);
         self.by_number
             .add(number, NumberRecord::message(time, message, fate));
     }
@@ -135,6 +140,7 @@ impl Tally {
     pub(crate) fn finish(&mut self) {
         for (key, message) in std::mem::take(&mut self.events) {
             self.messages.add(message.fate, 1);
+            self.days.record(message.earliest, message.fate);
             match message.number {
                 Some(number) => {
                     let record =
@@ -175,6 +181,10 @@ impl Tally {
 
     pub(crate) fn reasons(&self) -> &Reasons {
         &self.reasons
+    }
+
+    pub(crate) fn days(&self) -> &Days {
+        &self.days
     }
 }
 
