@@ -38,6 +38,8 @@ Triage options:
   --suppress-list FILE   write the mobile numbers to stop sending to, one per line
   --retry-list FILE      write the mobile numbers to send to again later, one per line
   --format text|json     the report's format (default: text)
+  --html FILE            also write the report as one self-contained HTML page
+                         with charts, to open in a browser or attach to an email
   --max-errors N         bad rows named per input on stderr (default: 20; 0: all)
 
 How triage decides: a message's status is the highest code among its updates
@@ -148,6 +150,7 @@ fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
             }
             Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
             Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
+            Long("html") => options.html = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {
                 options.format = parser.value()?.parse_with(str::parse)?;
             }

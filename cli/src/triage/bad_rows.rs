@@ -10,6 +10,9 @@ use crate::progress;
 
 /// Bad-row messages shown per input unless `--max-errors` says otherwise.
 pub(crate) const DEFAULT_SHOWN: u64 = 20;
+/// Bad-row messages kept per input for the HTML report: a few examples,
+/// however many were shown on stderr.
+const EXAMPLES: usize = 5;
 
 #[derive(Debug)]
 pub(crate) struct BadRows {
@@ -22,6 +25,8 @@ pub(crate) struct BadRows {
     in_input: u64,
     messages: Vec<String>,
     failures: Vec<String>,
+    /// Copies of the input's first messages, for the report.
+    examples: Vec<String>,
 }
 
 impl BadRows {
@@ -35,14 +40,22 @@ impl BadRows {
             in_input: 0,
             messages: Vec::new(),
             failures: Vec::new(),
+            examples: Vec::new(),
         }
     }
 
     pub(crate) fn report(&mut self, file: &str, line: u64, problem: impl Display) {
         self.count += 1;
         self.in_input += 1;
-        if self.has_room() {
-            self.messages.push(format!("{file}:{line}: {problem}"));
+        let example = self.examples.len() < EXAMPLES;
+        if self.has_room() || example {
+            let message = format!("{file}:{line}: {problem}");
+            if example {
+                self.examples.push(message.clone());
+            }
+            if self.has_room() {
+                self.messages.push(message);
+            }
         }
     }
 
@@ -60,8 +73,12 @@ impl BadRows {
     }
 
     /// Says the input's messages on stderr, then how many more there were.
-    pub(crate) fn end_input(&mut self, file: &str) {
+    /// Returns the first few, and why the input failed if it did, for the
+    /// report.
+    pub(crate) fn end_input(&mut self, file: &str) -> Vec<String> {
         let more = self.in_input - self.messages.len() as u64;
+        let mut examples = std::mem::take(&mut self.examples);
+        examples.extend(self.failures.iter().cloned());
         for message in self.messages.drain(..).chain(self.failures.drain(..)) {
             progress::interrupt(message);
         }
@@ -72,6 +89,7 @@ impl BadRows {
             ));
         }
         self.in_input = 0;
+        examples
     }
 
     pub(crate) fn count(&self) -> u64 {

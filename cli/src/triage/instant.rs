@@ -78,9 +78,15 @@ pub(crate) fn date_of_day(day: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// The day number (days since 1970-01-01) of a date; `None` if there is no
+/// such date.
+pub(crate) fn day_of(year: i64, month: i64, day: i64) -> Option<i64> {
+    Date::new(year, month, day).map(|date| date.days_since_epoch())
+}
+
 /// Year, month and day of the day `days` after 1970-01-01 (Howard
 /// Hinnant's `civil_from_days`, the inverse of `days_since_epoch`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;

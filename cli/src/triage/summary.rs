@@ -19,6 +19,8 @@ pub(crate) struct InputSummary {
     pub(crate) bad_rows: u64,
     /// Whether the input was read to its end.
     pub(crate) complete: bool,
+    /// The first bad rows' messages, and why the input failed part way.
+    pub(crate) examples: Vec<String>,
 }
 
 /// Counts by outcome, and the share delivered.
