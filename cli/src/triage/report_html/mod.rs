@@ -332,19 +332,21 @@ fn failures(html: &mut Html, summary: &Summary) {
         html.markup("<p id=\"no-failures\">No message failed.</p>\n");
     } else {
         html.markup(
-            "<table id=\"failure-table\">\n<thead><tr><th>Code</th><th>Status</th><th>Outcome</th>\
-             <th>What it means</th><th class=\"n\">Messages</th><th class=\"n\">Recipients</th>\
+            "<table id=\"failure-table\">\n<thead><tr><th>Code</th><th>Status: what it means</th>\
+             <th>Outcome</th><th class=\"n\">Messages</th><th class=\"n\">Recipients</th>\
              </tr></thead>\n<tbody>",
         );
         for failure in &summary.failures {
             let status = failure.status;
             html.open("tr", &[("data-code", &status.code())]);
             number(html, status.code());
-            html.element("td", status.name().unwrap_or("not in this table"))
-                .element("td", failure.outcome);
-            html.markup("<td>");
+            html.markup("<td class=\"meaning\">")
+                .open("span", &[("class", &"status")])
+                .text(status.name().unwrap_or("not in this table"))
+                .close("span")
+                .markup("<br>");
             meaning(html, status);
-            html.markup("</td>");
+            html.markup("</td>").element("td", failure.outcome);
             number(html, Count(failure.messages));
             number(html, Count(failure.recipients));
             html.markup("</tr>\n");
