@@ -80,14 +80,32 @@ struct Current {
     counts: DayCounts,
 }
 
+/// Fates remembered with their slot, by the low bits of their packed
+/// value (a status code's low bits: the table's codes, and the few an
+/// extract holds, differ in them).
+const KNOWN: usize = 64;
+
 /// Messages per Marketing Cloud day, and the messages without a time.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Days {
     current: Option<Current>,
     earlier: BTreeMap<i64, DayCounts>,
     untimed: u64,
-    /// The last fate counted and its slot: most messages repeat one.
-    last: Option<(Fate, usize)>,
+    /// Packed fates already classified and their slots, so that a
+    /// message costs a comparison, not a classification (several table
+    /// look-ups). A packed fate is never 0, which marks an empty entry.
+    known: [(u32, usize); KNOWN],
+}
+
+impl Default for Days {
+    fn default() -> Self {
+        Self {
+            current: None,
+            earlier: BTreeMap::new(),
+            untimed: 0,
+            known: [(0, 0); KNOWN],
+        }
+    }
 }
 
 impl Days {
@@ -98,13 +116,14 @@ impl Days {
             self.untimed += 1;
             return;
         };
-        let slot = match self.last {
-            Some((last, slot)) if last == fate => slot,
-            _ => {
-                let slot = slot(fate);
-                self.last = Some((fate, slot));
-                slot
-            }
+        let packed = fate.packed();
+        let known = &mut self.known[packed as usize % KNOWN];
+        let slot = if known.0 == packed {
+            known.1
+        } else {
+            let slot = slot(fate);
+            *known = (packed, slot);
+            slot
         };
         let millis = time.unix_millis();
         match &mut self.current {
