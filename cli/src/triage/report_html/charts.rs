@@ -187,18 +187,20 @@ pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
     html.close("svg");
 }
 
-/// The y axis's top and step: a round number above the largest value.
+/// The y axis's top and step: four or five round, whole steps that reach
+/// the largest value.
 fn scale(largest: f64) -> (f64, f64) {
     if largest <= 0.0 {
         return (4.0, 1.0);
     }
     let magnitude = 10_f64.powf(largest.log10().floor());
-    let step = [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0]
+    [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|factor| factor * magnitude)
-        .find(|step| step * 4.0 >= largest && *step >= 1.0 && step.fract() == 0.0)
-        .unwrap_or(magnitude * 10.0);
-    (step * 4.0, step)
+        .filter(|step| *step >= 1.0 && step.fract() == 0.0)
+        .map(|step| (step * (largest / step).ceil().max(4.0), step))
+        .find(|&(top, step)| top <= step * 5.0)
+        .unwrap_or((magnitude * 40.0, magnitude * 10.0))
 }
 
 /// The x axis's labels: at most eight periods, evenly spread, the first
@@ -499,12 +501,20 @@ mod tests {
     use super::scale;
 
     #[test]
-    fn the_axis_tops_out_at_a_round_number_above_the_largest_value() {
+    fn the_axis_reaches_the_largest_value_in_four_or_five_round_steps() {
         assert_eq!(scale(0.0), (4.0, 1.0));
         assert_eq!(scale(1.0), (4.0, 1.0));
         assert_eq!(scale(6.0), (8.0, 2.0));
+        assert_eq!(scale(9.0), (10.0, 2.0), "whole ticks only");
+        assert_eq!(scale(100.0), (100.0, 20.0));
+        assert_eq!(scale(12_350.0), (12_500.0, 2_500.0));
         assert_eq!(scale(13_000.0), (20_000.0, 5_000.0));
-        assert_eq!(scale(100.0), (100.0, 25.0));
-        assert_eq!(scale(9.0), (20.0, 5.0), "whole ticks only");
+        for largest in [3.0, 77.0, 999.0, 1001.0, 54_321.0, 4_130_000.0] {
+            let (top, step) = scale(largest);
+            assert!(
+                top >= largest && top / step <= 5.0,
+                "{largest}: {top} {step}"
+            );
+        }
     }
 }
