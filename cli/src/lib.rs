@@ -15,6 +15,7 @@ mod closed_pipe;
 mod explain;
 mod fatal;
 mod file_identity;
+mod html;
 mod list;
 mod output;
 mod progress;

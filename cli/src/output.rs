@@ -110,7 +110,7 @@ pub(crate) fn stage(
         };
         if output.path.as_os_str() == "-" {
             return Err(refuse(
-                "lists are written to files, not to standard output; name a file".to_owned(),
+                "this output is written to a file, not to standard output; name a file".to_owned(),
             ));
         }
         if ends_with_separator(&output.path) {

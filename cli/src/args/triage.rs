@@ -35,6 +35,8 @@ Triage options:
   --suppress-list FILE   write the mobile numbers to stop sending to, one per line
   --retry-list FILE      write the mobile numbers to send to again later, one per line
   --format text|json     the report's format (default: text)
+  --html FILE            also write the report as one self-contained HTML page
+                         with charts, to open in a browser or attach to an email
   --max-errors N         bad rows named per input on stderr (default: 20; 0: all)
   --threads N            threads that read a large extract (default: one per core)
 
@@ -54,10 +56,11 @@ Triage streams its inputs: memory grows with the number of distinct mobile
 numbers, not with the number of rows (event notifications are gathered per
 message first).
 
-Outputs: a list must not be an input or the other list (links included), its
-directory must exist, and - is refused; all checked before any input is read.
-Lists are written to a temporary file and renamed into place only when every
-list is complete, so an interrupted run leaves the old lists or the new ones.
+Outputs (the lists and the HTML page): an output must not be an input or
+another output (links included), its directory must exist, and - is refused;
+all checked before any input is read. Each is written to a temporary file and
+renamed into place only when every output is complete, so an interrupted run
+leaves the old files or the new ones.
 
 Exit codes: 0 success; 1 triage saw bad rows (the first of each input named on
 stderr with file and line) or an input that failed part way (the others still
@@ -83,6 +86,7 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
             Long("code-kind") => options.code_kind = parser.value()?.parse()?,
             Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
             Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
+            Long("html") => options.html = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {
                 options.format = parser.value()?.parse_with(str::parse)?;
             }

@@ -14,6 +14,9 @@ use crate::progress;
 
 /// Bad-row messages shown per input unless `--max-errors` says otherwise.
 pub(crate) const DEFAULT_SHOWN: u64 = 20;
+/// Bad-row messages kept per input for the HTML report: a few examples,
+/// however many were shown on stderr.
+const EXAMPLES: usize = 5;
 
 #[derive(Debug)]
 pub(crate) struct BadRows {
@@ -29,6 +32,8 @@ pub(crate) struct BadRows {
     said: u64,
     kept: Vec<String>,
     failures: Vec<String>,
+    /// Copies of the input's first messages, for the report.
+    examples: Vec<String>,
 }
 
 impl BadRows {
@@ -44,6 +49,7 @@ impl BadRows {
             said: 0,
             kept: Vec::new(),
             failures: Vec::new(),
+            examples: Vec::new(),
         }
     }
 
@@ -70,10 +76,17 @@ impl BadRows {
     pub(crate) fn report(&mut self, file: &str, line: u64, problem: impl Display) {
         self.count += 1;
         self.in_input += 1;
-        if !self.has_room() {
+        let example = self.examples.len() < EXAMPLES;
+        if !self.has_room() && !example {
             return;
         }
         let message = format!("{file}:{line}: {problem}");
+        if example {
+            self.examples.push(message.clone());
+        }
+        if !self.has_room() {
+            return;
+        }
         if self.live {
             self.said += 1;
             progress::interrupt(message);
@@ -94,6 +107,8 @@ impl BadRows {
         self.inputs += other.inputs;
         self.in_input += other.in_input;
         self.said += other.said;
+        let room = EXAMPLES.saturating_sub(self.examples.len());
+        self.examples.extend(other.examples.into_iter().take(room));
         for message in other.kept {
             if !self.has_room() {
                 break;
@@ -111,9 +126,12 @@ impl BadRows {
     }
 
     /// Says the input's kept messages on stderr, then how many more bad
-    /// rows there were.
-    pub(crate) fn end_input(&mut self, file: &str) {
+    /// rows there were. Returns the first few, and why the input failed if
+    /// it did, for the report.
+    pub(crate) fn end_input(&mut self, file: &str) -> Vec<String> {
         let more = self.in_input - self.said - self.kept.len() as u64;
+        let mut examples = std::mem::take(&mut self.examples);
+        examples.extend(self.failures.iter().cloned());
         for message in self.kept.drain(..).chain(self.failures.drain(..)) {
             progress::interrupt(message);
         }
@@ -125,6 +143,7 @@ impl BadRows {
         }
         self.in_input = 0;
         self.said = 0;
+        examples
     }
 
     pub(crate) fn count(&self) -> u64 {

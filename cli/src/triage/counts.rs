@@ -1,11 +1,13 @@
 //! Row and message counts: how many rows were read, which status codes
-//! they carried, and each message's fate. Each reading thread keeps its
-//! own, and they are added up at the end.
+//! they carried, and each message's fate, in all and per day. Each reading
+//! thread keeps its own, and they are added up at the end.
 
 use mobileconnect_status::SmsStatus;
 
+use super::days::Days;
 use super::fate::Fate;
 use super::fate_counts::FateCounts;
+use super::instant::Instant;
 
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
@@ -15,6 +17,8 @@ pub(crate) struct Counts {
     pub(crate) row_codes: FateCounts,
     /// Rows read, bad ones included.
     pub(crate) rows: u64,
+    /// Messages per day, for the report's chart over time.
+    pub(crate) days: Days,
 }
 
 impl Counts {
@@ -27,15 +31,18 @@ impl Counts {
         }
     }
 
+    /// A message, sent at `time` if the input says.
     #[inline]
-    pub(crate) fn message(&mut self, fate: Fate) {
+    pub(crate) fn message(&mut self, fate: Fate, time: Option<Instant>) {
         self.messages.add(fate, 1);
+        self.days.record(time, fate);
     }
 
     /// Adds another thread's counts.
-    pub(crate) fn absorb(&mut self, other: &Self) {
+    pub(crate) fn absorb(&mut self, other: Self) {
         self.messages.absorb(&other.messages);
         self.row_codes.absorb(&other.row_codes);
         self.rows += other.rows;
+        self.days.absorb(other.days);
     }
 }

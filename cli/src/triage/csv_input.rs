@@ -86,7 +86,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             let found = super::csv_parallel::read(&rows, options.threads, tally.bad())
                 .map_err(cannot_read)?;
             if let Some(found) = found {
-                tally.absorb(&found.counts, found.bad, Some(found.numbers));
+                tally.absorb(found.counts, found.bad, Some(found.numbers));
                 return Ok(());
             }
         }
@@ -115,6 +115,6 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             .map_err(|error| format!("cannot read {name} past line {}: {error}", worker.line));
         (worker.counts, worker.bad, read)
     };
-    tally.absorb(&counts, vec![bad], None);
+    tally.absorb(counts, vec![bad], None);
     read.map(|_| ())
 }

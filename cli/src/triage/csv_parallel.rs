@@ -111,7 +111,7 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
         if worker.irregular_records > 0 && !only_the_files_last {
             return Ok(None);
         }
-        counts.absorb(&worker.counts);
+        counts.absorb(worker.counts);
         bad.push(worker.bad);
     }
     Ok(Some(Found {

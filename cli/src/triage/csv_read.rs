@@ -117,7 +117,7 @@ impl Worker<'_> {
                         Ok(row) => {
                             let fate = Fate::status(row.status);
                             self.counts.row(Some(row.status));
-                            self.counts.message(fate);
+                            self.counts.message(fate, row.time);
                             let record = NumberRecord::message(row.time, row.message, fate);
                             self.numbers.add(row.number, record);
                         }

@@ -52,11 +52,56 @@ impl Instant {
         self.0
     }
 
+    /// The day the instant falls on in Marketing Cloud's system time, as
+    /// days since 1970-01-01: the date an extract's `CreateDateTime` shows.
+    pub(crate) const fn system_day(self) -> i64 {
+        (self.0 + SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE).div_euclid(MILLIS_PER_DAY)
+    }
+
+    /// The instants of a [`system_day`](Self::system_day): from its first
+    /// millisecond up to, not including, the next day's.
+    pub(crate) const fn system_day_bounds(day: i64) -> (i64, i64) {
+        let start = day * MILLIS_PER_DAY - SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE;
+        (start, start + MILLIS_PER_DAY)
+    }
+
     /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
     /// surrounding whitespace.
     pub(crate) fn parse(text: &str) -> Result<Self, NotATime> {
         TimeReader::default().read(text.as_bytes())
     }
+}
+
+/// A day number (days since 1970-01-01) as an ISO date, `2025-01-31`.
+pub(crate) fn date_of_day(day: i64) -> String {
+    let (year, month, day) = civil_from_days(day);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The day number (days since 1970-01-01) of a date; `None` if there is no
+/// such date.
+pub(crate) fn day_of(year: i64, month: i64, day: i64) -> Option<i64> {
+    Date::new(year, month, day).map(|date| date.days_since_epoch())
+}
+
+/// Year, month and day of the day `days` after 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`, the inverse of `days_since_epoch`).
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Reads times, remembering the last date read: an extract's rows come
@@ -417,6 +462,30 @@ mod tests {
             reader.read(b"9/9/2021 1:00:00 PM").is_ok(),
             "an error forgets nothing"
         );
+    }
+
+    #[test]
+    fn a_day_is_marketing_clouds_day_and_reads_back_as_its_date() {
+        // 11:30 PM on 1/31 in Marketing Cloud is 05:30 UTC on 2/1.
+        let late = Instant::parse("1/31/2025 11:30:00 PM").expect("a time");
+        assert_eq!(super::date_of_day(late.system_day()), "2025-01-31");
+        let utc = Instant::parse("2025-02-01T05:59:59Z").expect("a time");
+        assert_eq!(utc.system_day(), late.system_day());
+        let next = Instant::parse("2025-02-01T06:00:00Z").expect("a time");
+        assert_eq!(super::date_of_day(next.system_day()), "2025-02-01");
+        let (start, end) = Instant::system_day_bounds(late.system_day());
+        assert!((start..end).contains(&late.unix_millis()));
+        assert_eq!(end, next.unix_millis());
+        for (text, date) in [
+            ("1970-01-01", "1970-01-01"),
+            ("1969-12-31", "1969-12-31"),
+            ("2000-02-29", "2000-02-29"),
+            ("2024-12-31", "2024-12-31"),
+            ("9999-12-31", "9999-12-31"),
+        ] {
+            let day = Instant::parse(text).expect("a date").system_day();
+            assert_eq!(super::date_of_day(day), date);
+        }
     }
 
     #[test]

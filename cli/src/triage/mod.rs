@@ -12,14 +12,17 @@ mod csv_parallel;
 mod csv_read;
 mod csv_row;
 mod csv_scan;
+mod days;
 mod decimal;
 mod fate;
 mod fate_counts;
+mod funnel;
 mod instant;
 mod json_input;
 mod lists;
 mod mobile_number;
 mod reasons;
+mod report_html;
 mod report_json;
 mod report_text;
 mod source;
@@ -79,6 +82,9 @@ pub(crate) struct TriageOptions {
     pub(crate) code_kind: CodeKind,
     pub(crate) suppress_list: Option<PathBuf>,
     pub(crate) retry_list: Option<PathBuf>,
+    /// Where to write the report as an HTML page, besides the report on
+    /// standard output.
+    pub(crate) html: Option<PathBuf>,
     pub(crate) format: ReportFormat,
     /// Bad-row messages shown per input; `None` shows all.
     pub(crate) max_errors: Option<u64>,
@@ -92,6 +98,7 @@ impl Default for TriageOptions {
             code_kind: CodeKind::Dedicated,
             suppress_list: None,
             retry_list: None,
+            html: None,
             format: ReportFormat::default(),
             max_errors: Some(DEFAULT_SHOWN),
         }
@@ -123,7 +130,7 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         ),
         ("--retry-list", &options.retry_list, Action::RetryLater),
     ];
-    let requested: Vec<output::Requested> = lists
+    let mut requested: Vec<output::Requested> = lists
         .iter()
         .filter_map(|&(option, path, _)| {
             Some(output::Requested {
@@ -132,6 +139,12 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
             })
         })
         .collect();
+    if let Some(path) = &options.html {
+        requested.push(output::Requested {
+            option: "--html",
+            path: path.clone(),
+        });
+    }
     let mut staged = output::stage(&requested, &files)?;
 
     let mut tally = Tally::new(options.max_errors);
@@ -149,9 +162,19 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         lists::write(tally.by_number(), action, options.code_kind, list.writer())
             .map_err(|error| Fatal::new(format!("cannot write the {action} list: {error}")))?;
     }
+    let summary = Summary::of(&tally, summaries, options.code_kind);
+    if let (Some(path), Some(page)) = (&options.html, staged.last_mut()) {
+        let link =
+            |list: &Option<PathBuf>| list.as_ref().and_then(|list| report_html::href(path, list));
+        let links = report_html::ListLinks {
+            suppress: link(&options.suppress_list),
+            retry: link(&options.retry_list),
+        };
+        report_html::write(&summary, &links, page.writer())
+            .map_err(|error| Fatal::new(format!("cannot write the HTML report: {error}")))?;
+    }
     output::commit(staged)?;
 
-    let summary = Summary::of(&tally, summaries, options.code_kind);
     let written = match options.format {
         ReportFormat::Text => report_text::write(&summary, out),
         ReportFormat::Json => report_json::write(&summary, out),
@@ -208,11 +231,12 @@ fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> InputSumma
             tally.bad_input(format_args!("{failure}; nothing of it is counted"));
         }
     }
-    tally.bad_rows_mut().end_input(&name);
+    let examples = tally.bad_rows_mut().end_input(&name);
     InputSummary {
         rows: tally.rows() - rows,
         bad_rows: tally.bad().count() - bad_rows,
         complete,
         name,
+        examples,
     }
 }

@@ -2,10 +2,13 @@
 
 use std::io::{self, Write};
 
+use mobileconnect_status::Outcome;
 use serde_json::{Map, Value, json};
 
 use super::by_number::Rule;
 use super::fate::FateKind;
+use super::funnel::Funnel;
+use super::instant::date_of_day;
 use super::summary::{Outcomes, Summary};
 
 pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
@@ -89,6 +92,70 @@ pub(crate) fn report(summary: &Summary) -> Value {
         "actions": actions,
         "not_sent_reasons": reasons,
         "unlisted_codes": unlisted,
+        "failure_codes": failures(summary),
+        "funnel": funnel(&summary.funnel),
+        "over_time": over_time(summary),
+    })
+}
+
+/// The codes that failed or whose outcome is unknown, the most messages
+/// first.
+fn failures(summary: &Summary) -> Value {
+    summary
+        .failures
+        .iter()
+        .map(|failure| {
+            json!({
+                "code": failure.status.code(),
+                "status": failure.status.name(),
+                "outcome": failure.outcome.as_str(),
+                "messages": failure.messages,
+                "recipients": failure.recipients,
+            })
+        })
+        .collect()
+}
+
+/// Messages per Marketing Cloud day, by outcome.
+fn over_time(summary: &Summary) -> Value {
+    let days: Vec<Value> = summary
+        .days
+        .iter()
+        .map(|day| {
+            let mut value = outcomes(&day.messages);
+            value["date"] = date_of_day(day.day).into();
+            value
+        })
+        .collect();
+    json!({
+        "time_zone": "UTC-06:00",
+        "messages_without_time": summary.untimed_messages,
+        "days": days,
+    })
+}
+
+/// Messages by the last stage they reached.
+fn funnel(funnel: &Funnel) -> Value {
+    let stages: Vec<Value> = funnel
+        .stages
+        .iter()
+        .map(|stage| {
+            let mut value = json!({
+                "stage": stage.stage.as_str(),
+                "reached": stage.reached,
+            });
+            for &outcome in Outcome::ALL {
+                value[format!("ended_{}", outcome.as_str())] = stage.ended(outcome).into();
+            }
+            value
+        })
+        .collect();
+    json!({
+        "messages": funnel.messages,
+        "not_sent": funnel.not_sent,
+        "no_stage": funnel.no_stage,
+        "stages": stages,
+        "delivered": funnel.delivered(),
     })
 }
 

@@ -127,7 +127,7 @@ fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// How each recipient's status was decided, in words a marketer reads.
-fn rule(summary: &Summary) -> String {
+pub(crate) fn rule(summary: &Summary) -> String {
     let count = |wanted: Rule| {
         summary
             .rules

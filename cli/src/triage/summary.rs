@@ -1,11 +1,12 @@
 //! The counts a triage reports, computed once from the tally, for every
 //! report format to print the same numbers.
 
-use mobileconnect_status::{Action, CodeKind, Outcome};
+use mobileconnect_status::{Action, CodeKind, Outcome, SmsStatus};
 
 use super::by_number::Rule;
 use super::fate::{Fate, FateKind};
 use super::fate_counts::FateCounts;
+use super::funnel::Funnel;
 use super::reasons::Reason;
 use super::tally::Tally;
 
@@ -18,6 +19,8 @@ pub(crate) struct InputSummary {
     pub(crate) bad_rows: u64,
     /// Whether the input was read to its end.
     pub(crate) complete: bool,
+    /// The first bad rows' messages, and why the input failed part way.
+    pub(crate) examples: Vec<String>,
 }
 
 /// Counts by outcome, and the share delivered.
@@ -32,6 +35,26 @@ pub(crate) struct Outcomes {
 }
 
 impl Outcomes {
+    /// From counts by outcome, and of the failed, those never sent.
+    pub(crate) fn from_counts(by_outcome: Vec<(Outcome, u64)>, not_sent: u64) -> Self {
+        let mut outcomes = Self {
+            total: by_outcome.iter().map(|&(_, count)| count).sum(),
+            delivered: 0,
+            by_outcome,
+            not_sent,
+        };
+        outcomes.delivered = outcomes.count(Outcome::Delivered);
+        outcomes
+    }
+
+    /// Messages (or recipients) with this outcome.
+    pub(crate) fn count(&self, wanted: Outcome) -> u64 {
+        self.by_outcome
+            .iter()
+            .find(|&&(outcome, _)| outcome == wanted)
+            .map_or(0, |&(_, count)| count)
+    }
+
     fn of(fates: &[(Fate, u64)], kind: CodeKind) -> Self {
         let by_outcome = Outcome::ALL
             .iter()
@@ -60,6 +83,24 @@ pub(crate) struct NotSent {
     pub(crate) recipients: u64,
 }
 
+/// A status code that failed, or whose outcome nobody can tell, with the
+/// messages that ended on it and the recipients whose status it is.
+#[derive(Debug)]
+pub(crate) struct CodeCount {
+    pub(crate) status: SmsStatus,
+    pub(crate) outcome: Outcome,
+    pub(crate) messages: u64,
+    pub(crate) recipients: u64,
+}
+
+/// One Marketing Cloud day's messages (see `days`).
+#[derive(Debug)]
+pub(crate) struct Day {
+    /// Days since 1970-01-01.
+    pub(crate) day: i64,
+    pub(crate) messages: Outcomes,
+}
+
 /// What a triage found, ready to print in any format.
 #[derive(Debug)]
 pub(crate) struct Summary {
@@ -84,6 +125,15 @@ pub(crate) struct Summary {
     pub(crate) not_sent: Vec<NotSent>,
     /// Codes the table does not list, with the rows that carried them.
     pub(crate) unlisted_rows: Vec<(u16, u64)>,
+    /// Every message by the last stage it reached.
+    pub(crate) funnel: Funnel,
+    /// Codes that failed or whose outcome is unknown, the most messages
+    /// first.
+    pub(crate) failures: Vec<CodeCount>,
+    /// Messages per day, in order, for the messages with a time.
+    pub(crate) days: Vec<Day>,
+    /// Messages whose input did not say when they were sent.
+    pub(crate) untimed_messages: u64,
 }
 
 impl Summary {
@@ -107,7 +157,20 @@ impl Summary {
                 )
             })
             .collect();
+        let days = tally
+            .days()
+            .by_day()
+            .into_iter()
+            .map(|(day, counts)| Day {
+                day,
+                messages: Outcomes::from_counts(counts.outcomes(code_kind), counts.not_sent()),
+            })
+            .collect();
         Self {
+            funnel: Funnel::of(&messages, code_kind),
+            failures: failures(&messages, &fates, code_kind),
+            days,
+            untimed_messages: tally.days().untimed(),
             rows: tally.rows(),
             bad_rows: tally.bad().count(),
             bad_inputs: tally.bad().inputs(),
@@ -130,6 +193,34 @@ impl Summary {
             inputs,
         }
     }
+}
+
+/// Each status code whose outcome is failed or unknown, the most messages
+/// first.
+fn failures(
+    messages: &[(Fate, u64)],
+    recipients: &[(Fate, u64)],
+    kind: CodeKind,
+) -> Vec<CodeCount> {
+    let mut failures: Vec<CodeCount> = messages
+        .iter()
+        .filter_map(|&(fate, messages)| {
+            let status = fate.code()?;
+            let outcome = fate.outcome(kind);
+            matches!(outcome, Outcome::Failed | Outcome::Unknown).then(|| CodeCount {
+                status,
+                outcome,
+                messages,
+                recipients: total(recipients, |recipient| recipient == fate),
+            })
+        })
+        .collect();
+    failures.sort_by(|a, b| {
+        (b.messages, b.recipients)
+            .cmp(&(a.messages, a.recipients))
+            .then_with(|| a.status.cmp(&b.status))
+    });
+    failures
 }
 
 /// Each not-sent reason, the most frequent first.

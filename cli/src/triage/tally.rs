@@ -16,6 +16,7 @@ use mobileconnect_status::SmsStatus;
 use super::bad_rows::BadRows;
 use super::by_number::{ByNumber, NumberRecord};
 use super::counts::Counts;
+use super::days::Days;
 use super::fate::Fate;
 use super::fate_counts::FateCounts;
 use super::instant::Instant;
@@ -64,7 +65,7 @@ impl Tally {
         message: u64,
         fate: Fate,
     ) {
-        self.counts.message(fate);
+        self.counts.message(fate, time);
         self.by_number
             .add(number, NumberRecord::message(time, message, fate));
     }
@@ -125,7 +126,7 @@ impl Tally {
 
     /// Adds what other readers of one input found: their counts, their bad
     /// rows (in the order given), and the records of a map of their own.
-    pub(crate) fn absorb(&mut self, counts: &Counts, bad: Vec<BadRows>, numbers: Option<ByNumber>) {
+    pub(crate) fn absorb(&mut self, counts: Counts, bad: Vec<BadRows>, numbers: Option<ByNumber>) {
         self.counts.absorb(counts);
         for bad in bad {
             self.bad.absorb(bad);
@@ -144,7 +145,7 @@ impl Tally {
     /// once every input is read.
     pub(crate) fn finish(&mut self) {
         for (key, message) in std::mem::take(&mut self.events) {
-            self.counts.message(message.fate);
+            self.counts.message(message.fate, message.earliest);
             match message.number {
                 Some(number) => {
                     let record =
@@ -185,6 +186,10 @@ impl Tally {
 
     pub(crate) fn reasons(&self) -> &Reasons {
         &self.reasons
+    }
+
+    pub(crate) fn days(&self) -> &Days {
+        &self.counts.days
     }
 }
 

@@ -1,0 +1,520 @@
+//! The report's charts, as inline SVG written by hand: a funnel of how far
+//! messages got, messages per period by outcome (stacked bars) and the
+//! delivery rate per period (a line). Each has a title, axis labels and a
+//! `<desc>` that says what it shows in words; colours come from the page's
+//! style (so they follow the colour scheme and print), and the failed
+//! outcomes are hatched, so that no reader has to tell colours apart.
+
+use mobileconnect_status::Outcome;
+
+use super::periods::{Period, Unit};
+use crate::html::{Count, Html, Percent};
+use crate::triage::funnel::Funnel;
+
+/// The drawing's size in its own units; it scales to the page's width.
+const WIDTH: f64 = 720.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 52.0;
+
+/// The stacked segments, bottom up: (outcome's class, its name). Not sent
+/// is split out of failed.
+const SEGMENTS: [(&str, &str); 5] = [
+    ("delivered", "delivered"),
+    ("pending", "pending"),
+    ("unknown", "unknown"),
+    ("failed", "failed"),
+    ("not-sent", "not sent"),
+];
+
+/// A number as SVG writes it: at most two decimals, no trailing zeros.
+struct N(f64);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = format!("{:.2}", self.0);
+        f.write_str(text.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+#[expect(clippy::cast_precision_loss, reason = "drawing needs no exact count")]
+fn float(count: u64) -> f64 {
+    count as f64
+}
+
+/// Writes a chart's caption and opens its `<svg>` with its title and
+/// description, which screen readers announce for it.
+fn open_svg(html: &mut Html, id: &'static str, height: f64, title: &str, desc: &str) {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled = format!("{title_id} {desc_id}");
+    let view_box = format!("0 0 {} {}", N(WIDTH), N(height));
+    html.open("figcaption", &[("class", &"chart-title")])
+        .text(title)
+        .close("figcaption");
+    html.open(
+        "svg",
+        &[
+            ("id", &id),
+            ("class", &"chart"),
+            ("role", &"img"),
+            ("viewBox", &view_box),
+            ("aria-labelledby", &labelled),
+            ("xmlns", &"http://www.w3.org/2000/svg"),
+        ],
+    );
+    html.open("title", &[("id", &title_id)])
+        .text(title)
+        .close("title");
+    html.open("desc", &[("id", &desc_id)])
+        .text(desc)
+        .close("desc");
+}
+
+/// The hatching that marks failed and not-sent segments, for readers and
+/// printers that cannot tell the colours apart.
+fn patterns(html: &mut Html) {
+    html.markup(
+        "<defs>\
+         <pattern id=\"hatch-failed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"6\" height=\"6\" class=\"fill-failed\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern>\
+         <pattern id=\"hatch-not-sent\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\">\
+         <rect width=\"6\" height=\"6\" class=\"fill-not-sent\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern>\
+         </defs>",
+    );
+}
+
+fn rect(html: &mut Html, class: &str, x: f64, y: f64, width: f64, height: f64) {
+    html.open(
+        "rect",
+        &[
+            ("class", &class),
+            ("x", &N(x)),
+            ("y", &N(y)),
+            ("width", &N(width)),
+            ("height", &N(height)),
+        ],
+    )
+    .close("rect");
+}
+
+fn label(html: &mut Html, class: &'static str, x: f64, y: f64, text: impl std::fmt::Display) {
+    html.open("text", &[("class", &class), ("x", &N(x)), ("y", &N(y))])
+        .text(text)
+        .close("text");
+}
+
+/// How far messages got: one bar per stage for the messages that reached
+/// it, the delivered at the end, and beside each stage the messages that
+/// failed there.
+pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
+    let mut rows: Vec<(String, u64, String, &'static str)> = vec![(
+        "All messages".to_owned(),
+        funnel.messages,
+        if funnel.not_sent > 0 {
+            format!("{} never sent", Count(funnel.not_sent))
+        } else {
+            String::new()
+        },
+        "total",
+    )];
+    for stage in &funnel.stages {
+        let beside = match (stage.ended(Outcome::Failed), stage.ended(Outcome::Unknown)) {
+            (0, 0) => String::new(),
+            (failed, 0) => format!("{} failed here", Count(failed)),
+            (0, unknown) => format!("{} unknown here", Count(unknown)),
+            (failed, unknown) => {
+                format!("{} failed, {} unknown here", Count(failed), Count(unknown))
+            }
+        };
+        rows.push((
+            format!("Reached {}", super::stage_name(stage.stage)),
+            stage.reached,
+            beside,
+            "reached",
+        ));
+    }
+    rows.push((
+        "Delivered to the handset".to_owned(),
+        funnel.delivered(),
+        String::new(),
+        "delivered",
+    ));
+    let row_height = 34.0;
+    let height = TOP + row_height * float(rows.len() as u64) + 8.0;
+    let (bar_left, bar_width) = (180.0, 240.0);
+    let desc = format!(
+        "Of {} messages, {} reached the send service, {} the aggregator, {} the carrier and {} the handset; {} were delivered. {} were never sent.",
+        Count(funnel.messages),
+        Count(funnel.stages[0].reached),
+        Count(funnel.stages[1].reached),
+        Count(funnel.stages[2].reached),
+        Count(funnel.stages[3].reached),
+        Count(funnel.delivered()),
+        Count(funnel.not_sent),
+    );
+    open_svg(
+        html,
+        "funnel-chart",
+        height,
+        "Messages by the last stage they reached",
+        &desc,
+    );
+    let most = float(funnel.messages.max(1));
+    for (at, (name, count, beside, class)) in rows.iter().enumerate() {
+        let y = TOP + row_height * float(at as u64);
+        label(html, "label", 0.0, y + 19.0, name);
+        let width = bar_width * float(*count) / most;
+        rect(
+            html,
+            &format!("bar fill-{class}"),
+            bar_left,
+            y + 4.0,
+            width.max(0.5),
+            22.0,
+        );
+        let value = format!(
+            "{} ({})",
+            Count(*count),
+            Percent::of(*count, funnel.messages)
+        );
+        label(html, "value", bar_left + width + 6.0, y + 19.0, value);
+        if !beside.is_empty() {
+            label(html, "failed-here", WIDTH - 4.0, y + 19.0, beside);
+        }
+    }
+    html.close("svg");
+}
+
+/// The y axis's top and step: four or five round, whole steps that reach
+/// the largest value.
+fn scale(largest: f64) -> (f64, f64) {
+    if largest <= 0.0 {
+        return (4.0, 1.0);
+    }
+    let magnitude = 10_f64.powf(largest.log10().floor());
+    [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|factor| factor * magnitude)
+        .filter(|step| *step >= 1.0 && step.fract() == 0.0)
+        .map(|step| (step * (largest / step).ceil().max(4.0), step))
+        .find(|&(top, step)| top <= step * 5.0)
+        .unwrap_or((magnitude * 40.0, magnitude * 10.0))
+}
+
+/// The x axis's labels: at most eight periods, evenly spread, the first
+/// always.
+fn x_labels(html: &mut Html, periods: &[Period], x_of: impl Fn(usize) -> f64, bottom: f64) {
+    let every = periods.len().div_ceil(8).max(1);
+    for (at, period) in periods.iter().enumerate().step_by(every) {
+        html.open(
+            "text",
+            &[
+                ("class", &"tick x"),
+                ("x", &N(x_of(at))),
+                ("y", &N(bottom + 16.0)),
+            ],
+        )
+        .text(&period.label)
+        .close("text");
+    }
+}
+
+fn axes(html: &mut Html, height: f64, x_title: &str, y_title: &str) {
+    let bottom = height - BOTTOM;
+    html.open(
+        "line",
+        &[
+            ("class", &"axis"),
+            ("x1", &N(LEFT)),
+            ("y1", &N(bottom)),
+            ("x2", &N(WIDTH - RIGHT)),
+            ("y2", &N(bottom)),
+        ],
+    )
+    .close("line");
+    html.open(
+        "text",
+        &[
+            ("class", &"axis-title"),
+            ("x", &N(LEFT + (WIDTH - LEFT - RIGHT) / 2.0)),
+            ("y", &N(height - 6.0)),
+        ],
+    )
+    .text(x_title)
+    .close("text");
+    let middle = TOP + (bottom - TOP) / 2.0;
+    let rotate = format!("rotate(-90 14 {})", N(middle));
+    html.open(
+        "text",
+        &[
+            ("class", &"axis-title"),
+            ("x", &N(14.0)),
+            ("y", &N(middle)),
+            ("transform", &rotate),
+        ],
+    )
+    .text(y_title)
+    .close("text");
+}
+
+fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
+    html.open(
+        "line",
+        &[
+            ("class", &"grid"),
+            ("x1", &N(LEFT)),
+            ("y1", &N(y)),
+            ("x2", &N(WIDTH - RIGHT)),
+            ("y2", &N(y)),
+        ],
+    )
+    .close("line");
+    html.open(
+        "text",
+        &[
+            ("class", &"tick y"),
+            ("x", &N(LEFT - 6.0)),
+            ("y", &N(y + 4.0)),
+        ],
+    )
+    .text(text)
+    .close("text");
+}
+
+/// Messages per period, stacked by outcome.
+pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period], zone: &str) {
+    let height = 320.0;
+    let bottom = height - BOTTOM;
+    let plot = WIDTH - LEFT - RIGHT;
+    let slot = plot / float(periods.len().max(1) as u64);
+    // A few periods make narrow bars, not slabs.
+    let bar = if slot > 4.0 {
+        (slot * 0.8).min(48.0)
+    } else {
+        slot
+    };
+    let gap = slot - bar;
+    let largest = periods.iter().map(|period| period.total).max().unwrap_or(0);
+    let (top_value, step) = scale(float(largest));
+    let y_of = |value: f64| bottom - (bottom - TOP) * value / top_value;
+    let busiest = periods.iter().max_by_key(|period| period.total);
+    let desc = match busiest {
+        Some(busiest) => format!(
+            "Messages per {} from {} to {}, stacked by outcome; the most on {} ({} messages, {} delivered). The table below gives every {}.",
+            unit.name(),
+            periods[0].label,
+            periods[periods.len() - 1].label,
+            busiest.label,
+            Count(busiest.total),
+            Count(busiest.count(Outcome::Delivered)),
+            unit.name(),
+        ),
+        None => "No message had a time.".to_owned(),
+    };
+    let title = format!("Messages per {} by outcome", unit.name());
+    open_svg(html, "messages-chart", height, &title, &desc);
+    patterns(html);
+    let mut tick = 0.0;
+    while tick <= top_value + step / 2.0 {
+        y_gridline(html, y_of(tick), Count(rounded(tick)));
+        tick += step;
+    }
+    for (at, period) in periods.iter().enumerate() {
+        let x = LEFT + slot * float(at as u64) + gap / 2.0;
+        html.open("g", &[]);
+        html.open("title", &[])
+            .text(format_args!(
+                "{}: {} messages, {} delivered ({})",
+                period.label,
+                Count(period.total),
+                Count(period.count(Outcome::Delivered)),
+                Percent::of(period.count(Outcome::Delivered), period.total)
+            ))
+            .close("title");
+        let mut below = 0.0;
+        for (class, _) in SEGMENTS {
+            let count = segment(period, class);
+            if count == 0 {
+                continue;
+            }
+            let (y0, y1) = (y_of(below), y_of(below + float(count)));
+            rect(html, &format!("seg-{class}"), x, y1, bar, y0 - y1);
+            below += float(count);
+        }
+        html.close("g");
+    }
+    x_labels(
+        html,
+        periods,
+        |at| LEFT + slot * (float(at as u64) + 0.5),
+        bottom,
+    );
+    let x_title = format!(
+        "{} (Marketing Cloud time, {zone})",
+        capitalized(unit.name())
+    );
+    axes(html, height, &x_title, "Messages");
+    html.close("svg");
+    legend(html);
+}
+
+/// Messages of a period in one stacked segment.
+fn segment(period: &Period, class: &str) -> u64 {
+    match class {
+        "delivered" => period.count(Outcome::Delivered),
+        "pending" => period.count(Outcome::Pending),
+        "unknown" => period.count(Outcome::Unknown),
+        "failed" => period.count(Outcome::Failed) - period.not_sent,
+        _ => period.not_sent,
+    }
+}
+
+/// The key to the bars' colours and hatching, as text.
+fn legend(html: &mut Html) {
+    html.markup("<ul class=\"legend\">");
+    for (class, name) in SEGMENTS {
+        let swatch = format!("swatch seg-{class}");
+        html.markup("<li>")
+            .markup("<svg width=\"14\" height=\"14\" aria-hidden=\"true\">")
+            .open(
+                "rect",
+                &[("class", &swatch), ("width", &14), ("height", &14)],
+            )
+            .close("rect")
+            .markup("</svg>")
+            .text(name)
+            .markup("</li>");
+    }
+    html.markup("</ul>");
+}
+
+/// The delivered share of each period's messages; no point for a period
+/// without messages.
+pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Period], zone: &str) {
+    let height = 260.0;
+    let bottom = height - BOTTOM;
+    let plot = WIDTH - LEFT - RIGHT;
+    let slot = plot / float(periods.len().max(1) as u64);
+    let x_of = |at: usize| LEFT + slot * (float(at as u64) + 0.5);
+    let y_of = |share: f64| bottom - (bottom - TOP) * share;
+    let rates: Vec<Option<f64>> = periods
+        .iter()
+        .map(|period| Percent::of(period.count(Outcome::Delivered), period.total).0)
+        .collect();
+    let known: Vec<(usize, f64)> = rates
+        .iter()
+        .enumerate()
+        .filter_map(|(at, rate)| Some((at, (*rate)?)))
+        .collect();
+    let lowest = known
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|&(at, rate)| (periods[at].label.as_str(), rate));
+    let highest = known
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|&(at, rate)| (periods[at].label.as_str(), rate));
+    let desc = match (lowest, highest) {
+        (Some(lowest), Some(highest)) => format!(
+            "The delivered share of each {}'s messages: lowest {} on {}, highest {} on {}. The table below gives every {}.",
+            unit.name(),
+            Percent(Some(lowest.1)),
+            lowest.0,
+            Percent(Some(highest.1)),
+            highest.0,
+            unit.name(),
+        ),
+        _ => "No message had a time.".to_owned(),
+    };
+    let title = format!("Delivery rate per {}", unit.name());
+    open_svg(html, "rate-chart", height, &title, &desc);
+    for quarter in 0..=4 {
+        let share = f64::from(quarter) / 4.0;
+        y_gridline(html, y_of(share), format_args!("{}%", quarter * 25));
+    }
+    // One line per run of periods with messages: a gap shows a gap.
+    let mut run: Vec<String> = Vec::new();
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    for (at, rate) in rates.iter().enumerate() {
+        match rate {
+            Some(rate) => run.push(format!("{},{}", N(x_of(at)), N(y_of(*rate)))),
+            None if !run.is_empty() => lines.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    lines.push(run);
+    for line in lines.iter().filter(|line| !line.is_empty()) {
+        let points = line.join(" ");
+        html.open("polyline", &[("class", &"rate"), ("points", &points)])
+            .close("polyline");
+    }
+    if known.len() <= 62 {
+        for &(at, rate) in &known {
+            html.open(
+                "circle",
+                &[
+                    ("class", &"rate-point"),
+                    ("cx", &N(x_of(at))),
+                    ("cy", &N(y_of(rate))),
+                    ("r", &3),
+                ],
+            );
+            html.open("title", &[])
+                .text(format_args!(
+                    "{}: {}",
+                    periods[at].label,
+                    Percent(Some(rate))
+                ))
+                .close("title")
+                .close("circle");
+        }
+    }
+    x_labels(html, periods, x_of, bottom);
+    let x_title = format!(
+        "{} (Marketing Cloud time, {zone})",
+        capitalized(unit.name())
+    );
+    axes(html, height, &x_title, "Delivered");
+    html.close("svg");
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a tick is a small whole number"
+)]
+fn rounded(value: f64) -> u64 {
+    value.round() as u64
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scale;
+
+    #[test]
+    fn the_axis_reaches_the_largest_value_in_four_or_five_round_steps() {
+        assert_eq!(scale(0.0), (4.0, 1.0));
+        assert_eq!(scale(1.0), (4.0, 1.0));
+        assert_eq!(scale(6.0), (8.0, 2.0));
+        assert_eq!(scale(9.0), (10.0, 2.0), "whole ticks only");
+        assert_eq!(scale(100.0), (100.0, 20.0));
+        assert_eq!(scale(12_350.0), (12_500.0, 2_500.0));
+        assert_eq!(scale(13_000.0), (20_000.0, 5_000.0));
+        for largest in [3.0, 77.0, 999.0, 1001.0, 54_321.0, 4_130_000.0] {
+            let (top, step) = scale(largest);
+            assert!(
+                top >= largest && top / step <= 5.0,
+                "{largest}: {top} {step}"
+            );
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The periods the chart over time shows: days, or, when the data spans
+//! more days than a page can draw as bars, weeks, months or years. The
+//! page's size stays bounded whatever the span: at most
+//! [`MAX_PERIODS`] bars.
+
+use mobileconnect_status::Outcome;
+
+use crate::triage::instant::{civil_from_days, date_of_day, day_of};
+use crate::triage::summary::Day;
+
+/// Most bars drawn: a year of days fits.
+pub(crate) const MAX_PERIODS: i64 = 370;
+
+/// How long one bar is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    /// Monday to Sunday.
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
+    }
+
+    /// The first day of the period holding `day` (days since 1970-01-01,
+    /// a Thursday).
+    fn start(self, day: i64) -> i64 {
+        let (year, month, _) = civil_from_days(day);
+        match self {
+            Unit::Day => day,
+            Unit::Week => day - (day + 3).rem_euclid(7),
+            Unit::Month => day_of(year, month, 1).unwrap_or(day),
+            Unit::Year => day_of(year, 1, 1).unwrap_or(day),
+        }
+    }
+
+    /// The first day of the period after the one starting on `start`.
+    fn next(self, start: i64) -> i64 {
+        match self {
+            Unit::Day => start + 1,
+            Unit::Week => start + 7,
+            // 32 days on from the 1st is always in the next month.
+            Unit::Month => Unit::Month.start(start + 32),
+            Unit::Year => Unit::Year.start(start + 366),
+        }
+    }
+
+    /// How a period is named on the page.
+    fn label(self, start: i64) -> String {
+        let date = date_of_day(start);
+        match self {
+            Unit::Day => date,
+            Unit::Week => format!("week of {date}"),
+            Unit::Month => date[..7].to_owned(),
+            Unit::Year => date[..4].to_owned(),
+        }
+    }
+}
+
+/// One bar: a period and its messages by outcome.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Period {
+    pub(crate) label: String,
+    pub(crate) total: u64,
+    /// Messages by outcome, in the vocabulary's order.
+    pub(crate) outcomes: Vec<(Outcome, u64)>,
+    /// Of the failed, the messages never sent.
+    pub(crate) not_sent: u64,
+}
+
+impl Period {
+    pub(crate) fn count(&self, wanted: Outcome) -> u64 {
+        self.outcomes
+            .iter()
+            .find(|&&(outcome, _)| outcome == wanted)
+            .map_or(0, |&(_, count)| count)
+    }
+}
+
+/// Every period from the first day with a message to the last, empty
+/// periods included so that gaps show, in the shortest unit that needs at
+/// most [`MAX_PERIODS`] bars. Years, for a span too long for months, are
+/// only those that have messages, so that a stray date in 9999 does not
+/// draw 8,000 empty bars.
+pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return (Unit::Day, Vec::new());
+    };
+    let span = last.day - first.day + 1;
+    let unit = [(Unit::Day, 1), (Unit::Week, 7), (Unit::Month, 31)]
+        .into_iter()
+        .find(|&(_, length)| span / length < MAX_PERIODS)
+        .map_or(Unit::Year, |(unit, _)| unit);
+    let mut periods: Vec<(i64, Period)> = Vec::new();
+    if unit != Unit::Year {
+        let mut start = unit.start(first.day);
+        while start <= last.day {
+            periods.push((start, empty(unit.label(start))));
+            start = unit.next(start);
+        }
+    }
+    for day in days {
+        let start = unit.start(day.day);
+        let at = match periods.binary_search_by_key(&start, |&(start, _)| start) {
+            Ok(at) => at,
+            Err(at) => {
+                periods.insert(at, (start, empty(unit.label(start))));
+                at
+            }
+        };
+        let period = &mut periods[at].1;
+        period.total += day.messages.total;
+        period.not_sent += day.messages.not_sent;
+        for (count, &(_, more)) in period.outcomes.iter_mut().zip(&day.messages.by_outcome) {
+            count.1 += more;
+        }
+    }
+    (
+        unit,
+        periods.into_iter().map(|(_, period)| period).collect(),
+    )
+}
+
+fn empty(label: String) -> Period {
+    Period {
+        label,
+        total: 0,
+        outcomes: Outcome::ALL.iter().map(|&outcome| (outcome, 0)).collect(),
+        not_sent: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mobileconnect_status::Outcome;
+
+    use super::{MAX_PERIODS, Unit, periods};
+    use crate::triage::instant::Instant;
+    use crate::triage::summary::{Day, Outcomes};
+
+    fn day(date: &str, delivered: u64) -> Day {
+        Day {
+            day: Instant::parse(&format!("{date}T12:00:00"))
+                .expect("a date")
+                .system_day(),
+            messages: Outcomes::from_counts(
+                Outcome::ALL
+                    .iter()
+                    .map(|&outcome| {
+                        (
+                            outcome,
+                            u64::from(outcome == Outcome::Delivered) * delivered,
+                        )
+                    })
+                    .collect(),
+                0,
+            ),
+        }
+    }
+
+    fn labels(days: &[super::Period]) -> Vec<(&str, u64)> {
+        days.iter()
+            .map(|period| (period.label.as_str(), period.total))
+            .collect()
+    }
+
+    #[test]
+    fn days_are_shown_with_the_empty_days_between() {
+        let (unit, shown) = periods(&[day("2025-01-30", 3), day("2025-02-02", 4)]);
+        assert_eq!(unit, Unit::Day);
+        assert_eq!(
+            labels(&shown),
+            [
+                ("2025-01-30", 3),
+                ("2025-01-31", 0),
+                ("2025-02-01", 0),
+                ("2025-02-02", 4)
+            ]
+        );
+        assert_eq!(shown[3].count(Outcome::Delivered), 4);
+    }
+
+    #[test]
+    fn a_long_span_is_shown_in_weeks_months_or_years() {
+        let (unit, shown) = periods(&[day("2024-01-03", 1), day("2025-03-02", 2)]);
+        assert_eq!(unit, Unit::Week);
+        assert_eq!(shown[0].label, "week of 2024-01-01", "a Monday");
+        assert_eq!(
+            shown.last().map(|p| p.label.as_str()),
+            Some("week of 2025-02-24")
+        );
+        let (unit, shown) = periods(&[day("2001-12-31", 1), day("2020-02-29", 2)]);
+        assert_eq!(unit, Unit::Month);
+        assert_eq!(shown[0].label, "2001-12");
+        assert_eq!(shown.len(), 12 * 18 + 3);
+        let (unit, shown) = periods(&[
+            day("1970-01-01", 1),
+            day("1970-01-02", 5),
+            day("9999-12-31", 2),
+        ]);
+        assert_eq!(unit, Unit::Year);
+        assert_eq!(labels(&shown), [("1970", 6), ("9999", 2)]);
+        assert!(i64::try_from(shown.len()).expect("a count") <= MAX_PERIODS);
+    }
+}

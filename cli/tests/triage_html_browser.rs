@@ -1,0 +1,198 @@
+//! The HTML report in a real browser: headless Chromium renders the
+//! sample's page to a PNG and to its DOM, which must hold the headline
+//! numbers and every chart's title, with nothing on the console.
+//!
+//! `.ci/run` installs Chromium from Debian's packages, and under CI
+//! (`CI` set) a missing browser fails this test. Elsewhere it is skipped
+//! with a message on the terminal, so that `cargo test` needs only a Rust
+//! toolchain.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::page::{Page, count};
+use common::{json_report, scratch, sms_status};
+
+const SAMPLE: &str = "samples/sms-message-tracking.csv";
+const WIDTH: u32 = 1000;
+const HEIGHT: u32 = 2600;
+
+/// Chromium's path, if it is installed.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Chromium, or why the test cannot run: a failure under CI, else a skip
+/// said on the terminal (libtest captures `eprintln!`, not writes to
+/// stderr itself).
+fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    if let Some(chromium) = chromium() {
+        return Some(chromium);
+    }
+    let why = "chromium is not on PATH; install it (Debian: apt-get install chromium) to run it";
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: {why}; .ci/run installs it"
+    );
+    let _ = writeln!(std::io::stderr(), "\nSKIPPED {test}: {why}");
+    None
+}
+
+/// Runs headless Chromium on `page` with `args`, in a fresh profile, with
+/// no network, console messages logged to stderr. Killed after 90 s.
+fn run_chromium(chromium: &Path, name: &str, page: &Path, args: &[&str]) -> Output {
+    let profile = scratch(&format!("chromium-profile-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&profile);
+    let url = format!(
+        "file://{}",
+        page.canonicalize().expect("the page").display()
+    );
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let started = Instant::now();
+    while child.try_wait().expect("chromium runs").is_none() {
+        if started.elapsed() > Duration::from_secs(90) {
+            let _ = child.kill();
+            panic!("chromium did not finish within 90 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let output = child.wait_with_output().expect("chromium's output");
+    let _ = std::fs::remove_dir_all(&profile);
+    output
+}
+
+/// The console messages in Chromium's log. Chromium logs every console
+/// message, errors and blocked loads included, as `INFO:CONSOLE` without
+/// its level, so a page that logs nothing is the check.
+fn console_messages(log: &str) -> Vec<&str> {
+    log.lines()
+        .filter(|line| line.contains(":CONSOLE"))
+        .collect()
+}
+
+/// The width and height a PNG's header gives.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let number = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().expect("4 bytes"));
+    (number(16), number(20))
+}
+
+#[test]
+fn the_sample_page_renders_in_chromium_with_its_numbers_and_charts() {
+    let Some(chromium) = chromium_or_skip("the_sample_page_renders_in_chromium") else {
+        return;
+    };
+    let page = scratch("browser-report.html");
+    let suppress = scratch("browser-suppress.txt");
+    let run = sms_status(&[
+        "triage",
+        SAMPLE,
+        "--html",
+        page.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "the sample has 2 bad rows: {}", run.stderr);
+    let (report, _) = json_report(&[SAMPLE]);
+
+    let dom = run_chromium(&chromium, "dom", &page, &["--dump-dom"]);
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let log = String::from_utf8_lossy(&dom.stderr);
+    assert_eq!(console_messages(&log), Vec::<&str>::new(), "{log}");
+    let rendered = Page::parse(&String::from_utf8(dom.stdout).expect("a UTF-8 DOM"));
+    assert_eq!(
+        count(&rendered.id("messages-total").text),
+        report["messages"]["total"].as_u64().unwrap()
+    );
+    assert_eq!(
+        count(&rendered.id("recipients-total").text),
+        report["recipients"]["total"].as_u64().unwrap()
+    );
+    assert_eq!(rendered.id("delivery-rate").text, "16.7%");
+    let captions: Vec<&str> = rendered
+        .elements()
+        .filter(|element| element.tag == "figcaption")
+        .map(|element| element.text.as_str())
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "Messages by the last stage they reached",
+            "Messages per day by outcome",
+            "Delivery rate per day"
+        ]
+    );
+    for chart in ["funnel-chart", "messages-chart", "rate-chart"] {
+        let title = rendered.id(&format!("{chart}-title"));
+        assert_eq!(title.tag, "title", "{chart} has an SVG title");
+    }
+
+    let png = scratch("browser-report.png");
+    let shot = run_chromium(
+        &chromium,
+        "png",
+        &page,
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={WIDTH},{HEIGHT}"),
+        ],
+    );
+    let log = String::from_utf8_lossy(&shot.stderr);
+    assert!(shot.status.success(), "{log}");
+    assert_eq!(console_messages(&log), Vec::<&str>::new(), "{log}");
+    let image = std::fs::read(&png).expect("chromium wrote the screenshot");
+    assert_eq!(png_size(&image), (WIDTH, HEIGHT));
+    assert!(image.len() > 50_000, "a page with charts, not a blank one");
+}
+
+#[test]
+fn the_console_check_sees_what_a_page_logs() {
+    let Some(chromium) = chromium_or_skip("the_console_check_sees_what_a_page_logs") else {
+        return;
+    };
+    // What an unescaped input would do to the page: load and run things
+    // its content policy blocks, each logged on the console.
+    let page = scratch("browser-console.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" \
+         content=\"default-src 'none'; style-src 'unsafe-inline'\"></head>\
+         <body><img src=\"http://127.0.0.1:9/x.png\"><script>console.error(1)</script></body></html>",
+    )
+    .expect("a page");
+    let output = run_chromium(&chromium, "console", &page, &["--dump-dom"]);
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(console_messages(&log).len(), 2, "{log}");
+}
