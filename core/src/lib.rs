@@ -46,12 +46,15 @@
 extern crate self as mobileconnect_status;
 
 mod classification;
+mod display;
 mod event;
 mod excerpt;
+mod generated;
 mod parse;
 #[cfg(feature = "serde")]
 mod serde;
 mod status;
+mod table;
 mod unrecognized;
 mod word_error;
 
@@ -61,3 +64,20 @@ pub use parse::{ParseErrorKind, ParseStatusError};
 pub use status::SmsStatus;
 pub use unrecognized::UnrecognizedCode;
 pub use word_error::ParseWordError;
+
+/// Generates a status enum, with this crate's whole API, from a table of
+/// your own: the attribute that generates [`SmsStatus`].
+pub use mobileconnect_status_macros::status_table;
+
+/// What the generated code calls: hidden, not public API, and it may change
+/// in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::display::{debug, display};
+    pub use crate::parse::parse;
+    #[cfg(feature = "serde")]
+    pub use crate::serde::{deserialize, serialize};
+    pub use crate::table::{Table, find_code};
+    #[cfg(feature = "serde")]
+    pub use serde_core;
+}
