@@ -11,16 +11,31 @@
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
+use crate::derives;
 use crate::expand::{self, Expansion};
 use crate::source;
 use crate::table::Table;
 use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
-    let shell = match parse_shell(item) {
+    let mut shell = match parse_shell(item) {
         Ok(shell) => shell,
         Err(error) => return error,
     };
+    let name = shell.name();
+    let (attrs, conflicts) = derives::remove_implemented(shell.attrs, &name);
+    shell.attrs = attrs;
+    let mut tokens: TokenStream = conflicts
+        .iter()
+        .map(|conflict| compile_error(conflict.span, &conflict.message))
+        .collect();
+    tokens.extend(expand_table(&shell, args));
+    tokens
+}
+
+/// The enum and its impls from the table the attribute names, or the
+/// errors in it next to the fallback enum.
+fn expand_table(shell: &Shell, args: TokenStream) -> TokenStream {
     let written = args.to_string();
     let args_span = args
         .clone()
@@ -32,11 +47,11 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
             "expected the table's path as one plain string, without escapes, \
              e.g. #[status_table(\"status-codes.toml\")]; found `{written}`"
         );
-        return fallback(&shell, args_span, &[message]);
+        return fallback(shell, args_span, &[message]);
     };
     let source = match source::load(&path.value) {
         Ok(source) => source,
-        Err(message) => return fallback(&shell, path.span, &[message]),
+        Err(message) => return fallback(shell, path.span, &[message]),
     };
     match validate::table(&source.text) {
         Ok(table) => {
@@ -48,7 +63,7 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
                 .iter()
                 .map(|d| d.render(&source.shown, &source.text))
                 .collect();
-            let mut tokens = fallback(&shell, path.span, &messages);
+            let mut tokens = fallback(shell, path.span, &messages);
             // Still track the file, so fixing it triggers a rebuild.
             match lex(&expand::track_file(&source.absolute)) {
                 Ok(track) => tokens.extend(track),

@@ -12,11 +12,13 @@
 //! user needs.
 //!
 //! The pipeline, one module a step: `entry` takes the attribute and the
-//! enum apart, `source` reads the file, `document` and `syntax` read its TOML,
+//! enum apart (`derives` drops derives the expansion already implements),
+//! `source` reads the file, `document` and `syntax` read its TOML,
 //! `validate` checks every row into a `table::Table`, and `expand` writes
 //! the enum and its impls as text; `diagnostic` and `suggest` render
 //! mistakes with their line, column and a fix.
 
+mod derives;
 mod diagnostic;
 mod document;
 mod entry;
