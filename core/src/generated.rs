@@ -74,8 +74,9 @@ macro_rules! __status_traits {
         }
 
         /// The code and the table name, `4000 Delivered`; an unlisted code
-        /// shows its number alone. [`FromStr`](::core::str::FromStr) reads
-        /// both forms back.
+        /// shows its number alone. Width, fill, alignment and precision
+        /// apply as to a string (`{:<28}`). [`FromStr`](::core::str::FromStr)
+        /// reads both forms back.
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::__private::display(*self, f)

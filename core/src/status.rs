@@ -34,6 +34,7 @@
 /// assert_eq!("40O0".parse::<SmsStatus>().unwrap_err().input(), "40O0");
 ///
 /// assert_eq!(SmsStatus::Delivered.to_string(), "4000 Delivered");
+/// assert_eq!(format!("[{:<16}]", SmsStatus::Delivered), "[4000 Delivered  ]");
 /// assert_eq!(format!("{:?}", SmsStatus::from_code(4510)), "Unrecognized(UnrecognizedCode(4510))");
 /// ```
 #[mobileconnect_status_macros::status_table("status-codes.toml")]
