@@ -35,9 +35,11 @@
 //! # Features
 //!
 //! - `std` (default): without it the crate is `no_std` and needs no allocator.
-//! - `serde`: [`SmsStatus`] serializes as its integer code and deserializes
-//!   from an integer, a numeric string (surrounding whitespace allowed) or a
-//!   status name; unlisted codes round-trip unchanged.
+//! - `serde`: every status enum serializes as its integer code and
+//!   deserializes from an integer, a numeric string (surrounding whitespace
+//!   allowed) or a status name; unlisted codes round-trip unchanged. With
+//!   `std` too, the types of the `payload` module read the REST API's,
+//!   ENS's and the Transactional Messaging API's SMS payloads.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -51,6 +53,8 @@ mod event;
 mod excerpt;
 mod generated;
 mod parse;
+#[cfg(all(feature = "serde", feature = "std"))]
+pub mod payload;
 #[cfg(feature = "serde")]
 mod serde;
 mod status;

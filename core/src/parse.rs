@@ -11,7 +11,7 @@ use crate::table::Table;
 /// `Display` form.
 ///
 /// Generic, so that the generated impl is one call and the algorithm lives
-/// here, once, as plain Rust (see [`crate::table`]).
+/// here, once, as plain Rust (see `table.rs`).
 ///
 /// # Errors
 ///
