@@ -24,11 +24,7 @@ pub fn display<S: Table>(status: S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         };
     }
     let mut digits = [0; 5];
-    let digits = decimal(code, &mut digits);
-    match name {
-        Some(name) => padded(f, [digits, " ", name]),
-        None => padded(f, [digits, "", ""]),
-    }
+    padded(f, decimal(code, &mut digits), name)
 }
 
 /// `code` in decimal, written into the end of `buffer`.
@@ -46,33 +42,55 @@ fn decimal(mut code: u16, buffer: &mut [u8; 5]) -> &str {
     core::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }
 
-/// The pieces as one string under the formatter's precision (the most
-/// characters shown), width, fill and alignment, as [`fmt::Formatter::pad`]
-/// treats a `&str`: the pieces are not joined first, so no buffer is needed
-/// whatever the length of a name.
-fn padded(f: &mut fmt::Formatter<'_>, pieces: [&str; 3]) -> fmt::Result {
-    let total: usize = pieces.iter().map(|piece| piece.chars().count()).sum();
-    let shown = f.precision().map_or(total, |most| most.min(total));
-    let padding = f.width().map_or(0, |width| width.saturating_sub(shown));
+/// `digits`, a space and `name` as one string under the formatter's
+/// precision (the most characters shown), width, fill and alignment, as
+/// [`fmt::Formatter::pad`] treats a `&str`, without joining them in a
+/// buffer (no allocation, and a name can be any length).
+///
+/// Characters are counted as bytes: the digits and the space are ASCII,
+/// and so is every table name (the macro accepts ASCII letters and digits
+/// only). Counting `char`s, with iterators, made this function cost core's
+/// own compile two and a half times as many instructions (BENCHMARKS.md,
+/// Your own table).
+fn padded(f: &mut fmt::Formatter<'_>, digits: &str, name: Option<&str>) -> fmt::Result {
+    let name = name.unwrap_or_default();
+    let space = if name.is_empty() { "" } else { " " };
+    let length = digits.len() + space.len() + name.len();
+    let shown = match f.precision() {
+        Some(most) if most < length => most,
+        _ => length,
+    };
+    let padding = match f.width() {
+        Some(width) if width > shown => width - shown,
+        _ => 0,
+    };
     let (before, after) = match f.align() {
         Some(fmt::Alignment::Right) => (padding, 0),
-        Some(fmt::Alignment::Center) => (padding / 2, padding.div_ceil(2)),
+        Some(fmt::Alignment::Center) => (padding / 2, padding - padding / 2),
         Some(fmt::Alignment::Left) | None => (0, padding),
     };
+    fill(f, before)?;
+    let left = prefix(f, digits, shown)?;
+    let left = prefix(f, space, left)?;
+    prefix(f, name, left)?;
+    fill(f, after)
+}
+
+/// Writes at most `most` bytes of `piece`; returns how many more may follow.
+fn prefix(f: &mut fmt::Formatter<'_>, piece: &str, most: usize) -> Result<usize, fmt::Error> {
+    let end = if most < piece.len() {
+        most
+    } else {
+        piece.len()
+    };
+    f.write_str(piece.get(..end).unwrap_or(piece))?;
+    Ok(most - end)
+}
+
+/// `count` copies of the formatter's fill character.
+fn fill(f: &mut fmt::Formatter<'_>, count: usize) -> fmt::Result {
     let fill = f.fill();
-    for _ in 0..before {
-        fmt::Write::write_char(f, fill)?;
-    }
-    let mut left = shown;
-    for piece in pieces {
-        let end = piece
-            .char_indices()
-            .nth(left)
-            .map_or(piece.len(), |(at, _)| at);
-        f.write_str(&piece[..end])?;
-        left -= piece[..end].chars().count();
-    }
-    for _ in 0..after {
+    for _ in 0..count {
         fmt::Write::write_char(f, fill)?;
     }
     Ok(())

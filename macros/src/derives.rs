@@ -10,8 +10,16 @@
 //! Only derives written after `#[status_table]` reach the attribute: rustc
 //! expands a `#[derive]` above it first, on the empty enum, before the
 //! attribute runs. The crate's docs say to put `#[status_table]` first.
+//!
+//! Written with plain loops over `proc_macro` tokens and no collections of
+//! streams: every crate that uses the table compiles this crate, and a
+//! first version built on iterators, `Vec`s of streams and a struct per
+//! conflict cost this crate's compile three times as many instructions as
+//! this one (BENCHMARKS.md, Your own table).
 
-use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+
+use crate::entry::compile_error;
 
 /// What the expansion implements for every enum, by the name a derive
 /// would give it: std's derives and serde's (which the expansion
@@ -35,40 +43,37 @@ const IMPLEMENTED: &[&str] = &[
     "Deserialize",
 ];
 
-/// A derived trait the expansion implements: where it was written and
-/// what to tell the user.
-pub(crate) struct Conflict {
-    pub(crate) span: Span,
-    pub(crate) message: String,
-}
-
-/// `attrs` without the derives of traits in [`IMPLEMENTED`], and one
-/// [`Conflict`] per derive removed. A derive left empty is dropped whole;
-/// other derives and attributes are kept as written.
+/// `attrs` (`#` `[...]` pairs) without the derives of traits in
+/// [`IMPLEMENTED`]; for each one taken out, a `compile_error!` on its name
+/// in `errors`. A derive left empty is dropped whole; other derives and
+/// attributes are kept as written.
 pub(crate) fn remove_implemented(
     attrs: TokenStream,
     enum_name: &str,
-) -> (TokenStream, Vec<Conflict>) {
+    errors: &mut TokenStream,
+) -> TokenStream {
     let mut kept = TokenStream::new();
-    let mut conflicts = Vec::new();
-    let mut tokens = attrs.into_iter();
-    while let Some(pound) = tokens.next() {
-        let Some(TokenTree::Group(attr)) = tokens.next() else {
-            // The entry point only passes `#` `[...]` pairs.
-            kept.extend([pound]);
+    let mut pound = None;
+    for token in attrs {
+        let TokenTree::Group(attr) = token else {
+            pound = Some(token);
             continue;
         };
-        match derive_list(&attr) {
+        let attr = match derive_list(&attr) {
             Some(list) => {
-                let remaining = without_implemented(&list, enum_name, &mut conflicts);
-                if !remaining.is_empty() {
-                    kept.extend([pound, rebuilt_derive(&attr, remaining)]);
+                let remaining = without_implemented(&list, enum_name, errors);
+                if remaining.is_empty() {
+                    pound = None;
+                    continue;
                 }
+                rebuilt_derive(&attr, &list, remaining)
             }
-            None => kept.extend([pound, TokenTree::Group(attr)]),
-        }
+            None => attr,
+        };
+        kept.extend(pound.take());
+        kept.extend([TokenTree::Group(attr)]);
     }
-    (kept, conflicts)
+    kept
 }
 
 /// The parenthesised list of `#[derive(...)]`, or `None` for any other
@@ -85,71 +90,60 @@ fn derive_list(attr: &Group) -> Option<Group> {
     }
 }
 
-/// The derive's paths, comma-separated, without those whose last segment
+/// The derive's comma-separated paths without those whose last segment
 /// names a trait in [`IMPLEMENTED`] (`Clone`, `std::clone::Clone`,
 /// `serde::Serialize`).
-fn without_implemented(
-    derived: &Group,
-    enum_name: &str,
-    conflicts: &mut Vec<Conflict>,
-) -> Vec<TokenStream> {
-    let mut remaining = Vec::new();
-    let mut path: Vec<TokenTree> = Vec::new();
+fn without_implemented(derived: &Group, enum_name: &str, errors: &mut TokenStream) -> TokenStream {
+    let mut remaining = TokenStream::new();
+    let mut path = TokenStream::new();
+    let mut last = None;
     let mut tokens = derived.stream().into_iter();
     loop {
         let token = tokens.next();
-        let at_end = match &token {
-            None => true,
-            Some(TokenTree::Punct(punct)) => punct.as_char() == ',',
-            Some(_) => false,
-        };
-        if !at_end {
-            path.extend(token);
-            continue;
-        }
-        match path.last() {
-            Some(TokenTree::Ident(trait_name))
-                if IMPLEMENTED.contains(&trait_name.to_string().as_str()) =>
-            {
-                conflicts.push(Conflict {
-                    span: trait_name.span(),
-                    message: message(&trait_name.to_string(), enum_name),
-                });
+        match &token {
+            Some(TokenTree::Punct(punct)) if punct.as_char() == ',' => {}
+            Some(TokenTree::Ident(ident)) => {
+                last = Some(ident.clone());
+                path.extend(token);
+                continue;
             }
-            Some(_) => remaining.push(path.iter().cloned().collect()),
+            Some(_) => {
+                path.extend(token);
+                continue;
+            }
             None => {}
         }
-        path.clear();
+        // The end of one path: keep it, or report it.
+        let name = last.as_ref().map(ToString::to_string);
+        match (last.take(), name) {
+            (Some(ident), Some(name)) if IMPLEMENTED.contains(&name.as_str()) => {
+                errors.extend(compile_error(ident.span(), &message(&name, enum_name)));
+            }
+            (Some(_), _) => {
+                if !remaining.is_empty() {
+                    remaining.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+                }
+                remaining.extend(path);
+            }
+            (None, _) => {}
+        }
+        path = TokenStream::new();
         if token.is_none() {
             return remaining;
         }
     }
 }
 
-/// `[derive(paths)]` with the original spans.
-fn rebuilt_derive(attr: &Group, paths: Vec<TokenStream>) -> TokenTree {
-    let mut list = TokenStream::new();
-    for (index, path) in paths.into_iter().enumerate() {
-        if index > 0 {
-            list.extend([TokenTree::Punct(proc_macro::Punct::new(
-                ',',
-                proc_macro::Spacing::Alone,
-            ))]);
-        }
-        list.extend(path);
-    }
-    let mut inner = attr.stream().into_iter();
-    let derive = inner.next();
-    let original = inner.next();
-    let mut group = Group::new(Delimiter::Parenthesis, list);
-    if let Some(original) = original {
-        group.set_span(original.span());
-    }
-    let mut body: TokenStream = derive.into_iter().collect();
+/// `[derive(paths)]`, spanned as the original attribute and list.
+fn rebuilt_derive(attr: &Group, list: &Group, paths: TokenStream) -> Group {
+    let mut group = Group::new(Delimiter::Parenthesis, paths);
+    group.set_span(list.span());
+    let mut body = TokenStream::new();
+    body.extend(attr.stream().into_iter().next());
     body.extend([TokenTree::Group(group)]);
     let mut rebuilt = Group::new(Delimiter::Bracket, body);
     rebuilt.set_span(attr.span());
-    TokenTree::Group(rebuilt)
+    rebuilt
 }
 
 fn message(derived: &str, enum_name: &str) -> String {

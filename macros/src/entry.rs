@@ -2,9 +2,9 @@
 //! on, runs read → validate → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 //!
-//! With `lib.rs`, the one module that uses `proc_macro`, directly rather
-//! than through `proc-macro2`, which would be one more crate in every
-//! user's cold build.
+//! With `lib.rs` and `derives`, the modules that use `proc_macro`, directly
+//! rather than through `proc-macro2`, which would be one more crate in
+//! every user's cold build.
 //! `proc_macro`'s functions panic outside a compiler expansion, so this
 //! module stays thin: the expansion itself is text from `expand`, tested
 //! without a compiler, and is lexed here with one `str::parse`.
@@ -23,12 +23,8 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
         Err(error) => return error,
     };
     let name = shell.name();
-    let (attrs, conflicts) = derives::remove_implemented(shell.attrs, &name);
-    shell.attrs = attrs;
-    let mut tokens: TokenStream = conflicts
-        .iter()
-        .map(|conflict| compile_error(conflict.span, &conflict.message))
-        .collect();
+    let mut tokens = TokenStream::new();
+    shell.attrs = derives::remove_implemented(shell.attrs, &name, &mut tokens);
     tokens.extend(expand_table(&shell, args));
     tokens
 }
@@ -98,7 +94,7 @@ fn path_literal(args: TokenStream) -> Option<PathLiteral> {
 
 /// `::core::compile_error! { "message" }` with every token spanned on
 /// `span`, so the error points there.
-fn compile_error(span: Span, message: &str) -> TokenStream {
+pub(crate) fn compile_error(span: Span, message: &str) -> TokenStream {
     let punct = |c: char, spacing: Spacing| {
         let mut punct = Punct::new(c, spacing);
         punct.set_span(span);

@@ -3,10 +3,10 @@
 //! payloads need rules a derive does not give anyway (codes read by the
 //! event's kind, numbers sent as text or as numbers).
 //!
-//! [`wire_object!`] defines a private struct of optional fields and its
-//! `Deserialize`: known keys are read, a repeated key is an error naming
-//! it, any other key is skipped. Each payload type then checks what it
-//! requires from that struct, so the rules live in plain functions.
+//! [`wire_object!`] defines a private struct of optional fields and reads
+//! it from a map: known keys are read, a repeated key is an error naming
+//! it, any other key is skipped. A plain function per payload type then
+//! takes what it requires from that struct, so the rules read as Rust.
 
 use core::fmt;
 
@@ -41,8 +41,7 @@ impl Visitor<'_> for KeySeed {
 }
 
 /// Defines a struct of optional fields read from a JSON object: each field
-/// from the first key listed for it (or an alternative spelling after `|`),
-/// other keys skipped, a repeated key an error naming it. `$what` names the
+/// from its key (or an alternative spelling, after `|`), other keys skipped, a repeated key an error naming it. `$what` names the
 /// object in the "expected" part of an error.
 ///
 /// `$what struct Raw { .. }` implements `Deserialize` for `Raw` itself.

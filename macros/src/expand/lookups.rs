@@ -70,26 +70,30 @@ impl ::mobileconnect_status::__private::Table for {name} {{
 /// core's `find_code` reads a code's row from them. At most 1,024 words
 /// (8 KiB), for codes spread over all of `u16`.
 fn bitmap(table: &Table) -> (String, String) {
-    let (Some(first), true) = (
-        table.rows.first(),
-        table.rows.len() <= MATCHED_CODES_MAX_ROWS,
-    ) else {
-        return (String::new(), String::new());
+    let (mut bitmap, mut ranks) = (String::new(), String::new());
+    let Some(first) = table.rows.first() else {
+        return (bitmap, ranks);
     };
-    let mut words = Vec::new();
-    for row in &table.rows {
+    if table.rows.len() > MATCHED_CODES_MAX_ROWS {
+        return (bitmap, ranks);
+    }
+    // Rows are in code order, so the words fill one after the other; a
+    // word's rank is the number of rows met before it. Written in decimal,
+    // without a `Vec` of words: this crate's own compile is part of every
+    // user's cold build.
+    ranks.push_str("0, ");
+    let (mut word, mut word_index) = (0u64, 0);
+    for (rows_before, row) in table.rows.iter().enumerate() {
         let offset = usize::from(row.code - first.code);
-        if words.len() <= offset / 64 {
-            words.resize(offset / 64 + 1, 0u64);
+        while offset / 64 > word_index {
+            let _ = write!(bitmap, "{word}, ");
+            let _ = write!(ranks, "{rows_before}, ");
+            word = 0;
+            word_index += 1;
         }
-        words[offset / 64] |= 1 << (offset % 64);
+        word |= 1 << (offset % 64);
     }
-    let (mut bitmap, mut ranks, mut rows_before) = (String::new(), String::new(), 0);
-    for word in words {
-        let _ = write!(bitmap, "{word:#x}, ");
-        let _ = write!(ranks, "{rows_before}, ");
-        rows_before += word.count_ones();
-    }
+    let _ = write!(bitmap, "{word}, ");
     (bitmap, ranks)
 }
 
