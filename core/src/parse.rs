@@ -84,29 +84,13 @@ fn decimal(text: &str) -> Decimal {
 
 /// The `Display` form: a listed code, whitespace, and that code's own name.
 fn code_and_name<S: Table>(text: &str) -> Option<S> {
-    let (code, name) = split_code_and_name(text)?;
+    let (code, name) = text.split_once(char::is_whitespace)?;
+    let Decimal::Code(code) = decimal(code) else {
+        return None;
+    };
     let status = S::from_code(code);
     let listed = status.name()?;
-    listed.eq_ignore_ascii_case(name).then_some(status)
-}
-
-/// The `Display` form's code and name, not yet looked up: leading digits,
-/// then whitespace. Scanned by hand rather than with `split_once`, whose
-/// pattern searching is a lot of generic code to compile for one call.
-fn split_code_and_name(text: &str) -> Option<(u16, &str)> {
-    let bytes = text.as_bytes();
-    let mut digits = 0;
-    while digits < bytes.len() && bytes[digits].is_ascii_digit() {
-        digits += 1;
-    }
-    let (code, rest) = (text.get(..digits)?, text.get(digits..)?);
-    if !rest.chars().next().is_some_and(char::is_whitespace) {
-        return None;
-    }
-    match decimal(code) {
-        Decimal::Code(code) => Some((code, rest.trim())),
-        Decimal::TooLarge | Decimal::NotDigits => None,
-    }
+    listed.eq_ignore_ascii_case(name.trim()).then_some(status)
 }
 
 /// What was wrong with a text that is not a status.
