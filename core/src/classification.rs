@@ -92,6 +92,32 @@ vocabulary! {
 
 vocabulary! {
     /// What the sender should do about a status.
+    ///
+    /// Write the values through the type, `Action::None`, and do not import
+    /// them with `use Action::*`: the table's word `none` makes a variant
+    /// named `None`, and a glob import puts it in front of the prelude's
+    /// `Option::None`, so every bare `None` in that scope means
+    /// `Action::None` and an `Option` no longer matches or builds with it.
+    ///
+    /// ```
+    /// use mobileconnect_status::{Action, SmsStatus};
+    ///
+    /// let advice = match SmsStatus::from_code(4504).action() {
+    ///     Action::Wait | Action::None => "nothing to do",
+    ///     Action::RetryLater => "send again later",
+    ///     Action::SuppressNumber => "stop sending to this number",
+    ///     Action::Investigate => "ask a person",
+    /// };
+    /// assert_eq!(advice, "stop sending to this number");
+    /// ```
+    ///
+    /// The clash, which does not compile:
+    ///
+    /// ```compile_fail,E0308
+    /// use mobileconnect_status::Action::*;
+    ///
+    /// let name: Option<&str> = None; // `None` is `Action::None` here
+    /// ```
     Action ("action") {
         Wait = "wait" => "nothing yet: a later status will follow",
         None = "none" => "nothing: the message was delivered",

@@ -3,46 +3,40 @@
 //! `Display` form `4000 Delivered`.
 
 use core::fmt;
-use core::str::FromStr;
 
-use crate::SmsStatus;
 use crate::excerpt::Excerpt;
+use crate::table::Table;
 
-impl FromStr for SmsStatus {
-    type Err = ParseStatusError;
-
-    /// ```
-    /// use mobileconnect_status::SmsStatus;
-    ///
-    /// assert_eq!(" 3002 ".parse(), Ok(SmsStatus::AcceptedByCarrier));
-    /// assert_eq!("delivered".parse(), Ok(SmsStatus::Delivered));
-    /// assert_eq!("4000 Delivered".parse(), Ok(SmsStatus::Delivered));
-    /// assert_eq!("4510".parse::<SmsStatus>().map(SmsStatus::code), Ok(4510));
-    /// let error = "40O0".parse::<SmsStatus>().unwrap_err();
-    /// assert_eq!(error.input(), "40O0");
-    /// ```
-    #[inline]
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        // The hot paths (a code, a name) return early; the error, with its
-        // copy of the input, is built out of line.
-        let text = trimmed(input);
-        match decimal(text) {
-            Decimal::Code(code) => return Ok(SmsStatus::from_code(code)),
-            Decimal::TooLarge => return Err(error(ParseErrorKind::OutOfRange, input)),
-            Decimal::NotDigits => {}
-        }
-        if let Some(status) = SmsStatus::from_name(text) {
-            return Ok(status);
-        }
-        code_and_name(text).ok_or_else(|| {
-            let kind = if text.is_empty() {
-                ParseErrorKind::Empty
-            } else {
-                ParseErrorKind::Invalid
-            };
-            error(kind, input)
-        })
+/// `FromStr` of every generated enum: a decimal code, a table name, or the
+/// `Display` form.
+///
+/// Generic, so that the generated impl is one call and the algorithm lives
+/// here, once, as plain Rust (see `table.rs`).
+///
+/// # Errors
+///
+/// Text that is neither: see [`ParseStatusError`].
+#[inline]
+pub fn parse<S: Table>(input: &str) -> Result<S, ParseStatusError> {
+    // The hot paths (a code, a name) return early; the error, with its
+    // copy of the input, is built out of line.
+    let text = trimmed(input);
+    match decimal(text) {
+        Decimal::Code(code) => return Ok(S::from_code(code)),
+        Decimal::TooLarge => return Err(error(ParseErrorKind::OutOfRange, input)),
+        Decimal::NotDigits => {}
     }
+    if let Some(status) = S::from_name(text) {
+        return Ok(status);
+    }
+    code_and_name(text).ok_or_else(|| {
+        let kind = if text.is_empty() {
+            ParseErrorKind::Empty
+        } else {
+            ParseErrorKind::Invalid
+        };
+        error(kind, input)
+    })
 }
 
 #[cold]
@@ -89,12 +83,12 @@ fn decimal(text: &str) -> Decimal {
 }
 
 /// The `Display` form: a listed code, whitespace, and that code's own name.
-fn code_and_name(text: &str) -> Option<SmsStatus> {
+fn code_and_name<S: Table>(text: &str) -> Option<S> {
     let (code, name) = text.split_once(char::is_whitespace)?;
     let Decimal::Code(code) = decimal(code) else {
         return None;
     };
-    let status = SmsStatus::from_code(code);
+    let status = S::from_code(code);
     let listed = status.name()?;
     listed.eq_ignore_ascii_case(name.trim()).then_some(status)
 }

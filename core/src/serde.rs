@@ -2,34 +2,45 @@
 //! status name in. Codes the table does not list pass through unchanged.
 
 use core::fmt;
+use core::marker::PhantomData;
 
 use serde_core::de::{self, Unexpected, Visitor};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Action, CodeKind, EventKind, Finality, Outcome, ParseWordError, SmsStatus, Stage};
+use crate::table::Table;
+use crate::{Action, CodeKind, EventKind, Finality, Outcome, ParseWordError, Stage};
 
-impl Serialize for SmsStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.code())
+/// `Serialize` of every generated enum: the integer code.
+///
+/// # Errors
+///
+/// Only those of the serializer.
+#[inline]
+pub fn serialize<T: Table, S: Serializer>(status: T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u16(status.code())
+}
+
+/// `Deserialize` of every generated enum: an integer, a numeric string or a
+/// status name.
+///
+/// # Errors
+///
+/// Any other input, or a number above 65535, named in the error.
+#[inline]
+pub fn deserialize<'de, T: Table, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    // Text formats carry codes as numbers or strings; binary formats
+    // cannot say which, and what `serialize` wrote is a u16.
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(StatusVisitor(PhantomData))
+    } else {
+        deserializer.deserialize_u16(StatusVisitor(PhantomData))
     }
 }
 
-impl<'de> Deserialize<'de> for SmsStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Text formats carry codes as numbers or strings; binary formats
-        // cannot say which, and what `serialize` wrote is a u16.
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_any(StatusVisitor)
-        } else {
-            deserializer.deserialize_u16(StatusVisitor)
-        }
-    }
-}
+struct StatusVisitor<T>(PhantomData<T>);
 
-struct StatusVisitor;
-
-impl Visitor<'_> for StatusVisitor {
-    type Value = SmsStatus;
+impl<T: Table> Visitor<'_> for StatusVisitor<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(
@@ -37,20 +48,20 @@ impl Visitor<'_> for StatusVisitor {
         )
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<SmsStatus, E> {
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<T, E> {
         u16::try_from(value)
-            .map(SmsStatus::from_code)
+            .map(T::from_code)
             .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<SmsStatus, E> {
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<T, E> {
         u16::try_from(value)
-            .map(SmsStatus::from_code)
+            .map(T::from_code)
             .map_err(|_| E::invalid_value(Unexpected::Signed(value), &self))
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<SmsStatus, E> {
-        value.parse().map_err(E::custom)
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        crate::parse::parse(value).map_err(E::custom)
     }
 }
 
@@ -66,7 +77,7 @@ macro_rules! serde_as_word {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(WordVisitor(core::marker::PhantomData))
+                deserializer.deserialize_str(WordVisitor(PhantomData))
             }
         }
     )+};
@@ -75,7 +86,7 @@ macro_rules! serde_as_word {
 serde_as_word!(Stage, Outcome, Finality, Action, CodeKind, EventKind);
 
 /// Reads any vocabulary enum from its word.
-struct WordVisitor<T>(core::marker::PhantomData<T>);
+struct WordVisitor<T>(PhantomData<T>);
 
 impl<T: core::str::FromStr<Err = ParseWordError>> Visitor<'_> for WordVisitor<T> {
     type Value = T;

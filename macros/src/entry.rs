@@ -2,25 +2,36 @@
 //! on, runs read → validate → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 //!
-//! With `lib.rs`, the one module that uses `proc_macro`, directly rather
-//! than through `proc-macro2`, which would be one more crate in every
-//! user's cold build.
+//! With `lib.rs` and `derives`, the modules that use `proc_macro`, directly
+//! rather than through `proc-macro2`, which would be one more crate in
+//! every user's cold build.
 //! `proc_macro`'s functions panic outside a compiler expansion, so this
 //! module stays thin: the expansion itself is text from `expand`, tested
 //! without a compiler, and is lexed here with one `str::parse`.
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
+use crate::derives;
 use crate::expand::{self, Expansion};
 use crate::source;
 use crate::table::Table;
 use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
-    let shell = match parse_shell(item) {
+    let mut shell = match parse_shell(item) {
         Ok(shell) => shell,
         Err(error) => return error,
     };
+    let name = shell.name();
+    let mut tokens = TokenStream::new();
+    shell.attrs = derives::remove_implemented(shell.attrs, &name, &mut tokens);
+    tokens.extend(expand_table(&shell, args));
+    tokens
+}
+
+/// The enum and its impls from the table the attribute names, or the
+/// errors in it next to the fallback enum.
+fn expand_table(shell: &Shell, args: TokenStream) -> TokenStream {
     let written = args.to_string();
     let args_span = args
         .clone()
@@ -32,11 +43,11 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
             "expected the table's path as one plain string, without escapes, \
              e.g. #[status_table(\"status-codes.toml\")]; found `{written}`"
         );
-        return fallback(&shell, args_span, &[message]);
+        return fallback(shell, args_span, &[message]);
     };
     let source = match source::load(&path.value) {
         Ok(source) => source,
-        Err(message) => return fallback(&shell, path.span, &[message]),
+        Err(message) => return fallback(shell, path.span, &[message]),
     };
     match validate::table(&source.text) {
         Ok(table) => {
@@ -48,7 +59,7 @@ pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream 
                 .iter()
                 .map(|d| d.render(&source.shown, &source.text))
                 .collect();
-            let mut tokens = fallback(&shell, path.span, &messages);
+            let mut tokens = fallback(shell, path.span, &messages);
             // Still track the file, so fixing it triggers a rebuild.
             match lex(&expand::track_file(&source.absolute)) {
                 Ok(track) => tokens.extend(track),
@@ -83,7 +94,7 @@ fn path_literal(args: TokenStream) -> Option<PathLiteral> {
 
 /// `::core::compile_error! { "message" }` with every token spanned on
 /// `span`, so the error points there.
-fn compile_error(span: Span, message: &str) -> TokenStream {
+pub(crate) fn compile_error(span: Span, message: &str) -> TokenStream {
     let punct = |c: char, spacing: Spacing| {
         let mut punct = Punct::new(c, spacing);
         punct.set_span(span);

@@ -312,7 +312,7 @@ echo "Each floor column is a crate with one item more than the column to its lef
 echo "enum: one unit variant per row and Unrecognized(u16), deriving Clone and Copy;"
 echo "+ Debug: derived; + v. match: code(), a match from variant to code; + ALL: a"
 echo "const slice of every variant; + i. match: from_code(), a match on the u16."
-echo "generated: the scaled crate (like core: Clone, Copy, Debug through name()), own compile as in"
+echo "generated: the scaled crate (like core: the attribute alone, every impl expanded), own compile as in"
 echo "Scaling. match ns: the last floor crate's from_code; search ns: the generated"
 echo "from_code; release builds, the same inputs and timer as in Scaling. b/a:"
 echo "growth, the number at b rows over the number at a rows."

@@ -3,6 +3,7 @@
 //! exactly like core's enum, and every lookup agrees with a scan of the rows
 //! whichever way the macro generated it.
 
+use mobileconnect_status::__private::{Table, find_code};
 use mobileconnect_status::{CodeKind, SmsStatus};
 use mobileconnect_status_tests::regenerated::Status;
 use mobileconnect_status_tests::wide::Wide;
@@ -29,15 +30,34 @@ fn a_downstream_expansion_agrees_with_core_on_every_code() {
     }
 }
 
+/// What a derived `Debug` prints for the generated shape: a unit variant
+/// per row, and `Unrecognized` holding a tuple struct around the number.
+#[derive(Debug)]
+struct UnrecognizedCode(#[allow(dead_code, reason = "read by the derived Debug")] u16);
+
+#[derive(Debug)]
+enum Derived {
+    Unrecognized(#[allow(dead_code, reason = "read by the derived Debug")] UnrecognizedCode),
+}
+
 #[test]
-fn core_debug_prints_what_a_derived_debug_prints() {
-    // The downstream enum derives `Debug`; core writes its own through
-    // `name()` (see core's status.rs), which must not change a character.
+fn debug_prints_what_a_derived_debug_prints() {
+    // Every generated enum writes `Debug` through `name()` (core's
+    // display.rs); that must not change a character of what a derive
+    // prints, which is the variant's name for a listed status.
     for code in 0..=u16::MAX {
-        let derived = Status::from_code(code);
-        let core = SmsStatus::from_code(code);
-        assert_eq!(format!("{core:?}"), format!("{derived:?}"), "{code}");
-        assert_eq!(format!("{core:#?}"), format!("{derived:#?}"), "{code}");
+        let status = SmsStatus::from_code(code);
+        let downstream = Status::from_code(code);
+        let (plain, pretty) = if let Some(name) = status.name() {
+            (name.to_owned(), name.to_owned())
+        } else {
+            let derived = Derived::Unrecognized(UnrecognizedCode(code));
+            (format!("{derived:?}"), format!("{derived:#?}"))
+        };
+        assert_eq!(format!("{status:?}"), plain, "{code}");
+        assert_eq!(format!("{status:#?}"), pretty, "{code}");
+        assert_eq!(format!("{downstream:?}"), plain, "{code}");
+        assert_eq!(format!("{downstream:#?}"), pretty, "{code}");
     }
     assert_eq!(format!("{:?}", SmsStatus::Delivered), "Delivered");
     assert_eq!(
@@ -71,6 +91,30 @@ fn from_code_agrees_with_a_scan_of_the_rows_for_every_code() {
         }
         assert_eq!(wide.code(), code);
     }
+}
+
+/// Core's lookup, the only maker of an `UnrecognizedCode`, for every code:
+/// a listed code is found at its row, and only an unlisted one comes back
+/// as unlisted, whether the table answers by bitmap (up to 64 rows, where
+/// `from_code`'s `match` passes it only the codes it did not list) or by
+/// search.
+fn assert_found_exactly_when_listed<T: Table + PartialEq + std::fmt::Debug>(all: &[T]) {
+    for code in 0..=u16::MAX {
+        match find_code::<T>(code) {
+            Ok(row) => assert_eq!(all[row].code(), code, "{code}"),
+            Err(unlisted) => {
+                assert_eq!(unlisted.get(), code);
+                assert_eq!(scanned(all, Table::code, code), None, "{code}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unrecognized_code_is_made_only_for_a_code_its_table_does_not_list() {
+    assert_found_exactly_when_listed(SmsStatus::ALL);
+    assert_found_exactly_when_listed(Status::ALL);
+    assert_found_exactly_when_listed(Wide::ALL);
 }
 
 #[test]

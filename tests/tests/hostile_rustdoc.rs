@@ -23,7 +23,6 @@ const TABLE: &str = include_str!("../ui/pass/hostile_definitions.toml");
 const LIBRARY: &str = r#"//! The hostile table, documented.
 
 #[mobileconnect_status_macros::status_table("hostile_definitions.toml")]
-#[derive(Clone, Copy, Debug)]
 pub enum Status {}
 "#;
 

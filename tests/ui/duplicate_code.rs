@@ -1,6 +1,5 @@
 // Two blocks with the same code.
 #[mobileconnect_status_macros::status_table("duplicate_code.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

@@ -1,6 +1,5 @@
 // Two blocks with the same name, differing only in capitals.
 #[mobileconnect_status_macros::status_table("duplicate_name.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

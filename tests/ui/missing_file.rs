@@ -1,6 +1,5 @@
 // The table file does not exist.
 #[mobileconnect_status_macros::status_table("no-such-table.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 fn main() {

@@ -1,6 +1,5 @@
 // A block without `stage`, and one without `code` and `action`.
 #[mobileconnect_status_macros::status_table("missing_key.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

@@ -1,6 +1,5 @@
 // Names starting with a small letter, or in capitals only.
 #[mobileconnect_status_macros::status_table("name_not_pascal_case.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

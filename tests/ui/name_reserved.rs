@@ -1,6 +1,5 @@
 // A Rust keyword, and a name the generated enum uses itself.
 #[mobileconnect_status_macros::status_table("name_reserved.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

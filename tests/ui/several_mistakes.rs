@@ -1,6 +1,5 @@
 // Five independent mistakes: each is reported at its own place in one build.
 #[mobileconnect_status_macros::status_table("several_mistakes.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

@@ -1,6 +1,5 @@
 // Block headers with one bracket, or unbalanced brackets.
 #[mobileconnect_status_macros::status_table("syntax_bad_header.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 // Code that uses the enum still compiles: only the table's mistakes show.

@@ -1,5 +1,6 @@
 //! The second impl block: the classification columns, each a table read
-//! by the row, and the unlisted code's answers from core.
+//! by the row, the unlisted code's answers from core, and the shortcuts
+//! that follow from them.
 
 use std::fmt::Write as _;
 
@@ -63,10 +64,52 @@ impl {name} {{
     pub const fn is_final_for(self, kind: ::mobileconnect_status::CodeKind) -> bool {{
         self.finality().is_final_for(kind)
     }}
-}}
+{SHORTCUTS}}}
 "
     )
 }
+
+/// What follows from the columns, the same for every table.
+const SHORTCUTS: &str = "
+    /// Whether the table lists this code.
+    #[must_use]
+    pub const fn is_recognized(self) -> bool {
+        !::core::matches!(self, Self::Unrecognized(_))
+    }
+
+    /// Whether no further status is expected, for a message sent from a
+    /// dedicated code. Use [`is_final_for`](Self::is_final_for) for shared
+    /// short codes, where 2000 `DeliveredToAggregator` is also final.
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        self.is_final_for(::mobileconnect_status::CodeKind::Dedicated)
+    }
+
+    /// Whether the message is still on its way (outcome `pending`).
+    #[must_use]
+    pub const fn is_pending(self) -> bool {
+        ::core::matches!(self.outcome(), ::mobileconnect_status::Outcome::Pending)
+    }
+
+    /// Whether the message reached the recipient's device (outcome
+    /// `delivered`).
+    #[must_use]
+    pub const fn is_delivered(self) -> bool {
+        ::core::matches!(self.outcome(), ::mobileconnect_status::Outcome::Delivered)
+    }
+
+    /// Whether the message will not be delivered (outcome `failed`).
+    #[must_use]
+    pub const fn is_failure(self) -> bool {
+        ::core::matches!(self.outcome(), ::mobileconnect_status::Outcome::Failed)
+    }
+
+    /// Whether the sender should send again later (action `retry-later`).
+    #[must_use]
+    pub const fn is_retryable(self) -> bool {
+        ::core::matches!(self.action(), ::mobileconnect_status::Action::RetryLater)
+    }
+";
 
 /// One column of a vocabulary as the elements of a `const` array, in row
 /// order: `::mobileconnect_status::Stage::Handset, …`.

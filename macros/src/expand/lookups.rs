@@ -1,5 +1,7 @@
 //! The first impl block: every listed status, the row behind each, and the
-//! lookups and columns read by that row.
+//! lookups and columns read by that row; then the impl of core's hidden
+//! `Table` trait, which holds the codes and lets core's generic parsing,
+//! printing and serde call the lookups.
 
 use std::fmt::Write as _;
 
@@ -13,13 +15,86 @@ pub(super) fn lookups(name: &str, table: &Table) -> String {
         all_const(name, table),
         row_fn(name, table),
         from_code_fn(name, table),
-        code_fn(table),
+        code_fn(),
         name_fn(table),
         from_name_fn(table),
         definition_fn(table),
         note_fn(table),
     ];
-    format!("\nimpl {name} {{{}}}\n", items.concat())
+    format!(
+        "\nimpl {name} {{{}}}\n{}",
+        items.concat(),
+        table_impl(name, table)
+    )
+}
+
+/// Core's hidden `Table` trait: the sorted codes, which `code()` reads by
+/// row and core's `find_code` searches, and the four functions core's
+/// generic code needs.
+fn table_impl(name: &str, table: &Table) -> String {
+    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
+    let (bitmap, ranks) = bitmap(table);
+    format!(
+        "
+impl ::mobileconnect_status::__private::Table for {name} {{
+    const CODES: &'static [u16] = &[{codes}];
+    const BITMAP: &'static [u64] = &[{bitmap}];
+    const RANKS: &'static [u16] = &[{ranks}];
+
+    #[inline]
+    fn from_code(code: u16) -> Self {{
+        Self::from_code(code)
+    }}
+
+    #[inline]
+    fn from_name(name: &str) -> ::core::option::Option<Self> {{
+        Self::from_name(name)
+    }}
+
+    #[inline]
+    fn code(self) -> u16 {{
+        Self::code(self)
+    }}
+
+    #[inline]
+    fn name(self) -> ::core::option::Option<&'static str> {{
+        Self::name(self)
+    }}
+}}
+"
+    )
+}
+
+/// For a table of at most [`MATCHED_CODES_MAX_ROWS`] rows, the listed codes as
+/// bits from the first code, and for each 64-bit word the rows before it:
+/// core's `find_code` reads a code's row from them. At most 1,024 words
+/// (8 KiB), for codes spread over all of `u16`.
+fn bitmap(table: &Table) -> (String, String) {
+    let (mut bitmap, mut ranks) = (String::new(), String::new());
+    let Some(first) = table.rows.first() else {
+        return (bitmap, ranks);
+    };
+    if table.rows.len() > MATCHED_CODES_MAX_ROWS {
+        return (bitmap, ranks);
+    }
+    // Rows are in code order, so the words fill one after the other; a
+    // word's rank is the number of rows met before it. Written in decimal,
+    // without a `Vec` of words: this crate's own compile is part of every
+    // user's cold build.
+    ranks.push_str("0, ");
+    let (mut word, mut word_index) = (0u64, 0);
+    for (rows_before, row) in table.rows.iter().enumerate() {
+        let offset = usize::from(row.code - first.code);
+        while offset / 64 > word_index {
+            let _ = write!(bitmap, "{word}, ");
+            let _ = write!(ranks, "{rows_before}, ");
+            word = 0;
+            word_index += 1;
+        }
+        word |= 1 << (offset % 64);
+    }
+    let _ = write!(bitmap, "{word}, ");
+    (bitmap, ranks)
 }
 
 // Variants are named through the enum, not `Self`, in `ALL`, `row()` and
@@ -74,7 +149,7 @@ fn from_code_fn(name: &str, table: &Table) -> String {
     let body = if table.rows.len() <= MATCHED_CODES_MAX_ROWS {
         matched_codes(name, table)
     } else {
-        searched_codes(table)
+        SEARCHED.to_owned()
     };
     format!(
         "
@@ -89,8 +164,16 @@ fn from_code_fn(name: &str, table: &Table) -> String {
     )
 }
 
-const UNLISTED: &str =
-    "Self::Unrecognized(::mobileconnect_status::UnrecognizedCode::__unlisted(code))";
+/// `from_code` for a code its `match` did not list, and for every code above
+/// [`MATCHED_CODES_MAX_ROWS`] rows: core's `find_code`, which finds the row
+/// (the variant's index in `ALL`) by the bitmap of a short table or a
+/// binary search of a long one. Core makes the unlisted code only when the
+/// code is not found, so no `UnrecognizedCode` holds a listed code; for a
+/// `match`'s leftovers that costs one load of the bitmap.
+const SEARCHED: &str = "match ::mobileconnect_status::__private::find_code::<Self>(code) {
+            ::core::result::Result::Ok(row) => Self::ALL[row],
+            ::core::result::Result::Err(unlisted) => Self::Unrecognized(unlisted),
+        }";
 
 /// `from_code`'s body for a short table.
 fn matched_codes(name: &str, table: &Table) -> String {
@@ -99,49 +182,24 @@ fn matched_codes(name: &str, table: &Table) -> String {
     });
     format!(
         "match code {{{arms}
-            _ => {UNLISTED},
+            _ => {SEARCHED},
         }}"
     )
 }
 
-/// `from_code`'s body above [`MATCHED_CODES_MAX_ROWS`] rows.
-fn searched_codes(table: &Table) -> String {
-    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
-    // `ALL` is in code order, so the row found is the variant's index in
-    // `ALL`. The loop runs log2(rows) times whatever the code, and its one
-    // data-dependent choice is a conditional move, not a branch to predict.
-    // A table has at least one row, so `CODES[low]` exists.
-    format!(
-        "const CODES: &[u16] = &[{codes}];
-        let mut low = 0;
-        let mut len = CODES.len();
-        while len > 1 {{
-            let half = len / 2;
-            if CODES[low + half] <= code {{
-                low += half;
-            }}
-            len -= half;
-        }}
-        if CODES[low] == code {{ Self::ALL[low] }} else {{ {UNLISTED} }}"
-    )
-}
-
-fn code_fn(table: &Table) -> String {
-    let codes = per_row(table, |out, _, row| write!(out, "{}, ", row.code));
-    format!(
-        "
+fn code_fn() -> String {
+    "
     /// The numeric code, listed or not.
     #[must_use]
     #[inline]
-    pub const fn code(self) -> u16 {{
-        const CODES: &[u16] = &[{codes}];
-        match self {{
+    pub const fn code(self) -> u16 {
+        match self {
             Self::Unrecognized(code) => code.get(),
-            listed => CODES[listed.row()],
-        }}
-    }}
+            listed => <Self as ::mobileconnect_status::__private::Table>::CODES[listed.row()],
+        }
+    }
 "
-    )
+    .to_owned()
 }
 
 fn name_fn(table: &Table) -> String {

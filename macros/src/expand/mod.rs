@@ -55,9 +55,10 @@ pub(crate) fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path
         "#[doc = {}]\n#[non_exhaustive]\n",
         string_literal(&doc_table(name, table))
     );
-    let mut rest = enum_body(table);
+    let mut rest = enum_body(name, table);
     rest.push_str(&lookups::lookups(name, table));
     rest.push_str(&classification::classification(name, table));
+    rest.push_str(&traits(name));
     if let Some(path) = table_file {
         rest.push_str(&track_file(path));
     }
@@ -83,9 +84,15 @@ fn per_row(table: &Table, mut item: impl FnMut(&mut String, usize, &Row) -> fmt:
     text
 }
 
+/// The trait impls, the same for every table, from core: see core's
+/// `generated.rs`, which also says why they are a `macro_rules!` there.
+fn traits(name: &str) -> String {
+    format!("\n::mobileconnect_status::__status_traits!({name});\n")
+}
+
 /// The enum's braced body: one documented variant per row, then
 /// `Unrecognized`.
-fn enum_body(table: &Table) -> String {
+fn enum_body(name: &str, table: &Table) -> String {
     let variants = per_row(table, |out, _, row| {
         let doc = string_literal(&variant_doc(row));
         write!(out, "\n    #[doc = {doc}]\n    {},", row.name)
@@ -96,7 +103,7 @@ fn enum_body(table: &Table) -> String {
     /// round-trips unchanged; it is classified conservatively: stage
     /// from the thousands digit, outcome unknown, not final, action
     /// investigate. It never holds a listed code.
-    Unrecognized(::mobileconnect_status::UnrecognizedCode),
+    Unrecognized(::mobileconnect_status::UnrecognizedCode<{name}>),
 }}
 "
     )

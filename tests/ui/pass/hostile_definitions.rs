@@ -4,7 +4,6 @@
 #![deny(warnings)]
 
 #[mobileconnect_status_macros::status_table("pass/hostile_definitions.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {}
 
 fn main() {

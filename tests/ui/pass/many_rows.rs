@@ -4,7 +4,6 @@
 use mobileconnect_status::{Action, CodeKind, Outcome, Stage};
 
 #[mobileconnect_status_macros::status_table("pass/many_rows.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 fn main() {

@@ -4,7 +4,6 @@
 use mobileconnect_status::{Action, CodeKind};
 
 #[mobileconnect_status_macros::status_table("pass/small_table.toml")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {}
 
 fn main() {

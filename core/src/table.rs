@@ -1,0 +1,102 @@
+//! What a generated enum tells core about itself, so that one generic
+//! implementation of parsing, `Display`, `Debug` and serde serves every
+//! enum `#[status_table]` expands, [`SmsStatus`](crate::SmsStatus) and a
+//! user's own alike.
+//!
+//! Hidden support for the generated code (as thiserror's `__private`): not
+//! public API, and it may change in any release.
+
+use crate::UnrecognizedCode;
+
+/// A status enum generated from a table. The macro implements it; nothing
+/// else should.
+pub trait Table: Copy + 'static {
+    /// Every code the table lists, in ascending order.
+    const CODES: &'static [u16];
+
+    /// For a short table (one whose `from_code` is a `match`), the listed
+    /// codes as bits counted from the first code (bit `code - CODES[0]` of
+    /// the whole): [`find_code`] reads a code's row from it without a
+    /// search. Empty for a long table, which is searched.
+    const BITMAP: &'static [u64];
+
+    /// For each word of [`BITMAP`](Self::BITMAP), the number of bits set
+    /// in the words before it: the row of the word's first listed code.
+    const RANKS: &'static [u16];
+
+    /// The enum's `from_code`.
+    fn from_code(code: u16) -> Self;
+
+    /// The enum's `from_name`.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// The enum's `code`.
+    fn code(self) -> u16;
+
+    /// The enum's `name`.
+    fn name(self) -> Option<&'static str>;
+}
+
+/// The row of `code` in `S`'s table, or `code` as a code `S` does not list.
+///
+/// The only way to make an [`UnrecognizedCode`]: it is made here, for a code
+/// this search did not find, so no public function can make one that holds
+/// a listed code (which would equal that code's variant but classify as
+/// unlisted).
+///
+/// A short table answers from its bitmap: one bit says whether the code is
+/// listed, which is all the work for the codes its `from_code`'s `match`
+/// did not list, and the bits set below it count its row. A long table is
+/// searched: the loop runs
+/// log2(rows) times whatever the code, and its one data-dependent choice
+/// is a conditional move, not a branch to predict.
+///
+/// # Errors
+///
+/// A code `S` does not list, as its [`UnrecognizedCode`].
+#[inline]
+pub const fn find_code<S: Table>(code: u16) -> Result<usize, UnrecognizedCode<S>> {
+    let codes = S::CODES;
+    let [first, ..] = codes else {
+        return Err(UnrecognizedCode::unlisted(code));
+    };
+    if !S::BITMAP.is_empty() {
+        return match ranked(S::BITMAP, S::RANKS, code.wrapping_sub(*first)) {
+            Some(row) => Ok(row),
+            None => Err(UnrecognizedCode::unlisted(code)),
+        };
+    }
+    let mut low = 0;
+    let mut len = codes.len();
+    while len > 1 {
+        let half = len / 2;
+        if codes[low + half] <= code {
+            low += half;
+        }
+        len -= half;
+    }
+    if codes[low] == code {
+        Ok(low)
+    } else {
+        Err(UnrecognizedCode::unlisted(code))
+    }
+}
+
+/// The row of the code at `offset` from the first code, if its bit is set:
+/// the bits set before it, counted through `ranks` and the word's own
+/// lower bits. A code below the first one wraps to an offset past the end.
+#[inline]
+const fn ranked(bits: &[u64], ranks: &[u16], offset: u16) -> Option<usize> {
+    let offset = offset as usize;
+    let index = offset / 64;
+    if index >= bits.len() || index >= ranks.len() {
+        return None;
+    }
+    let word = bits[index];
+    let bit = offset % 64;
+    if (word >> bit) & 1 == 0 {
+        return None;
+    }
+    let below = word & ((1 << bit) - 1);
+    Some(ranks[index] as usize + below.count_ones() as usize)
+}
