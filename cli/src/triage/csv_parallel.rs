@@ -62,45 +62,29 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
     let threads = threads.min(most).max(1);
     let chunks = cut(rows, threads)?;
     let numbers = ByNumber::default();
-    let read: Vec<io::Result<Worker>> = thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .windows(2)
-            .map(|pair| {
-                let (from, to) = (pair[0], pair[1]);
-                let numbers = &numbers;
-                thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut worker = Worker {
-                        file: rows.name,
-                        columns: rows.columns,
-                        expected_fields: rows.expected_fields,
-                        scanner: Scanner::new(rows.delimiter, rows.columns.indexes()),
-                        times: TimeReader::default(),
-                        counts: Counts::default(),
-                        bad: bad_rows.kept(),
-                        numbers: numbers.writer(),
-                        line: from.line,
-                        irregular_records: 0,
-                        last_irregular: false,
-                    };
-                    worker.read_all(
-                        Vec::new(),
-                        range_reader(rows.file, from.at, to.at, Some(rows.meter)),
-                    )?;
-                    Ok(worker)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                // A thread the system would not start is an input failure,
-                // not a crash.
-                handle?
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let read = on_threads(chunks.windows(2).map(|pair| {
+        let (from, to, numbers) = (pair[0], pair[1], &numbers);
+        move || {
+            let mut worker = Worker {
+                file: rows.name,
+                columns: rows.columns,
+                expected_fields: rows.expected_fields,
+                scanner: Scanner::new(rows.delimiter, rows.columns.indexes()),
+                times: TimeReader::default(),
+                counts: Counts::default(),
+                bad: bad_rows.kept(),
+                numbers: numbers.writer(),
+                line: from.line,
+                irregular_records: 0,
+                last_irregular: false,
+            };
+            worker.read_all(
+                Vec::new(),
+                range_reader(rows.file, from.at, to.at, Some(rows.meter)),
+            )?;
+            Ok(worker)
+        }
+    }));
     let mut counts = Counts::default();
     let mut bad = Vec::with_capacity(read.len());
     let last = read.len() - 1;
@@ -121,6 +105,27 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
     }))
 }
 
+/// Runs each job on a thread of its own and returns their results in the
+/// jobs' order. A thread the system would not start is an input failure,
+/// not a crash.
+fn on_threads<'a, T: Send + 'a>(
+    jobs: impl Iterator<Item = impl FnOnce() -> io::Result<T> + Send + 'a>,
+) -> Vec<io::Result<T>> {
+    thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .map(|job| thread::Builder::new().spawn_scoped(scope, job))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle?
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// A record boundary: its offset and the line it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Cut {
@@ -136,24 +141,10 @@ fn cut(rows: &Rows, threads: usize) -> io::Result<Vec<Cut>> {
         .map(|share| rows.start + length * share / threads as u64)
         .collect();
     // Quotes and line breaks of each share but the last, counted at once.
-    let tallies: Vec<io::Result<(u64, u64)>> = thread::scope(|scope| {
-        let handles: Vec<_> = nominal[..threads]
-            .windows(2)
-            .map(|pair| {
-                let (from, to) = (pair[0], pair[1]);
-                thread::Builder::new()
-                    .spawn_scoped(scope, move || count_quotes_and_lines(rows.file, from, to))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle?
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let tallies = on_threads(nominal[..threads].windows(2).map(|pair| {
+        let (from, to) = (pair[0], pair[1]);
+        move || count_quotes_and_lines(rows.file, from, to)
+    }));
     let mut cuts = vec![Cut {
         at: rows.start,
         line: rows.line,
