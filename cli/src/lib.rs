@@ -12,6 +12,7 @@
 
 mod args;
 mod closed_pipe;
+mod code_kind;
 mod explain;
 mod fatal;
 mod file_identity;

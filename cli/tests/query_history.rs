@@ -17,7 +17,7 @@ use std::path::Path;
 use common::{read, scratch, sms_status};
 use mobileconnect_status::{Action, CodeKind, SmsStatus};
 use rusqlite::Connection;
-use sql_engine::{TrackingRow, classification, finality_for, query, tracking_table};
+use sql_engine::{TrackingRow, classification_for, query, tracking_table};
 
 const FIXTURE: &str = "tests/fixtures/query-history.csv";
 /// A day inside the fixture's history, with messages on both sides of it
@@ -284,7 +284,7 @@ fn report_agrees_with_the_rule_for_both_code_kinds_with_and_without_since() {
                 expected
                     .entry(status.code())
                     .or_insert_with(|| ReportRow {
-                        words: classification(*status, finality_for(*status, kind)),
+                        words: classification_for(*status, kind),
                         numbers: 0,
                     })
                     .numbers += 1;

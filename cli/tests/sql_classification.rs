@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use common::sms_status;
 use mobileconnect_status::{Action, CodeKind, SmsStatus, Stage};
-use sql_engine::{TrackingRow, classification, finality_for, query, tracking_table};
+use sql_engine::{TrackingRow, classification, classification_for, query, tracking_table};
 
 /// Every listed code, the unlisted codes next to each, the edges of every
 /// block of a thousand up to 5999 (where an unlisted code's stage
@@ -160,7 +160,7 @@ fn query_report_counts_each_code_with_the_library_classification() {
             .into_iter()
             .map(|code| {
                 let status = SmsStatus::from_code(code);
-                let mut words = classification(status, finality_for(status, kind));
+                let mut words = classification_for(status, kind);
                 words.push(Some("1".to_owned()));
                 (code, words)
             })

@@ -30,6 +30,6 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
         out,
         "SELECT\n    t.MobileMessageTrackingID,\n    t.Mobile,\n    {CODE},"
     )?;
-    write_classification(out, CODE, |status| status.finality().as_str())?;
+    write_classification(out, CODE, None)?;
     writeln!(out, "\nFROM _SMSMessageTracking AS t")
 }

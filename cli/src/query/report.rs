@@ -3,8 +3,6 @@
 
 use std::io::{self, Write};
 
-use mobileconnect_status::Finality;
-
 use super::QueryOptions;
 use super::newest::{write_comment, write_ranked};
 use crate::sql::write_classification;
@@ -18,21 +16,15 @@ pub(super) fn write(options: &QueryOptions, out: &mut impl Write) -> io::Result<
     let kind = options.code_kind;
     let purpose = format!(
         "How many mobile numbers' newest message ended on each status, with the \
-         status's classification. SmsFinal says whether the status is final for a \
-         message sent from a {kind} code."
+         status's classification for a message sent from a {kind} code: SmsFinal \
+         says whether it is final, and a status final for it is not pending."
     );
     let destination = "the fields SMSStandardStatusCodeId (number, the primary key), \
                        SmsStatus, SmsStage, SmsOutcome, SmsFinal and SmsAction (text, 50 \
                        characters) and Numbers (number)";
     write_comment(out, &purpose, options, destination)?;
     writeln!(out, "SELECT\n    {CODE},")?;
-    write_classification(out, CODE, |status| {
-        if status.is_final_for(kind) {
-            Finality::Yes.as_str()
-        } else {
-            Finality::No.as_str()
-        }
-    })?;
+    write_classification(out, CODE, Some(kind))?;
     writeln!(out, ",\n    counts.Numbers")?;
     writeln!(
         out,

@@ -4,19 +4,20 @@
 
 use std::io::{self, Write};
 
-use mobileconnect_status::{SmsStatus, Stage};
+use mobileconnect_status::{CodeKind, Finality, SmsStatus, Stage};
 
 use super::text;
-use crate::words;
+use crate::{code_kind, words};
 
 /// The classification columns `SmsStatus`, `SmsStage`, `SmsOutcome`,
 /// `SmsFinal` and `SmsAction` of the status in `code`, each a `CASE`
-/// column, separated by commas. `finality` gives `SmsFinal`'s word: the
-/// table's three-way one, or yes or no for one kind of code.
+/// column, separated by commas. With a `kind`, they read the status for
+/// messages sent from that kind of code (see `code_kind`), `SmsFinal` as
+/// yes or no; without, they are the table's own words.
 pub(crate) fn write_classification(
     out: &mut impl Write,
     code: &str,
-    finality: impl Fn(SmsStatus) -> &'static str,
+    kind: Option<CodeKind>,
 ) -> io::Result<()> {
     let unlisted = first_unlisted();
     write_case(
@@ -29,12 +30,23 @@ pub(crate) fn write_classification(
     writeln!(out, ",")?;
     write_case(out, code, "SmsStage", words::stage, &unlisted_stage(code))?;
     writeln!(out, ",")?;
-    let outcome = |s: SmsStatus| s.outcome().as_str();
+    let outcome = |s: SmsStatus| match kind {
+        Some(kind) => code_kind::outcome(s, kind).as_str(),
+        None => s.outcome().as_str(),
+    };
     write_case(out, code, "SmsOutcome", outcome, &text(outcome(unlisted)))?;
     writeln!(out, ",")?;
-    write_case(out, code, "SmsFinal", &finality, &text(finality(unlisted)))?;
+    let finality = |s: SmsStatus| match kind {
+        Some(kind) if s.is_final_for(kind) => Finality::Yes.as_str(),
+        Some(_) => Finality::No.as_str(),
+        None => s.finality().as_str(),
+    };
+    write_case(out, code, "SmsFinal", finality, &text(finality(unlisted)))?;
     writeln!(out, ",")?;
-    let action = |s: SmsStatus| s.action().as_str();
+    let action = |s: SmsStatus| match kind {
+        Some(kind) => code_kind::action(s, kind).as_str(),
+        None => s.action().as_str(),
+    };
     write_case(out, code, "SmsAction", action, &text(action(unlisted)))
 }
 

@@ -11,6 +11,7 @@
 use mobileconnect_status::{Action, CodeKind, EventKind, Outcome, SmsStatus};
 
 use super::reasons::ReasonId;
+use crate::code_kind;
 
 /// Bits of the packed value that hold the variant, above a 30-bit payload.
 const TAG_SHIFT: u32 = 30;
@@ -106,39 +107,28 @@ impl Fate {
         matches!(self.kind(), FateKind::NotSent(_))
     }
 
-    /// What the fate says about the message. For shared short codes a
-    /// status that is final only for them (2000 `DeliveredToAggregator`)
-    /// is the last word: no handset receipt will come, so whether the
-    /// message arrived is unknown, not pending.
+    /// What the fate says about the message, for messages sent from a code
+    /// of `kind` (see `code_kind`).
     pub(crate) fn outcome(self, kind: CodeKind) -> Outcome {
         let by_event = |event: EventKind| event.outcome().unwrap_or(Outcome::Unknown);
         match self.kind() {
             FateKind::Queued => by_event(EventKind::Queued),
             FateKind::Sent => by_event(EventKind::Sent),
             FateKind::NotSent(_) => by_event(EventKind::NotSent),
-            FateKind::Status(status) if ends_pending(status, kind) => Outcome::Unknown,
-            FateKind::Status(status) => status.outcome(),
+            FateKind::Status(status) => code_kind::outcome(status, kind),
         }
     }
 
-    /// What the sender should do. As for [`outcome`](Self::outcome), a
-    /// shared code's last status calls for no more waiting.
+    /// What the sender should do, for messages sent from a code of `kind`.
     pub(crate) fn action(self, kind: CodeKind) -> Action {
         let by_event = |event: EventKind| event.action().unwrap_or(Action::Investigate);
         match self.kind() {
             FateKind::Queued => by_event(EventKind::Queued),
             FateKind::Sent => by_event(EventKind::Sent),
             FateKind::NotSent(_) => by_event(EventKind::NotSent),
-            FateKind::Status(status) if ends_pending(status, kind) => Action::None,
-            FateKind::Status(status) => status.action(),
+            FateKind::Status(status) => code_kind::action(status, kind),
         }
     }
-}
-
-/// Whether `status` would read as pending although, for this kind of
-/// sending code, no later status will come.
-fn ends_pending(status: SmsStatus, kind: CodeKind) -> bool {
-    status.is_pending() && status.is_final_for(kind)
 }
 
 #[cfg(test)]

@@ -86,6 +86,18 @@ pub(crate) fn classification(status: SmsStatus, finality: Finality) -> Vec<Optio
     ]
 }
 
+/// The classification of `status` for messages sent from a code of
+/// `kind`, as triage reads it: a status final for the kind is no longer
+/// pending (unknown, with nothing to wait for), and `SmsFinal` is yes or no.
+pub(crate) fn classification_for(status: SmsStatus, kind: CodeKind) -> Vec<Option<String>> {
+    let mut words = classification(status, finality_for(status, kind));
+    if status.is_pending() && status.is_final_for(kind) {
+        words[2] = Some("unknown".to_owned());
+        words[4] = Some("none".to_owned());
+    }
+    words
+}
+
 /// `SmsFinal` for one kind of code: yes or no.
 pub(crate) fn finality_for(status: SmsStatus, kind: CodeKind) -> Finality {
     if status.is_final_for(kind) {
