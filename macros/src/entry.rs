@@ -11,11 +11,11 @@
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
+use mobileconnect_status_table::expand::{self, Expansion};
+use mobileconnect_status_table::{Table, check};
+
 use crate::derives;
-use crate::expand::{self, Expansion};
 use crate::source;
-use crate::table::Table;
-use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut shell = match parse_shell(item) {
@@ -49,7 +49,7 @@ fn expand_table(shell: &Shell, args: TokenStream) -> TokenStream {
         Ok(source) => source,
         Err(message) => return fallback(shell, path.span, &[message]),
     };
-    match validate::table(&source.text) {
+    match check(&source.text) {
         Ok(table) => {
             let expansion = expand::enum_and_impls(&shell.name(), &table, Some(&source.absolute));
             shell.complete(&expansion, path.span)

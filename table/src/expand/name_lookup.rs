@@ -7,7 +7,7 @@ use super::{per_row, string_literal};
 use crate::table::Table;
 
 pub(super) fn from_name_fn(table: &Table) -> String {
-    let body = if table.rows.len() <= MATCHED_NAMES_MAX_ROWS {
+    let body = if table.rows().len() <= MATCHED_NAMES_MAX_ROWS {
         matched_names(table)
     } else {
         hashed_names(table)
@@ -64,7 +64,7 @@ fn hashed_names(table: &Table) -> String {
     // the rows, and `ALL` already holds them. The table has at most
     // `validate::MAX_ROWS` (20,000) rows, so a row number fits in a `u16`.
     let mut hashed: Vec<(u64, usize)> = table
-        .rows
+        .rows()
         .iter()
         .enumerate()
         .map(|(index, row)| (folded_name_hash(&row.name), index))

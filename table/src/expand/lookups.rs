@@ -71,10 +71,10 @@ impl ::mobileconnect_status::__private::Table for {name} {{
 /// (8 KiB), for codes spread over all of `u16`.
 fn bitmap(table: &Table) -> (String, String) {
     let (mut bitmap, mut ranks) = (String::new(), String::new());
-    let Some(first) = table.rows.first() else {
+    let Some(first) = table.rows().first() else {
         return (bitmap, ranks);
     };
-    if table.rows.len() > MATCHED_CODES_MAX_ROWS {
+    if table.rows().len() > MATCHED_CODES_MAX_ROWS {
         return (bitmap, ranks);
     }
     // Rows are in code order, so the words fill one after the other; a
@@ -83,7 +83,7 @@ fn bitmap(table: &Table) -> (String, String) {
     // user's cold build.
     ranks.push_str("0, ");
     let (mut word, mut word_index) = (0u64, 0);
-    for (rows_before, row) in table.rows.iter().enumerate() {
+    for (rows_before, row) in table.rows().iter().enumerate() {
         let offset = usize::from(row.code - first.code);
         while offset / 64 > word_index {
             let _ = write!(bitmap, "{word}, ");
@@ -113,7 +113,7 @@ fn all_const(name: &str, table: &Table) -> String {
 }
 
 fn row_fn(name: &str, table: &Table) -> String {
-    let count = table.rows.len();
+    let count = table.rows().len();
     // Row numbers suffixed: each arm's type is known without inference.
     let arms = per_row(table, |out, index, row| {
         write!(out, "\n            {name}::{} => {index}usize,", row.name)
@@ -146,7 +146,7 @@ fn row_fn(name: &str, table: &Table) -> String {
 pub(super) const MATCHED_CODES_MAX_ROWS: usize = 64;
 
 fn from_code_fn(name: &str, table: &Table) -> String {
-    let body = if table.rows.len() <= MATCHED_CODES_MAX_ROWS {
+    let body = if table.rows().len() <= MATCHED_CODES_MAX_ROWS {
         matched_codes(name, table)
     } else {
         SEARCHED.to_owned()

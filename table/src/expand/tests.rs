@@ -7,14 +7,13 @@ use proc_macro2::{TokenStream, TokenTree};
 
 use super::lookups::MATCHED_CODES_MAX_ROWS;
 use super::{enum_and_impls, markdown_text, string_literal};
-use crate::validate;
 
 const REAL: &str = include_str!("../../../status-codes.toml");
 
 /// The whole expansion as the entry point assembles it, with the
 /// user's tokens written out.
 fn expanded(toml: &str) -> String {
-    let table = validate::table(toml).expect("a valid table");
+    let table = crate::check(toml).expect("a valid table");
     let expansion = enum_and_impls(
         "SmsStatus",
         &table,
@@ -180,8 +179,12 @@ fn hostile_table(rows: u16) -> (String, Vec<String>) {
             1000 + index
         );
     }
-    let table = validate::table(&toml).expect("a valid table");
-    let definitions: Vec<String> = table.rows.into_iter().map(|row| row.definition).collect();
+    let table = crate::check(&toml).expect("a valid table");
+    let definitions: Vec<String> = table
+        .rows()
+        .iter()
+        .map(|row| row.definition.clone())
+        .collect();
     let all = definitions.concat();
     for c in ['"', '\\', '\r', '\u{0}', '\u{202e}', '\u{301}', '\u{2028}'] {
         assert!(all.contains(c), "the table step read {c:?}");

@@ -15,9 +15,9 @@
 //! Nothing here touches `proc_macro`, whose functions panic outside a
 //! compiler expansion, so all of it runs in unit tests and fuzz targets.
 //!
-//! One file per part: the enum and its docs here, [`lookups`] and
-//! [`classification`] for the two impl blocks, [`name_lookup`] for
-//! `from_name`, [`literal`] for table text inside the code.
+//! One file per part: the enum and its docs here, `lookups` and
+//! `classification` for the two impl blocks, `name_lookup` for
+//! `from_name`, `literal` for table text inside the code.
 
 mod classification;
 mod literal;
@@ -30,7 +30,7 @@ use std::fmt::{self, Write as _};
 use std::path::Path;
 
 use literal::markdown_text;
-pub(crate) use literal::string_literal;
+pub use literal::string_literal;
 
 use crate::table::{Row, Table};
 
@@ -38,19 +38,20 @@ use crate::table::{Row, Table};
 /// point emits the user's attributes, then [`attributes`](Self::attributes),
 /// the user's visibility, `enum` and name (its token, so that errors and
 /// go-to-definition land on the user's code), then [`rest`](Self::rest).
-pub(crate) struct Expansion {
+pub struct Expansion {
     /// Outer attributes added after the user's own: the doc table, which
     /// thereby follows the user's doc comment, and `#[non_exhaustive]`.
-    pub(crate) attributes: String,
+    pub attributes: String,
     /// Everything after the enum's name: its braced body, the impl blocks
     /// and, with a table file, the line that tracks the file.
-    pub(crate) rest: String,
+    pub rest: String,
 }
 
 /// The enum named `name` and its inherent functions; with `table_file`,
 /// also the `include_bytes!` that makes cargo rebuild when the file changes.
 /// `name` is the enum's identifier as written (`SmsStatus`, or `r#Type`).
-pub(crate) fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path>) -> Expansion {
+#[must_use]
+pub fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path>) -> Expansion {
     let attributes = format!(
         "#[doc = {}]\n#[non_exhaustive]\n",
         string_literal(&doc_table(name, table))
@@ -67,7 +68,8 @@ pub(crate) fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path
 
 /// `proc_macro::tracked_path` is unstable; including the bytes is the stable
 /// way to make the file part of the crate's dependency info, in every profile.
-pub(crate) fn track_file(path: &Path) -> String {
+#[must_use]
+pub fn track_file(path: &Path) -> String {
     let path = string_literal(&path.to_string_lossy());
     format!("const _: &[u8] = ::core::include_bytes!({path});\n")
 }
@@ -77,7 +79,7 @@ pub(crate) fn track_file(path: &Path) -> String {
 /// with a comma; a trailing comma is valid in both.
 fn per_row(table: &Table, mut item: impl FnMut(&mut String, usize, &Row) -> fmt::Result) -> String {
     let mut text = String::new();
-    for (index, row) in table.rows.iter().enumerate() {
+    for (index, row) in table.rows().iter().enumerate() {
         // Writing to a `String` cannot fail.
         let _ = item(&mut text, index, row);
     }
@@ -113,7 +115,7 @@ fn doc_table(name: &str, table: &Table) -> String {
     let mut doc = String::from(
         "\n\n# The table\n\n| Code | Status | Stage | Outcome | Final | Action |\n|---:|---|---|---|---|---|\n",
     );
-    for row in &table.rows {
+    for row in table.rows() {
         let _ = writeln!(
             doc,
             "| {} | [`{variant}`]({name}::{variant}) | {} | {} | {} | {} |",

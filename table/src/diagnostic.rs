@@ -7,21 +7,22 @@ use std::ops::Range;
 
 /// A mistake found in the table text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Diagnostic {
+pub struct Diagnostic {
     /// Byte range of the offending text.
-    pub(crate) span: Range<usize>,
+    pub span: Range<usize>,
     /// What is wrong, in plain words.
-    pub(crate) message: String,
+    pub message: String,
     /// Shown under the caret.
-    pub(crate) label: String,
+    pub label: String,
     /// Another place that explains this one (the first row of a duplicate).
-    pub(crate) related: Option<(Range<usize>, String)>,
+    pub related: Option<(Range<usize>, String)>,
     /// What to do about it: allowed values, a near match.
-    pub(crate) help: Option<String>,
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub(crate) fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A mistake at `span`, with no label, related place or help yet.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         Self {
             span,
             message: message.into(),
@@ -31,24 +32,31 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
+    /// The words under the caret.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
         self
     }
 
-    pub(crate) fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+    /// Another place to show, with its own words.
+    #[must_use]
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
         self.related = Some((span, label.into()));
         self
     }
 
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+    /// What to do about the mistake.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// `file:line:column: message`, then the line with a caret under the
     /// offending text, then any related line and the help.
-    pub(crate) fn render(&self, file: &str, text: &str) -> String {
+    #[must_use]
+    pub fn render(&self, file: &str, text: &str) -> String {
         let at = Position::of(text, self.span.start);
         let mut lines = vec![(at, self.span.clone(), '^', self.label.as_str())];
         if let Some((span, label)) = &self.related {

@@ -42,7 +42,7 @@ const REQUIRED: &[&str] = &[
 /// every one is what made 10 MB of junk take minutes and gigabytes (hundreds
 /// of thousands of messages, each quoting its line from a large file), and
 /// rustc would print them all.
-pub(crate) const MAX_REPORTED: usize = 100;
+pub const MAX_REPORTED: usize = 100;
 
 /// The most rows a table may have. rustc's time for an enum with a
 /// variant per row grows faster than the row count (BENCHMARKS.md,
@@ -51,10 +51,16 @@ pub(crate) const MAX_REPORTED: usize = 100;
 /// 65,536 rows (every possible code) did not finish in 12 minutes with an
 /// earlier generator. Past this many, one clear error beats a build that
 /// seems hung.
-pub(crate) const MAX_ROWS: usize = 20_000;
+pub const MAX_ROWS: usize = 20_000;
 
-/// Parses and checks the whole table.
-pub(crate) fn table(text: &str) -> Result<Table, Vec<Diagnostic>> {
+/// Reads and checks the whole table: the rows in code order, or every
+/// mistake in `text` (at most [`MAX_REPORTED`] and one saying so), in file
+/// order.
+///
+/// # Errors
+///
+/// Each mistake, located in `text`; [`Diagnostic::render`] words it.
+pub fn check(text: &str) -> Result<Table, Vec<Diagnostic>> {
     let document = match document::read(text) {
         Ok(document) => document,
         // A broken line makes the rows around it unreliable; checking them
@@ -513,7 +519,7 @@ fn duplicate_names(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::table;
+    use super::check as table;
     use crate::diagnostic::Diagnostic;
 
     const REAL: &str = include_str!("../../status-codes.toml");
@@ -544,10 +550,10 @@ mod tests {
     fn check(text: &str) {
         match table(text) {
             Ok(table) => {
-                assert!(!table.rows.is_empty(), "a valid table has rows");
+                assert!(!table.rows().is_empty(), "a valid table has rows");
                 assert!(
                     table
-                        .rows
+                        .rows()
                         .windows(2)
                         .all(|pair| pair[0].code < pair[1].code),
                     "sorted, unique codes"
@@ -560,10 +566,10 @@ mod tests {
     #[test]
     fn the_real_table_is_valid_and_sorted() {
         let table = table(REAL).expect("status-codes.toml is valid");
-        assert_eq!(table.rows.len(), 20);
+        assert_eq!(table.rows().len(), 20);
         assert!(
             table
-                .rows
+                .rows()
                 .windows(2)
                 .all(|pair| pair[0].code < pair[1].code)
         );
@@ -608,7 +614,7 @@ mod tests {
                 .collect();
             let text = String::from_utf8_lossy(&bytes);
             match table(&text) {
-                Ok(table) => assert!(!table.rows.is_empty()),
+                Ok(table) => assert!(!table.rows().is_empty()),
                 Err(errors) => assert_located(&text, &errors),
             }
         }

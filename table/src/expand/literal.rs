@@ -19,7 +19,8 @@ use std::fmt::Write as _;
 /// literals cannot fire, and the generated text shows what it holds. std
 /// decides only which characters to escape; the escape itself is written
 /// here, because `{:?}` does not promise Rust syntax.
-pub(crate) fn string_literal(text: &str) -> String {
+#[must_use]
+pub fn string_literal(text: &str) -> String {
     let mut literal = String::with_capacity(text.len() + 2);
     literal.push('"');
     // Runs of characters that need no escape are copied whole: a
