@@ -1,9 +1,69 @@
 //! One mistake in the table, located by byte offsets, and its rendering as a
 //! message that points into the file the way rustc points into code: rustc
-//! cannot place a span inside a TOML file, so the text has to.
+//! cannot place a span inside a TOML file, so the text has to. Also the
+//! collector every check reports into, which keeps the list short.
 
 use std::fmt::Write as _;
 use std::ops::Range;
+
+/// At most this many mistakes are listed, then one message saying the
+/// rest are not. A file with more is not the table with a few typos but the
+/// wrong file or a paste gone wrong, and the first ones show that. Listing
+/// every one is what made 10 MB of junk take minutes and gigabytes (hundreds
+/// of thousands of messages, each quoting its line from a large file), and
+/// rustc would print them all.
+pub const MAX_REPORTED: usize = 100;
+
+/// Every mistake found in one table, in the spirit of serde's `Ctxt`:
+/// checks [`push`](Self::push) what they find and may stop looking once
+/// the list [`is_full`](Self::is_full); [`finish`](Self::finish) sorts and
+/// cuts it. The one place the limit is applied.
+#[derive(Debug, Default)]
+pub(crate) struct Diagnostics {
+    found: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.found.push(diagnostic);
+    }
+
+    /// Whether the list will be cut whatever else is found: a check can
+    /// stop, and a file of millions of broken lines takes no longer than
+    /// one with a hundred.
+    pub(crate) fn is_full(&self) -> bool {
+        self.found.len() > MAX_REPORTED
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// `Ok` when nothing was found; else the mistakes in file order, at most
+    /// [`MAX_REPORTED`] of them, and in place of the rest one message,
+    /// located where the first unlisted one is, saying so.
+    pub(crate) fn finish(self) -> Result<(), Vec<Diagnostic>> {
+        let mut found = self.found;
+        if found.is_empty() {
+            return Ok(());
+        }
+        found.sort_by_key(|d| (d.span.start, d.span.end));
+        if let Some(first_unlisted) = found.get(MAX_REPORTED).map(|d| d.span.clone()) {
+            found.truncate(MAX_REPORTED);
+            found.push(too_many(first_unlisted));
+        }
+        Err(found)
+    }
+}
+
+fn too_many(first_unlisted: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        first_unlisted,
+        format!("too many mistakes: the first {MAX_REPORTED} are listed, the rest are not listed"),
+    )
+    .label("mistakes from here on are not listed")
+    .help("fix the mistakes above and build again; this many usually means the file is not the status table, or was pasted or saved wrongly")
+}
 
 /// A mistake found in the table text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,7 +216,40 @@ fn underline_width(line: &str, column: usize, span: &Range<usize>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Diagnostic, Position};
+    use super::{Diagnostic, Diagnostics, MAX_REPORTED, Position};
+
+    #[test]
+    fn nothing_found_is_ok_and_a_few_are_sorted_by_place() {
+        assert_eq!(Diagnostics::default().finish(), Ok(()));
+        let mut errors = Diagnostics::default();
+        for start in [30, 10, 20, 10] {
+            errors.push(Diagnostic::new(start..start + 2, format!("at {start}")));
+        }
+        assert!(!errors.is_full());
+        let listed = errors.finish().expect_err("four mistakes");
+        let messages: Vec<&str> = listed.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["at 10", "at 10", "at 20", "at 30"]);
+    }
+
+    #[test]
+    fn a_full_list_is_cut_where_the_first_unlisted_mistake_is() {
+        let mut errors = Diagnostics::default();
+        let mut pushed = 0;
+        // Pushed last to first: the list keeps the first ones in the file.
+        while !errors.is_full() {
+            let start = 1_000 - pushed;
+            errors.push(Diagnostic::new(start..start + 1, format!("at {start}")));
+            pushed += 1;
+        }
+        assert_eq!(pushed, MAX_REPORTED + 1);
+        let listed = errors.finish().expect_err("a full list");
+        assert_eq!(listed.len(), MAX_REPORTED + 1);
+        assert_eq!(listed[0].message, "at 900");
+        assert_eq!(listed[MAX_REPORTED - 1].message, "at 999");
+        let last = &listed[MAX_REPORTED];
+        assert!(last.message.starts_with("too many mistakes"), "{last:?}");
+        assert_eq!(last.span, 1_000..1_001);
+    }
 
     #[test]
     fn positions_are_one_based_and_count_characters() {

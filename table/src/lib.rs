@@ -38,6 +38,6 @@ mod syntax;
 mod table;
 mod validate;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, MAX_REPORTED};
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};
-pub use validate::{MAX_REPORTED, MAX_ROWS, check};
+pub use validate::{MAX_ROWS, check};

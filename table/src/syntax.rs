@@ -2,14 +2,17 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::SyntaxError;
-use crate::validate::{MAX_REPORTED, at_most_reported};
 
-/// The parser's errors, in plain words. A block header with the wrong
-/// brackets is reported once, as what it is, in place of the parser's
-/// messages about the same line.
-pub(crate) fn syntax(text: &str, parse_errors: &[SyntaxError]) -> Vec<Diagnostic> {
+/// Reports the parser's errors in plain words. A block header with the
+/// wrong brackets is reported once, as what it is, in place of the
+/// parser's messages about the same line.
+pub(crate) fn explain_parse_errors(
+    text: &str,
+    parse_errors: &[SyntaxError],
+    errors: &mut Diagnostics,
+) {
     let headers = malformed_headers(text);
     // `headers` is in file order: the one that could hold `span` is the
     // last starting at or before it (a binary search keeps a file of
@@ -18,21 +21,33 @@ pub(crate) fn syntax(text: &str, parse_errors: &[SyntaxError]) -> Vec<Diagnostic
         let after = headers.partition_point(|h| h.start <= span.start);
         after > 0 && span.start <= headers[after - 1].end
     };
-    let mut diagnostics: Vec<Diagnostic> = parse_errors
+    let mut parsed: Vec<(Range<usize>, &str)> = parse_errors
         .iter()
-        .map(|error| (error, error.span.clone().unwrap_or(text.len()..text.len())))
-        .filter(|(_, span)| headers.is_empty() || !on_bad_header(span))
-        .take(MAX_REPORTED + 1)
-        .map(|(error, span)| syntax_error(&error.message, span))
+        .map(|error| {
+            let span = error.span.clone().unwrap_or(text.len()..text.len());
+            (span, error.message.as_str())
+        })
+        .filter(|(span, _)| headers.is_empty() || !on_bad_header(span))
         .collect();
-    diagnostics.extend(
-        headers
-            .iter()
-            .take(MAX_REPORTED + 1)
-            .map(|span| malformed_header(text, span.clone())),
-    );
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    at_most_reported(diagnostics)
+    parsed.sort_by_key(|(span, _)| (span.start, span.end));
+    // The two lists merged in file order, so that a list cut short holds
+    // the first mistakes in the file.
+    let mut parsed = parsed.into_iter().peekable();
+    let mut headers = headers.into_iter().peekable();
+    while !errors.is_full() {
+        let parsed_next = parsed.peek().map(|(span, _)| (span.start, span.end));
+        let header_next = headers.peek().map(|span| (span.start, span.end));
+        let next = match (parsed_next, header_next) {
+            (None, None) => break,
+            (Some(at), header) if header.is_none_or(|header| at <= header) => parsed
+                .next()
+                .map(|(span, message)| syntax_error(message, span)),
+            _ => headers.next().map(|span| malformed_header(text, span)),
+        };
+        if let Some(diagnostic) = next {
+            errors.push(diagnostic);
+        }
+    }
 }
 
 fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
@@ -78,4 +93,33 @@ fn malformed_header(text: &str, span: Range<usize>) -> Diagnostic {
     Diagnostic::new(span, format!("`{header}` is not a block header"))
         .label("expected [[status]]")
         .help("every block starts with [[status]], with two brackets on each side")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explain_parse_errors;
+    use crate::diagnostic::{Diagnostics, MAX_REPORTED};
+    use crate::document;
+
+    /// The line of each mistake listed for `text`.
+    fn lines(text: &str) -> Vec<usize> {
+        let parse_errors = document::read(text).expect_err("syntax errors");
+        let mut errors = Diagnostics::default();
+        explain_parse_errors(text, &parse_errors, &mut errors);
+        let listed = errors.finish().expect_err("mistakes");
+        listed
+            .iter()
+            .map(|error| text[..error.span.start].matches('\n').count() + 1)
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_list_holds_the_first_mistakes_in_the_file_of_either_kind() {
+        // Odd lines: a header with one bracket; even lines: no `=`.
+        let text = "[status\nkey value\n".repeat(MAX_REPORTED);
+        let lines = lines(&text);
+        assert_eq!(lines.len(), MAX_REPORTED + 1, "{lines:?}");
+        assert!(lines.is_sorted(), "{lines:?}");
+        assert_eq!(lines[..4], [1, 2, 3, 4], "{lines:?}");
+    }
 }

@@ -3,16 +3,16 @@
 //! never returned at the first one, so one build shows them all.
 //!
 //! Nothing here touches `proc_macro`, so the whole step can run in plain
-//! tests and fuzzers.
+//! tests, fuzzers and `sms-status check`.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{self, Block, Document, Entry, Spanned, Value};
 use crate::names::identifier_problem;
 use crate::suggest::closest;
-use crate::syntax::syntax;
+use crate::syntax::explain_parse_errors;
 use crate::table::{Action, Finality, Outcome, Row, Stage, Table};
 
 /// The keys a `[[status]]` block may hold; all but `note` are required.
@@ -36,14 +36,6 @@ const REQUIRED: &[&str] = &[
     "action",
 ];
 
-/// At most this many mistakes are listed, then one message saying the
-/// rest are not. A file with more is not the table with a few typos but the
-/// wrong file or a paste gone wrong, and the first ones show that. Listing
-/// every one is what made 10 MB of junk take minutes and gigabytes (hundreds
-/// of thousands of messages, each quoting its line from a large file), and
-/// rustc would print them all.
-pub const MAX_REPORTED: usize = 100;
-
 /// The most rows a table may have. rustc's time for an enum with a
 /// variant per row grows faster than the row count (BENCHMARKS.md,
 /// Scaling): in a debug build on two cores the generated crate's own
@@ -54,66 +46,54 @@ pub const MAX_REPORTED: usize = 100;
 pub const MAX_ROWS: usize = 20_000;
 
 /// Reads and checks the whole table: the rows in code order, or every
-/// mistake in `text` (at most [`MAX_REPORTED`] and one saying so), in file
-/// order.
+/// mistake in `text` in file order (at most
+/// [`MAX_REPORTED`](crate::MAX_REPORTED), then one saying so).
 ///
 /// # Errors
 ///
 /// Each mistake, located in `text`; [`Diagnostic::render`] words it.
 pub fn check(text: &str) -> Result<Table, Vec<Diagnostic>> {
-    let document = match document::read(text) {
-        Ok(document) => document,
-        // A broken line makes the rows around it unreliable; checking them
-        // would only add confusing follow-on messages.
-        Err(syntax_errors) => return Err(syntax(text, &syntax_errors)),
-    };
-    let mut errors = Vec::new();
-    let blocks = status_blocks(&document, &mut errors);
-    if let Some(first_extra) = blocks.get(MAX_ROWS) {
-        errors.push(too_many_rows(blocks.len(), first_extra));
-    }
-    let mut drafts: Vec<Draft> = Vec::with_capacity(blocks.len());
-    for block in &blocks {
-        if errors.len() > MAX_REPORTED {
-            break;
-        }
-        drafts.push(draft(block, &mut errors));
-    }
-    duplicate_codes(&drafts, &mut errors);
-    duplicate_names(&drafts, &mut errors);
-    if blocks.is_empty() && errors.is_empty() {
+    let mut errors = Diagnostics::default();
+    let rows = rows(text, &mut errors);
+    if rows.is_empty() && errors.is_empty() {
         errors.push(
             Diagnostic::new(0..0, "the table lists no status codes")
                 .label("expected at least one [[status]] block")
                 .help("add a block for each code; the comment at the top of status-codes.toml shows how"),
         );
     }
-    if errors.is_empty() {
-        Ok(Table::new(
-            drafts.into_iter().filter_map(Draft::finish).collect(),
-        ))
-    } else {
-        errors.sort_by_key(|e| (e.span.start, e.span.end));
-        Err(at_most_reported(errors))
-    }
+    errors.finish()?;
+    Ok(Table::new(rows))
 }
 
-/// The first [`MAX_REPORTED`] of `errors` (sorted), and in place of the rest
-/// a message, located where the first unlisted one is, saying so.
-pub(crate) fn at_most_reported(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let Some(first_unlisted) = errors.get(MAX_REPORTED).map(|e| e.span.clone()) else {
-        return errors;
+/// The table's rows, or none and the mistakes in `errors`.
+fn rows(text: &str, errors: &mut Diagnostics) -> Vec<Row> {
+    let document = match document::read(text) {
+        Ok(document) => document,
+        // A broken line makes the rows around it unreliable; checking them
+        // would only add confusing follow-on messages.
+        Err(parse_errors) => {
+            explain_parse_errors(text, &parse_errors, errors);
+            return Vec::new();
+        }
     };
-    errors.truncate(MAX_REPORTED);
-    errors.push(
-        Diagnostic::new(
-            first_unlisted,
-            format!("too many mistakes: the first {MAX_REPORTED} are listed, the rest are not listed"),
-        )
-        .label("mistakes from here on are not listed")
-        .help("fix the mistakes above and build again; this many usually means the file is not the status table, or was pasted or saved wrongly"),
-    );
-    errors
+    let blocks = status_blocks(&document, errors);
+    if let Some(first_extra) = blocks.get(MAX_ROWS) {
+        errors.push(too_many_rows(blocks.len(), first_extra));
+    }
+    let mut drafts: Vec<Draft> = Vec::with_capacity(blocks.len());
+    for block in &blocks {
+        if errors.is_full() {
+            break;
+        }
+        drafts.push(draft(block, errors));
+    }
+    duplicate_codes(&drafts, errors);
+    duplicate_names(&drafts, errors);
+    if !errors.is_empty() {
+        return Vec::new();
+    }
+    drafts.into_iter().filter_map(Draft::finish).collect()
 }
 
 fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
@@ -127,9 +107,9 @@ fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
 
 /// The `[[status]]` blocks, after reporting whatever else the file holds
 /// at its top level: other keys, other headers, `status` as a value.
-fn status_blocks<'d>(document: &'d Document, errors: &mut Vec<Diagnostic>) -> Vec<&'d Block> {
+fn status_blocks<'d>(document: &'d Document, errors: &mut Diagnostics) -> Vec<&'d Block> {
     for entry in &document.top {
-        if errors.len() > MAX_REPORTED {
+        if errors.is_full() {
             break;
         }
         if entry.key.get_ref() != "status" {
@@ -143,7 +123,7 @@ fn status_blocks<'d>(document: &'d Document, errors: &mut Vec<Diagnostic>) -> Ve
         }
     }
     for header in &document.other_headers {
-        if errors.len() > MAX_REPORTED {
+        if errors.is_full() {
             break;
         }
         errors.push(other_header(header));
@@ -200,14 +180,10 @@ struct Draft {
     finality: Option<Finality>,
     action: Option<Action>,
     note: Option<String>,
-    complete: bool,
 }
 
 impl Draft {
     fn finish(self) -> Option<Row> {
-        if !self.complete {
-            return None;
-        }
         Some(Row {
             code: self.code?.into_inner(),
             name: self.name?.into_inner(),
@@ -221,12 +197,11 @@ impl Draft {
     }
 }
 
-fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
-    let before = errors.len();
+fn draft(block: &Block, errors: &mut Diagnostics) -> Draft {
     let mut draft = Draft::default();
     let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
     for Entry { key, value } in &block.entries {
-        if errors.len() > MAX_REPORTED {
+        if errors.is_full() {
             break;
         }
         if let Some(first) = seen.insert(key.get_ref(), key) {
@@ -251,7 +226,7 @@ fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
             _ => errors.push(unknown_key(key, KEYS, "in a [[status]] block")),
         }
     }
-    if errors.len() > MAX_REPORTED {
+    if errors.is_full() {
         // The list is cut here anyway; looking for misspelt keys among a
         // flood of unknown ones would only cost time.
         return draft;
@@ -268,7 +243,6 @@ fn draft(block: &Block, errors: &mut Vec<Diagnostic>) -> Draft {
             errors.push(missing_key(block, required));
         }
     }
-    draft.complete = errors.len() == before;
     draft
 }
 
@@ -317,7 +291,7 @@ fn missing_key(block: &Block, key: &str) -> Diagnostic {
     .help(format!("add a line: {example}"))
 }
 
-fn code(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<u16>> {
+fn code(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<Spanned<u16>> {
     let span = value.span();
     let number = match value.get_ref() {
         Value::Integer { digits, radix } => i128::from_str_radix(digits, *radix).ok(),
@@ -352,7 +326,7 @@ fn code(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<
     }
 }
 
-fn name(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+fn name(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<Spanned<String>> {
     let text = string(value, "name", "a name in PascalCase, in quotes", errors)?;
     match identifier_problem(text) {
         None => Some(Spanned::new(value.span(), text.to_owned())),
@@ -370,13 +344,13 @@ fn name(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<
     }
 }
 
-fn definition(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn definition(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<String> {
     let expected = "the definition text, in quotes";
     let help = "copy the Definition from the published table, word for word";
     non_blank_text(value, "definition", expected, help, errors)
 }
 
-fn note(value: &Spanned<Value>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn note(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<String> {
     let expected = "a short reason, in quotes";
     let help = "write a short reason, or remove the line: `note` is optional";
     non_blank_text(value, "note", expected, help, errors)
@@ -389,7 +363,7 @@ fn non_blank_text(
     key: &str,
     expected: &str,
     help_when_blank: &str,
-    errors: &mut Vec<Diagnostic>,
+    errors: &mut Diagnostics,
 ) -> Option<String> {
     let text = string(value, key, expected, errors)?;
     if text.trim().is_empty() {
@@ -409,7 +383,7 @@ fn word<T>(
     key: &str,
     allowed: &[&str],
     from_word: fn(&str) -> Option<T>,
-    errors: &mut Vec<Diagnostic>,
+    errors: &mut Diagnostics,
 ) -> Option<T> {
     let expected = format!("one of {}", quoted(allowed));
     let text = string(value, key, &expected, errors)?;
@@ -432,7 +406,7 @@ fn string<'v>(
     value: &'v Spanned<Value>,
     key: &str,
     expected: &str,
-    errors: &mut Vec<Diagnostic>,
+    errors: &mut Diagnostics,
 ) -> Option<&'v str> {
     if let Value::String(text) = value.get_ref() {
         return Some(text);
@@ -470,7 +444,7 @@ fn quoted(words: &[&str]) -> String {
         .join(", ")
 }
 
-fn duplicate_codes(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
+fn duplicate_codes(drafts: &[Draft], errors: &mut Diagnostics) {
     let mut first: HashMap<u16, (&Spanned<u16>, Option<&str>)> = HashMap::new();
     for draft in drafts {
         let Some(code) = &draft.code else { continue };
@@ -491,7 +465,7 @@ fn duplicate_codes(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
 
 /// Names are compared ignoring ASCII case, because `from_name` does: two
 /// names that differ only in case would make that lookup ambiguous.
-fn duplicate_names(drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
+fn duplicate_names(drafts: &[Draft], errors: &mut Diagnostics) {
     let mut first: HashMap<String, &Spanned<String>> = HashMap::new();
     for draft in drafts {
         let Some(name) = &draft.name else { continue };
