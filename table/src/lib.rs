@@ -32,11 +32,13 @@
 mod diagnostic;
 pub mod document;
 pub mod expand;
+mod keys;
 mod names;
 mod suggest;
 mod syntax;
 mod table;
 mod validate;
+mod values;
 
 pub use diagnostic::{Diagnostic, MAX_REPORTED};
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};

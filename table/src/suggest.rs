@@ -2,16 +2,15 @@
 
 /// The candidate closest to `word`, if it is close enough to be a typo:
 /// at most one edit per three characters, and at least one edit allowed.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(1);
+    let folded = word.to_ascii_lowercase();
     candidates
-        .iter()
-        .map(|candidate| {
-            (
-                edit_distance(&word.to_ascii_lowercase(), candidate),
-                *candidate,
-            )
-        })
+        .into_iter()
+        .map(|candidate| (edit_distance(&folded, candidate), candidate))
         .filter(|(distance, _)| *distance <= budget)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -40,16 +39,16 @@ mod tests {
     #[test]
     fn suggests_the_near_miss() {
         let keys = ["code", "name", "definition", "stage"];
-        assert_eq!(closest("defintion", &keys), Some("definition"));
+        assert_eq!(closest("defintion", keys), Some("definition"));
         assert_eq!(
-            closest("retry-latr", &["wait", "retry-later", "none"]),
+            closest("retry-latr", ["wait", "retry-later", "none"]),
             Some("retry-later")
         );
-        assert_eq!(closest("Stage", &keys), Some("stage"));
+        assert_eq!(closest("Stage", keys), Some("stage"));
     }
 
     #[test]
     fn stays_quiet_when_nothing_is_close() {
-        assert_eq!(closest("colour", &["code", "name", "stage"]), None);
+        assert_eq!(closest("colour", ["code", "name", "stage"]), None);
     }
 }

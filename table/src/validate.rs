@@ -10,31 +10,9 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{self, Block, Document, Entry, Spanned, Value};
-use crate::names::identifier_problem;
-use crate::suggest::closest;
+use crate::keys::{Draft, unknown_key};
 use crate::syntax::explain_parse_errors;
-use crate::table::{Action, Finality, Outcome, Row, Stage, Table};
-
-/// The keys a `[[status]]` block may hold; all but `note` are required.
-const KEYS: &[&str] = &[
-    "code",
-    "name",
-    "definition",
-    "stage",
-    "outcome",
-    "final",
-    "action",
-    "note",
-];
-const REQUIRED: &[&str] = &[
-    "code",
-    "name",
-    "definition",
-    "stage",
-    "outcome",
-    "final",
-    "action",
-];
+use crate::table::{Row, Table};
 
 /// The most rows a table may have. rustc's time for an enum with a
 /// variant per row grows faster than the row count (BENCHMARKS.md,
@@ -86,14 +64,18 @@ fn rows(text: &str, errors: &mut Diagnostics) -> Vec<Row> {
         if errors.is_full() {
             break;
         }
-        drafts.push(draft(block, errors));
+        drafts.push(Draft::read(block, errors));
     }
     duplicate_codes(&drafts, errors);
     duplicate_names(&drafts, errors);
     if !errors.is_empty() {
         return Vec::new();
     }
-    drafts.into_iter().filter_map(Draft::finish).collect()
+    // A draft that cannot finish reports why, so no row is lost unseen.
+    drafts
+        .into_iter()
+        .filter_map(|draft| draft.finish(errors))
+        .collect()
 }
 
 fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
@@ -115,7 +97,7 @@ fn status_blocks<'d>(document: &'d Document, errors: &mut Diagnostics) -> Vec<&'
         if entry.key.get_ref() != "status" {
             errors.push(unknown_key(
                 &entry.key,
-                &["status"],
+                ["status"].into_iter(),
                 "at the top of the file",
             ));
         } else if !is_empty_list(entry) || !document.blocks.is_empty() {
@@ -147,7 +129,7 @@ fn other_header(header: &document::OtherHeader) -> Diagnostic {
     match header.keys.as_slice() {
         [key] if header.is_array => unknown_key(
             &Spanned::new(header.span.clone(), key.clone()),
-            &["status"],
+            ["status"].into_iter(),
             "at the top of the file",
         ),
         _ => Diagnostic::new(
@@ -166,282 +148,6 @@ fn header_text(header: &document::OtherHeader) -> String {
     } else {
         format!("[{keys}]")
     }
-}
-
-/// A block's values as far as they could be read; `None` where a value was
-/// missing or wrong (its mistake is already recorded).
-#[derive(Default)]
-struct Draft {
-    code: Option<Spanned<u16>>,
-    name: Option<Spanned<String>>,
-    definition: Option<String>,
-    stage: Option<Stage>,
-    outcome: Option<Outcome>,
-    finality: Option<Finality>,
-    action: Option<Action>,
-    note: Option<String>,
-}
-
-impl Draft {
-    fn finish(self) -> Option<Row> {
-        Some(Row {
-            code: self.code?.into_inner(),
-            name: self.name?.into_inner(),
-            definition: self.definition?,
-            stage: self.stage?,
-            outcome: self.outcome?,
-            finality: self.finality?,
-            action: self.action?,
-            note: self.note,
-        })
-    }
-}
-
-fn draft(block: &Block, errors: &mut Diagnostics) -> Draft {
-    let mut draft = Draft::default();
-    let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
-    for Entry { key, value } in &block.entries {
-        if errors.is_full() {
-            break;
-        }
-        if let Some(first) = seen.insert(key.get_ref(), key) {
-            errors.push(repeated_key(key, first));
-            continue;
-        }
-        match key.get_ref().as_str() {
-            "code" => draft.code = code(value, errors),
-            "name" => draft.name = name(value, errors),
-            "definition" => draft.definition = definition(value, errors),
-            "stage" => draft.stage = word(value, "stage", Stage::WORDS, Stage::from_word, errors),
-            "outcome" => {
-                draft.outcome = word(value, "outcome", Outcome::WORDS, Outcome::from_word, errors);
-            }
-            "final" => {
-                draft.finality = word(value, "final", Finality::WORDS, Finality::from_word, errors);
-            }
-            "action" => {
-                draft.action = word(value, "action", Action::WORDS, Action::from_word, errors);
-            }
-            "note" => draft.note = note(value, errors),
-            _ => errors.push(unknown_key(key, KEYS, "in a [[status]] block")),
-        }
-    }
-    if errors.is_full() {
-        // The list is cut here anyway; looking for misspelt keys among a
-        // flood of unknown ones would only cost time.
-        return draft;
-    }
-    for required in REQUIRED {
-        let present = block.entries.iter().any(|e| e.key.get_ref() == required);
-        // A misspelt key is already reported with the right spelling;
-        // "missing" on top of it would be the same mistake twice.
-        let misspelt = block.entries.iter().any(|Entry { key, .. }| {
-            !KEYS.contains(&key.get_ref().as_str())
-                && closest(key.get_ref(), KEYS) == Some(required)
-        });
-        if !present && !misspelt {
-            errors.push(missing_key(block, required));
-        }
-    }
-    draft
-}
-
-fn unknown_key(key: &Spanned<String>, allowed: &[&str], place: &str) -> Diagnostic {
-    let written = key.get_ref();
-    let diagnostic = Diagnostic::new(key.span(), format!("unknown key `{written}` {place}"))
-        .label("not a key this table uses");
-    match closest(written, allowed) {
-        Some(near) => diagnostic.help(format!(
-            "did you mean `{near}`? allowed keys: {}",
-            allowed.join(", ")
-        )),
-        None => diagnostic.help(format!("allowed keys: {}", allowed.join(", "))),
-    }
-}
-
-/// TOML allows a key once per table; the second one is reported, with the
-/// first, so neither value is silently the one that counts.
-fn repeated_key(key: &Spanned<String>, first: &Spanned<String>) -> Diagnostic {
-    Diagnostic::new(
-        key.span(),
-        format!("`{}` is written twice in this block", key.get_ref()),
-    )
-    .label("written again here")
-    .related(first.span(), "first written here")
-    .help("each key appears once per [[status]] block; keep one of the lines")
-}
-
-fn missing_key(block: &Block, key: &str) -> Diagnostic {
-    let example = match key {
-        "code" => "code = 4000".to_owned(),
-        "name" => "name = \"Delivered\"".to_owned(),
-        "definition" => {
-            "definition = \"The message was delivered to the recipient's device.\"".to_owned()
-        }
-        "stage" => format!("stage = one of {}", quoted(Stage::WORDS)),
-        "outcome" => format!("outcome = one of {}", quoted(Outcome::WORDS)),
-        "final" => format!("final = one of {}", quoted(Finality::WORDS)),
-        _ => format!("action = one of {}", quoted(Action::WORDS)),
-    };
-    Diagnostic::new(
-        block.header.clone(),
-        format!("this [[status]] block has no `{key}`"),
-    )
-    .label(format!("`{key}` missing in this block"))
-    .help(format!("add a line: {example}"))
-}
-
-fn code(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<Spanned<u16>> {
-    let span = value.span();
-    let number = match value.get_ref() {
-        Value::Integer { digits, radix } => i128::from_str_radix(digits, *radix).ok(),
-        Value::String(text) => {
-            errors.push(
-                Diagnostic::new(span, format!("`code` is written as text \"{text}\""))
-                    .label("a code is a number, without quotes")
-                    .help(format!("write it without quotes: code = {}", text.trim())),
-            );
-            return None;
-        }
-        other => {
-            errors.push(wrong_type(
-                span,
-                "code",
-                "a whole number from 0 to 65535",
-                other,
-            ));
-            return None;
-        }
-    };
-    if let Some(code) = number.and_then(|n| u16::try_from(n).ok()) {
-        Some(Spanned::new(span, code))
-    } else {
-        let shown = number.map_or_else(|| "this code".to_owned(), |n| format!("code {n}"));
-        errors.push(
-            Diagnostic::new(span, format!("{shown} is out of range"))
-                .label("not between 0 and 65535")
-                .help("status codes are whole numbers from 0 to 65535"),
-        );
-        None
-    }
-}
-
-fn name(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<Spanned<String>> {
-    let text = string(value, "name", "a name in PascalCase, in quotes", errors)?;
-    match identifier_problem(text) {
-        None => Some(Spanned::new(value.span(), text.to_owned())),
-        Some((problem, help)) => {
-            errors.push(
-                Diagnostic::new(
-                    value.span(),
-                    format!("name \"{text}\" cannot be used: {problem}"),
-                )
-                .label("not a usable name")
-                .help(help),
-            );
-            None
-        }
-    }
-}
-
-fn definition(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<String> {
-    let expected = "the definition text, in quotes";
-    let help = "copy the Definition from the published table, word for word";
-    non_blank_text(value, "definition", expected, help, errors)
-}
-
-fn note(value: &Spanned<Value>, errors: &mut Diagnostics) -> Option<String> {
-    let expected = "a short reason, in quotes";
-    let help = "write a short reason, or remove the line: `note` is optional";
-    non_blank_text(value, "note", expected, help, errors)
-}
-
-/// A text value that must say something: blank text would become an
-/// empty definition or note in the docs.
-fn non_blank_text(
-    value: &Spanned<Value>,
-    key: &str,
-    expected: &str,
-    help_when_blank: &str,
-    errors: &mut Diagnostics,
-) -> Option<String> {
-    let text = string(value, key, expected, errors)?;
-    if text.trim().is_empty() {
-        errors.push(
-            Diagnostic::new(value.span(), format!("`{key}` is empty"))
-                .label("no text here")
-                .help(help_when_blank),
-        );
-        return None;
-    }
-    Some(text.to_owned())
-}
-
-/// A value from one of the closed vocabularies (stage, outcome, final, action).
-fn word<T>(
-    value: &Spanned<Value>,
-    key: &str,
-    allowed: &[&str],
-    from_word: fn(&str) -> Option<T>,
-    errors: &mut Diagnostics,
-) -> Option<T> {
-    let expected = format!("one of {}", quoted(allowed));
-    let text = string(value, key, &expected, errors)?;
-    if let Some(known) = from_word(text) {
-        return Some(known);
-    }
-    let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{text}\""))
-        .label(format!("`{key}` does not allow this value"));
-    errors.push(match closest(text, allowed) {
-        Some(near) => diagnostic.help(format!(
-            "did you mean \"{near}\"? allowed: {}",
-            quoted(allowed)
-        )),
-        None => diagnostic.help(format!("allowed: {}", quoted(allowed))),
-    });
-    None
-}
-
-fn string<'v>(
-    value: &'v Spanned<Value>,
-    key: &str,
-    expected: &str,
-    errors: &mut Diagnostics,
-) -> Option<&'v str> {
-    if let Value::String(text) = value.get_ref() {
-        return Some(text);
-    }
-    errors.push(wrong_type(value.span(), key, expected, value.get_ref()));
-    None
-}
-
-fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &Value) -> Diagnostic {
-    Diagnostic::new(
-        span,
-        format!(
-            "`{key}` must be {expected}, not {}",
-            article(found.type_str())
-        ),
-    )
-    .label(format!("this is {}", article(found.type_str())))
-    .help(format!("write `{key}` as {expected}"))
-}
-
-fn article(type_name: &str) -> String {
-    let a = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{a} {type_name}")
-}
-
-fn quoted(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn duplicate_codes(drafts: &[Draft], errors: &mut Diagnostics) {
