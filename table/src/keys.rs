@@ -8,8 +8,10 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{Block, Entry, Spanned, Value};
+use crate::names::VariantName;
 use crate::suggest::closest;
 use crate::table::{Action, Finality, Outcome, Row, Stage};
+use crate::text::TableText;
 use crate::values::{code, name, non_blank_text, quoted, word};
 
 /// One key of a `[[status]]` block.
@@ -118,13 +120,13 @@ pub(crate) struct Draft {
     /// Where the block's `[[status]]` is, for a message about the whole block.
     header: Range<usize>,
     pub(crate) code: Option<Spanned<u16>>,
-    pub(crate) name: Option<Spanned<String>>,
-    definition: Option<String>,
+    pub(crate) name: Option<Spanned<VariantName>>,
+    definition: Option<TableText>,
     stage: Option<Stage>,
     outcome: Option<Outcome>,
     finality: Option<Finality>,
     action: Option<Action>,
-    note: Option<String>,
+    note: Option<TableText>,
 }
 
 impl Draft {

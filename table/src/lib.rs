@@ -37,9 +37,12 @@ mod names;
 mod suggest;
 mod syntax;
 mod table;
+mod text;
 mod validate;
 mod values;
 
 pub use diagnostic::{Diagnostic, MAX_REPORTED};
+pub use names::VariantName;
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};
+pub use text::TableText;
 pub use validate::{MAX_ROWS, check};

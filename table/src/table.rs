@@ -1,6 +1,9 @@
 //! The checked model of `status-codes.toml`: what `validate` produces and
 //! `expand` consumes. Nothing here can be malformed once built.
 
+use crate::names::VariantName;
+use crate::text::TableText;
+
 /// Defines one closed vocabulary: the words a table editor writes, and the
 /// Rust variant each word becomes in the generated code.
 macro_rules! vocabulary {
@@ -85,9 +88,9 @@ pub struct Row {
     /// `code`: the status code.
     pub code: u16,
     /// `name`: the variant's name, a checked identifier.
-    pub name: String,
+    pub name: VariantName,
     /// `definition`: the published text, verbatim.
-    pub definition: String,
+    pub definition: TableText,
     /// `stage`.
     pub stage: Stage,
     /// `outcome`.
@@ -97,7 +100,7 @@ pub struct Row {
     /// `action`.
     pub action: Action,
     /// `note`, when the block has one.
-    pub note: Option<String>,
+    pub note: Option<TableText>,
 }
 
 /// The whole table, rows in ascending code order whatever the file's order,

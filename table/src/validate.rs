@@ -11,6 +11,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{self, Block, Document, Entry, Spanned, Value};
 use crate::keys::{Draft, unknown_key};
+use crate::names::VariantName;
 use crate::syntax::explain_parse_errors;
 use crate::table::{Row, Table};
 
@@ -172,10 +173,10 @@ fn duplicate_codes(drafts: &[Draft], errors: &mut Diagnostics) {
 /// Names are compared ignoring ASCII case, because `from_name` does: two
 /// names that differ only in case would make that lookup ambiguous.
 fn duplicate_names(drafts: &[Draft], errors: &mut Diagnostics) {
-    let mut first: HashMap<String, &Spanned<String>> = HashMap::new();
+    let mut first: HashMap<String, &Spanned<VariantName>> = HashMap::new();
     for draft in drafts {
         let Some(name) = &draft.name else { continue };
-        let folded = name.get_ref().to_ascii_lowercase();
+        let folded = name.get_ref().as_str().to_ascii_lowercase();
         if let Some(earlier) = first.get(&folded) {
             errors.push(
                 Diagnostic::new(

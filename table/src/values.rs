@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{Spanned, Value};
-use crate::names::identifier_problem;
+use crate::names::VariantName;
 use crate::suggest::closest;
+use crate::text::TableText;
 
 /// A status code: a whole number from 0 to 65535.
 pub(crate) fn code(
@@ -55,11 +56,11 @@ pub(crate) fn name(
     key: &str,
     value: &Spanned<Value>,
     errors: &mut Diagnostics,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<VariantName>> {
     let text = string(key, value, "a name in PascalCase, in quotes", errors)?;
-    match identifier_problem(text) {
-        None => Some(Spanned::new(value.span(), text.to_owned())),
-        Some((problem, help)) => {
+    match VariantName::new(text) {
+        Ok(name) => Some(Spanned::new(value.span(), name)),
+        Err((problem, help)) => {
             errors.push(
                 Diagnostic::new(
                     value.span(),
@@ -81,7 +82,7 @@ pub(crate) fn non_blank_text(
     expected: &str,
     help_when_blank: &str,
     errors: &mut Diagnostics,
-) -> Option<String> {
+) -> Option<TableText> {
     let text = string(key, value, expected, errors)?;
     if text.trim().is_empty() {
         errors.push(
@@ -91,7 +92,7 @@ pub(crate) fn non_blank_text(
         );
         return None;
     }
-    Some(text.to_owned())
+    Some(TableText::new(text.to_owned()))
 }
 
 /// A value from one of the closed vocabularies (stage, outcome, final,

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::name_lookup::from_name_fn;
-use super::{per_row, string_literal};
+use super::per_row;
 use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
@@ -203,7 +203,7 @@ fn code_fn() -> String {
 }
 
 fn name_fn(table: &Table) -> String {
-    let names = text_literals(table, |row| &row.name);
+    let names = text_literals(table, |row| row.name.literal());
     format!(
         "
     /// The table's Status text, e.g. `\"Delivered\"`; `None` for an unlisted code.
@@ -219,7 +219,7 @@ fn name_fn(table: &Table) -> String {
 }
 
 fn definition_fn(table: &Table) -> String {
-    let definitions = text_literals(table, |row| &row.definition);
+    let definitions = text_literals(table, |row| row.definition.literal());
     format!(
         "
     /// The table's Definition, verbatim; `None` for an unlisted code.
@@ -235,11 +235,7 @@ fn definition_fn(table: &Table) -> String {
 
 fn note_fn(table: &Table) -> String {
     let notes = per_row(table, |out, _, row| match &row.note {
-        Some(note) => write!(
-            out,
-            "::core::option::Option::Some({}), ",
-            string_literal(note)
-        ),
+        Some(note) => write!(out, "::core::option::Option::Some({}), ", note.literal()),
         None => write!(out, "::core::option::Option::None, "),
     });
     format!(
@@ -257,8 +253,6 @@ fn note_fn(table: &Table) -> String {
 
 /// One text column as the elements of a `const` array of string literals,
 /// in row order.
-fn text_literals(table: &Table, text: impl Fn(&Row) -> &str) -> String {
-    per_row(table, |out, _, row| {
-        write!(out, "{}, ", string_literal(text(row)))
-    })
+fn text_literals(table: &Table, literal: impl Fn(&Row) -> String) -> String {
+    per_row(table, |out, _, row| write!(out, "{}, ", literal(row)))
 }

@@ -3,24 +3,24 @@
 //! unlisted code is classified, what `is_pending` means) lives in the core
 //! crate; the generated arms only call it.
 //!
-//! The code is written as text and lexed by the entry point with one
-//! `str::parse`, not built token by token with `quote!`: the macro then
-//! needs neither `quote` nor `proc-macro2`, about a second of CPU in the
-//! cold build of every crate that uses the table, and its own compile has
-//! no `quote!` expansions to work through. Text is only safe if nothing
-//! from the table can change its structure: names were checked to be
-//! identifiers, codes are numbers, and all other table text goes through
-//! [`string_literal`].
+//! The code is written as text, which the macro lexes with `proc_macro`,
+//! not built token by token with `quote!`: the macro then needs neither
+//! `quote` nor `proc-macro2`, which every crate that uses the table would
+//! compile in its cold build (BENCHMARKS.md, "Cold build"). Text is safe
+//! only if nothing from the table can change its structure, and the types
+//! see to that: a name arrives as a [`VariantName`](crate::VariantName),
+//! checked to be an identifier; a code is a `u16`; and any other table
+//! text is a [`TableText`](crate::TableText), which has no `Display` and
+//! can only be written as a string literal or as markdown inside one.
 //!
 //! Nothing here touches `proc_macro`, whose functions panic outside a
 //! compiler expansion, so all of it runs in unit tests and fuzz targets.
 //!
 //! One file per part: the enum and its docs here, `lookups` and
 //! `classification` for the two impl blocks, `name_lookup` for
-//! `from_name`, `literal` for table text inside the code.
+//! `from_name`.
 
 mod classification;
-mod literal;
 mod lookups;
 mod name_lookup;
 #[cfg(test)]
@@ -29,10 +29,8 @@ mod tests;
 use std::fmt::{self, Write as _};
 use std::path::Path;
 
-use literal::markdown_text;
-pub use literal::string_literal;
-
 use crate::table::{Row, Table};
+use crate::text::string_literal;
 
 /// The generated code that goes around the user's own tokens. The entry
 /// point emits the user's attributes, then [`attributes`](Self::attributes),
@@ -133,7 +131,7 @@ fn doc_table(name: &str, table: &Table) -> String {
 fn variant_doc(row: &Row) -> String {
     let mut doc = format!(
         " {}\n\nCode **{}** · stage: {} · outcome: {} · final: {} · action: {}",
-        markdown_text(&row.definition),
+        row.definition.markdown(),
         row.code,
         row.stage.word(),
         row.outcome.word(),
@@ -141,7 +139,7 @@ fn variant_doc(row: &Row) -> String {
         row.action.word(),
     );
     if let Some(note) = &row.note {
-        let _ = write!(doc, "\n\n*Why:* {}", markdown_text(note));
+        let _ = write!(doc, "\n\n*Why:* {}", note.markdown());
     }
     doc
 }

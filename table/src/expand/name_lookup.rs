@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{per_row, string_literal};
+use super::per_row;
 use crate::table::Table;
 
 pub(super) fn from_name_fn(table: &Table) -> String {
@@ -38,7 +38,7 @@ fn matched_names(table: &Table) -> String {
         write!(
             out,
             "\n            {} => ::core::option::Option::Some(Self::{}),",
-            string_literal(&row.name),
+            row.name.literal(),
             row.name
         )
     });
@@ -46,7 +46,7 @@ fn matched_names(table: &Table) -> String {
         write!(
             out,
             "\n            known if known.eq_ignore_ascii_case({}) => ::core::option::Option::Some(Self::{}),",
-            string_literal(&row.name),
+            row.name.literal(),
             row.name
         )
     });
@@ -67,7 +67,7 @@ fn hashed_names(table: &Table) -> String {
         .rows()
         .iter()
         .enumerate()
-        .map(|(index, row)| (folded_name_hash(&row.name), index))
+        .map(|(index, row)| (folded_name_hash(row.name.as_str()), index))
         .collect();
     hashed.sort_by_key(|(hash, _)| *hash);
     let mut by_name_hash = String::new();
