@@ -14,8 +14,8 @@
 //! Written with plain loops over `proc_macro` tokens and no collections of
 //! streams: every crate that uses the table compiles this crate, and a
 //! first version built on iterators, `Vec`s of streams and a struct per
-//! conflict cost its compile about twice the instructions (BENCHMARKS.md,
-//! Your own table).
+//! conflict cost its compile clearly more (BENCHMARKS.md, "Cold build, in
+//! instructions").
 
 use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 

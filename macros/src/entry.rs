@@ -1,13 +1,14 @@
 //! The attribute's front door: parses the attribute and the enum it sits
-//! on, runs read → validate → expand, and turns every failure into
+//! on, runs read → check → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 //!
-//! With `lib.rs` and `derives`, the modules that use `proc_macro`, directly
-//! rather than through `proc-macro2`, which would be one more crate in
-//! every user's cold build.
-//! `proc_macro`'s functions panic outside a compiler expansion, so this
-//! module stays thin: the expansion itself is text from `expand`, tested
-//! without a compiler, and is lexed here with one `str::parse`.
+//! It works on `proc_macro`'s own types, as `lib.rs` and `derives` do,
+//! rather than on `proc-macro2`'s, which would be one more crate in every
+//! user's cold build. `proc_macro`'s functions panic outside a compiler
+//! expansion, so this module stays thin: the expansion is text from
+//! `mobileconnect-status-table`, tested there without a compiler, and is
+//! lexed here, the user's own tokens kept as they came between the
+//! generated attributes and the rest of the enum.
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
@@ -118,9 +119,9 @@ pub(crate) fn compile_error(span: Span, message: &str) -> TokenStream {
     .collect()
 }
 
-/// Generated text as tokens. Failing is a bug in `expand`, never the
-/// table's doing (names are checked identifiers, other text is escaped),
-/// so the message asks for a report rather than a fix.
+/// Generated text as tokens. Failing is a bug in the expansion, never the
+/// table's doing (names are checked identifiers, other text is a string
+/// literal), so the message asks for a report rather than a fix.
 fn lex(text: &str) -> Result<TokenStream, String> {
     let report = |cause: &str| {
         format!(

@@ -9,9 +9,10 @@ use std::ops::Range;
 /// At most this many mistakes are listed, then one message saying the
 /// rest are not. A file with more is not the table with a few typos but the
 /// wrong file or a paste gone wrong, and the first ones show that. Listing
-/// every one is what made 10 MB of junk take minutes and gigabytes (hundreds
-/// of thousands of messages, each quoting its line from a large file), and
-/// rustc would print them all.
+/// every one is what made megabytes of junk take minutes and gigabytes
+/// (hundreds of thousands of messages, each quoting its line from a large
+/// file; `tests/tests/hostile_tables.rs` feeds such files), and rustc would
+/// print them all.
 pub const MAX_REPORTED: usize = 100;
 
 /// Every mistake found in one table, in the spirit of serde's `Ctxt`:

@@ -5,10 +5,9 @@
 //! TOML itself: tokens, grammar, string escapes, number formats, every
 //! mistake with its span. This file only walks the parser's events. The
 //! `toml` crate's own document layer would build general nested tables and
-//! dates, which this table never holds. Without it and `toml_datetime`,
-//! the cold build of an app on `mobileconnect-status` went from 0.73 to
-//! 0.55 of the CPU of the same app on strum + `num_enum` (BENCHMARKS.md,
-//! "Cold build").
+//! dates, which this table never holds; leaving it and `toml_datetime` out
+//! took a large share off the cold build of every crate that uses the
+//! table (BENCHMARKS.md, "Cold build").
 
 use std::ops::Range;
 

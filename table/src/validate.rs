@@ -16,12 +16,10 @@ use crate::syntax::explain_parse_errors;
 use crate::table::{Row, Table};
 
 /// The most rows a table may have. rustc's time for an enum with a
-/// variant per row grows faster than the row count (BENCHMARKS.md,
-/// Scaling): in a debug build on two cores the generated crate's own
-/// compile takes 2.8 s of CPU at 10,000 rows and 7.5 s at 20,000, and
-/// 65,536 rows (every possible code) did not finish in 12 minutes with an
-/// earlier generator. Past this many, one clear error beats a build that
-/// seems hung.
+/// variant per row grows faster than the row count, and a table of every
+/// possible code took an earlier generator longer than anyone waits for a
+/// build (BENCHMARKS.md, "Scaling"). Past this many, one clear error beats
+/// a build that seems hung.
 pub const MAX_ROWS: usize = 20_000;
 
 /// Reads and checks the whole table: the rows in code order, or every

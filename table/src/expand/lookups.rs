@@ -98,9 +98,9 @@ fn bitmap(table: &Table) -> (String, String) {
 }
 
 // Variants are named through the enum, not `Self`, in `ALL`, `row()` and
-// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type checking of
-// `ALL` and `row()` took 5 times as long at 10,000 rows and grew with the
-// square of the rows (its path resolution walks the variants).
+// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type
+// checking of `ALL` and `row()` grows with the square of the rows (its path
+// resolution walks the variants; BENCHMARKS.md, "Targets", Growth).
 
 fn all_const(name: &str, table: &Table) -> String {
     let all = per_row(table, |out, _, row| write!(out, "{name}::{}, ", row.name));
@@ -138,11 +138,10 @@ fn row_fn(name: &str, table: &Table) -> String {
 /// a jump table or a few compares: the real table's lookup stays what a
 /// hand-written `match` compiles to. Above it, a binary search over the
 /// sorted codes: rustc's exhaustiveness check of a `match` takes time
-/// growing with the square of its arms (rust-lang/rust#7462; in a
-/// hand-written enum, 0.96 s of CPU at 10,000 rows and 2.80 s at 20,000),
-/// while the search's code does not grow with the table. At run time the
-/// search was faster than that hand-written `match` at 1,000 to 20,000
-/// rows (BENCHMARKS.md, Scaling).
+/// growing with the square of its arms (rust-lang/rust#7462; BENCHMARKS.md,
+/// "The floor"), while the search's code does not grow with the table. At
+/// run time the search was faster than a hand-written `match` at 1,000 to
+/// 20,000 rows (BENCHMARKS.md, "Scaling").
 pub(super) const MATCHED_CODES_MAX_ROWS: usize = 64;
 
 fn from_code_fn(name: &str, table: &Table) -> String {
