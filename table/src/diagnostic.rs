@@ -57,6 +57,14 @@ impl Diagnostics {
     }
 }
 
+/// The message for a table file that is not UTF-8 text, which cannot be
+/// read far enough to point at a line: the macro and `sms-status check`
+/// say the same.
+#[must_use]
+pub fn not_utf8(file: &str) -> String {
+    format!("{file}: the status table is not UTF-8 text; save it as UTF-8")
+}
+
 fn too_many(first_unlisted: Range<usize>) -> Diagnostic {
     Diagnostic::new(
         first_unlisted,

@@ -41,7 +41,7 @@ mod text;
 mod validate;
 mod values;
 
-pub use diagnostic::{Diagnostic, MAX_REPORTED};
+pub use diagnostic::{Diagnostic, MAX_REPORTED, not_utf8};
 pub use names::VariantName;
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};
 pub use text::TableText;
