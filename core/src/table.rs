@@ -106,26 +106,35 @@ const fn ranked(bits: &[u64], ranks: &[u16], offset: u16) -> Option<usize> {
 /// [`folded_name_hash`] with its row in `all`, sorted by hash. One pass
 /// over the input, a binary search over integers, then one real comparison
 /// per status with that hash (two names can share one).
+///
+/// Loops rather than iterator adapters: fewer generic items for the crate
+/// that instantiates it to compile.
 #[inline]
 pub fn find_name<S: Table>(name: &str, by_name_hash: &[(u64, u16)], all: &[S]) -> Option<S> {
     let hash = folded_name_hash(name.as_bytes());
     let first = by_name_hash.partition_point(|&(known, _)| known < hash);
-    by_name_hash[first..]
-        .iter()
-        .take_while(|&&(known, _)| known == hash)
-        .filter_map(|&(_, row)| all.get(usize::from(row)).copied())
-        .find(|status| {
-            status
-                .name()
-                .is_some_and(|known| known.eq_ignore_ascii_case(name))
-        })
+    for &(known, row) in &by_name_hash[first..] {
+        if known != hash {
+            break;
+        }
+        if let Some(&status) = all.get(usize::from(row)) {
+            if matches!(status.name(), Some(listed) if listed.eq_ignore_ascii_case(name)) {
+                return Some(status);
+            }
+        }
+    }
+    None
 }
 
 /// FNV-1a (64 bits) over the ASCII-lower-case bytes of `name`: the hash a
 /// long table's names are sorted by. `mobileconnect-status-table` hashes
 /// the table's names with the same function when it writes the table; both
 /// are tested against the FNV-1a reference values.
+///
+/// `#[inline]` also keeps it out of core's own compile: only a crate with
+/// a table that long calls it.
 #[must_use]
+#[inline]
 pub const fn folded_name_hash(name: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut at = 0;

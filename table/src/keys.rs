@@ -109,9 +109,17 @@ fn key_named(name: &str) -> Option<&'static Key> {
     KEYS.iter().find(|key| key.name == name)
 }
 
-fn key_names() -> impl Iterator<Item = &'static str> + Clone {
-    KEYS.iter().map(|key| key.name)
-}
+/// The names of [`KEYS`], in order, for suggestions and messages: taken
+/// from the list when the crate is compiled, so there is still one list.
+const KEY_NAMES: [&str; KEYS.len()] = {
+    let mut names = [""; KEYS.len()];
+    let mut at = 0;
+    while at < KEYS.len() {
+        names[at] = KEYS[at].name;
+        at += 1;
+    }
+    names
+};
 
 /// A block's values as far as they could be read; `None` where a value
 /// was missing or wrong (its mistake is already reported).
@@ -148,7 +156,7 @@ impl Draft {
             }
             match key_named(key.get_ref()) {
                 Some(known) => (known.read)(known.name, value, &mut draft, errors),
-                None => errors.push(unknown_key(key, key_names(), "in a [[status]] block")),
+                None => errors.push(unknown_key(key, &KEY_NAMES, "in a [[status]] block")),
             }
         }
         if errors.is_full() {
@@ -156,9 +164,9 @@ impl Draft {
             // a flood of unknown ones would only cost time.
             return draft;
         }
-        for required in KEYS.iter().filter(|key| key.required) {
-            if !seen.contains_key(required.name) && !misspelt(&seen, required) {
-                errors.push(missing(required, block.header.clone()));
+        for key in KEYS {
+            if key.required && !seen.contains_key(key.name) && !misspelt(block, key) {
+                errors.push(missing_key(key, block.header.clone()));
             }
         }
         draft
@@ -170,64 +178,67 @@ impl Draft {
     /// mistakes, so it does not fail there; should it, the table fails with
     /// the message instead of losing the row.
     pub(crate) fn finish(self, errors: &mut Diagnostics) -> Option<Row> {
-        let header = &self.header;
+        let missing = [
+            ("code", self.code.is_none()),
+            ("name", self.name.is_none()),
+            ("definition", self.definition.is_none()),
+            ("stage", self.stage.is_none()),
+            ("outcome", self.outcome.is_none()),
+            ("final", self.finality.is_none()),
+            ("action", self.action.is_none()),
+        ];
+        let Self {
+            header: _,
+            code: Some(code),
+            name: Some(name),
+            definition: Some(definition),
+            stage: Some(stage),
+            outcome: Some(outcome),
+            finality: Some(finality),
+            action: Some(action),
+            note,
+        } = self
+        else {
+            let mut name = "";
+            for (key, none) in missing {
+                if none {
+                    name = key;
+                    break;
+                }
+            }
+            errors.push(match key_named(name) {
+                Some(key) => missing_key(key, self.header),
+                None => Diagnostic::new(self.header, "this [[status]] block is incomplete"),
+            });
+            return None;
+        };
         Some(Row {
-            code: self
-                .code
-                .or_else(|| missing_key("code", header, errors))?
-                .into_inner(),
-            name: self
-                .name
-                .or_else(|| missing_key("name", header, errors))?
-                .into_inner(),
-            definition: self
-                .definition
-                .or_else(|| missing_key("definition", header, errors))?,
-            stage: self
-                .stage
-                .or_else(|| missing_key("stage", header, errors))?,
-            outcome: self
-                .outcome
-                .or_else(|| missing_key("outcome", header, errors))?,
-            finality: self
-                .finality
-                .or_else(|| missing_key("final", header, errors))?,
-            action: self
-                .action
-                .or_else(|| missing_key("action", header, errors))?,
-            note: self.note,
+            code: code.into_inner(),
+            name: name.into_inner(),
+            definition,
+            stage,
+            outcome,
+            finality,
+            action,
+            note,
         })
     }
-}
-
-/// Reports that the block at `header` lacks the key `name`; `None`, for
-/// the value it lacks.
-fn missing_key<T>(name: &str, header: &Range<usize>, errors: &mut Diagnostics) -> Option<T> {
-    let header = header.clone();
-    errors.push(match key_named(name) {
-        Some(key) => missing(key, header),
-        None => Diagnostic::new(header, format!("this [[status]] block has no `{name}`")),
-    });
-    None
 }
 
 /// Whether a key the block holds is `required` misspelt. That key is
 /// already reported with the right spelling; "missing" on top of it would
 /// be the same mistake twice.
-fn misspelt(seen: &HashMap<&str, &Spanned<String>>, required: &Key) -> bool {
-    seen.keys().any(|written| {
-        key_named(written).is_none() && closest(written, key_names()) == Some(required.name)
+fn misspelt(block: &Block, required: &Key) -> bool {
+    block.entries.iter().any(|Entry { key, .. }| {
+        key_named(key.get_ref()).is_none()
+            && closest(key.get_ref(), &KEY_NAMES) == Some(required.name)
     })
 }
 
 /// A key this place does not take, with the nearest one it does.
-pub(crate) fn unknown_key<'a>(
-    key: &Spanned<String>,
-    allowed: impl Iterator<Item = &'a str> + Clone,
-    place: &str,
-) -> Diagnostic {
+pub(crate) fn unknown_key(key: &Spanned<String>, allowed: &[&str], place: &str) -> Diagnostic {
     let written = key.get_ref();
-    let listed = allowed.clone().collect::<Vec<_>>().join(", ");
+    let listed = allowed.join(", ");
     let diagnostic = Diagnostic::new(key.span(), format!("unknown key `{written}` {place}"))
         .label("not a key this table uses");
     match closest(written, allowed) {
@@ -248,7 +259,7 @@ fn repeated_key(key: &Spanned<String>, first: &Spanned<String>) -> Diagnostic {
     .help("each key appears once per [[status]] block; keep one of the lines")
 }
 
-fn missing(key: &Key, header: Range<usize>) -> Diagnostic {
+fn missing_key(key: &Key, header: Range<usize>) -> Diagnostic {
     let name = key.name;
     let example = match key.example {
         Example::Line(line) => line.to_owned(),

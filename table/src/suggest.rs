@@ -2,15 +2,16 @@
 
 /// The candidate closest to `word`, if it is close enough to be a typo:
 /// at most one edit per three characters, and at least one edit allowed.
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+///
+/// A slice rather than any iterator: every crate that uses the table
+/// compiles this crate, and each kind of iterator would be one more copy
+/// of this function to compile.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(1);
     let folded = word.to_ascii_lowercase();
     candidates
-        .into_iter()
-        .map(|candidate| (edit_distance(&folded, candidate), candidate))
+        .iter()
+        .map(|&candidate| (edit_distance(&folded, candidate), candidate))
         .filter(|(distance, _)| *distance <= budget)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -39,16 +40,16 @@ mod tests {
     #[test]
     fn suggests_the_near_miss() {
         let keys = ["code", "name", "definition", "stage"];
-        assert_eq!(closest("defintion", keys), Some("definition"));
+        assert_eq!(closest("defintion", &keys), Some("definition"));
         assert_eq!(
-            closest("retry-latr", ["wait", "retry-later", "none"]),
+            closest("retry-latr", &["wait", "retry-later", "none"]),
             Some("retry-later")
         );
-        assert_eq!(closest("Stage", keys), Some("stage"));
+        assert_eq!(closest("Stage", &keys), Some("stage"));
     }
 
     #[test]
     fn stays_quiet_when_nothing_is_close() {
-        assert_eq!(closest("colour", ["code", "name", "stage"]), None);
+        assert_eq!(closest("colour", &["code", "name", "stage"]), None);
     }
 }

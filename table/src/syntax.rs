@@ -31,21 +31,25 @@ pub(crate) fn explain_parse_errors(
         .collect();
     parsed.sort_by_key(|(span, _)| (span.start, span.end));
     // The two lists merged in file order, so that a list cut short holds
-    // the first mistakes in the file.
-    let mut parsed = parsed.into_iter().peekable();
-    let mut headers = headers.into_iter().peekable();
+    // the first mistakes in the file. Indices rather than peekable
+    // iterators: fewer generic types for every user's build to compile.
+    let (mut next_parsed, mut next_header) = (0, 0);
     while !errors.is_full() {
-        let parsed_next = parsed.peek().map(|(span, _)| (span.start, span.end));
-        let header_next = headers.peek().map(|span| (span.start, span.end));
-        let next = match (parsed_next, header_next) {
-            (None, None) => break,
-            (Some(at), header) if header.is_none_or(|header| at <= header) => parsed
-                .next()
-                .map(|(span, message)| syntax_error(message, span)),
-            _ => headers.next().map(|span| malformed_header(text, span)),
-        };
-        if let Some(diagnostic) = next {
-            errors.push(diagnostic);
+        let header = headers.get(next_header);
+        match parsed.get(next_parsed) {
+            Some((span, message))
+                if header.is_none_or(|h| (span.start, span.end) <= (h.start, h.end)) =>
+            {
+                errors.push(syntax_error(message, span.clone()));
+                next_parsed += 1;
+            }
+            _ => match header {
+                Some(header) => {
+                    errors.push(malformed_header(text, header.clone()));
+                    next_header += 1;
+                }
+                None => break,
+            },
         }
     }
 }

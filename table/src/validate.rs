@@ -71,10 +71,11 @@ fn rows(text: &str, errors: &mut Diagnostics) -> Vec<Row> {
         return Vec::new();
     }
     // A draft that cannot finish reports why, so no row is lost unseen.
-    drafts
-        .into_iter()
-        .filter_map(|draft| draft.finish(errors))
-        .collect()
+    let mut rows = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        rows.extend(draft.finish(errors));
+    }
+    rows
 }
 
 fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
@@ -96,7 +97,7 @@ fn status_blocks<'d>(document: &'d Document, errors: &mut Diagnostics) -> Vec<&'
         if entry.key.get_ref() != "status" {
             errors.push(unknown_key(
                 &entry.key,
-                ["status"].into_iter(),
+                &["status"],
                 "at the top of the file",
             ));
         } else if !is_empty_list(entry) || !document.blocks.is_empty() {
@@ -128,7 +129,7 @@ fn other_header(header: &document::OtherHeader) -> Diagnostic {
     match header.keys.as_slice() {
         [key] if header.is_array => unknown_key(
             &Spanned::new(header.span.clone(), key.clone()),
-            ["status"].into_iter(),
+            &["status"],
             "at the top of the file",
         ),
         _ => Diagnostic::new(

@@ -111,7 +111,7 @@ pub(crate) fn word<T>(
     }
     let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{text}\""))
         .label(format!("`{key}` does not allow this value"));
-    errors.push(match closest(text, allowed.iter().copied()) {
+    errors.push(match closest(text, allowed) {
         Some(near) => diagnostic.help(format!(
             "did you mean \"{near}\"? allowed: {}",
             quoted(allowed)
