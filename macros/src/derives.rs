@@ -19,7 +19,7 @@
 
 use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 
-use crate::entry::compile_error;
+use crate::compile_error::compile_error;
 
 /// What the expansion implements for every enum, by the name a derive
 /// would give it: std's derives and serde's (which the expansion

@@ -10,11 +10,12 @@
 //! lexed here, the user's own tokens kept as they came between the
 //! generated attributes and the rest of the enum.
 
-use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 
 use mobileconnect_status_table::expand::{self, Expansion};
 use mobileconnect_status_table::{Table, check};
 
+use crate::compile_error::compile_error;
 use crate::derives;
 use crate::source;
 
@@ -91,32 +92,6 @@ fn path_literal(args: TokenStream) -> Option<PathLiteral> {
         value: value.to_owned(),
         span: literal.span(),
     })
-}
-
-/// `::core::compile_error! { "message" }` with every token spanned on
-/// `span`, so the error points there.
-pub(crate) fn compile_error(span: Span, message: &str) -> TokenStream {
-    let punct = |c: char, spacing: Spacing| {
-        let mut punct = Punct::new(c, spacing);
-        punct.set_span(span);
-        TokenTree::Punct(punct)
-    };
-    let mut literal = Literal::string(message);
-    literal.set_span(span);
-    let mut body = Group::new(Delimiter::Brace, TokenTree::Literal(literal).into());
-    body.set_span(span);
-    [
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("core", span)),
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("compile_error", span)),
-        punct('!', Spacing::Alone),
-        TokenTree::Group(body),
-    ]
-    .into_iter()
-    .collect()
 }
 
 /// Generated text as tokens. Failing is a bug in the expansion, never the

@@ -13,12 +13,14 @@
 //!
 //! This crate holds what needs `proc_macro`: `entry` takes the attribute
 //! and the enum apart (`derives` drops derives the expansion already
-//! implements), `source` finds and reads the file, and `entry` lexes the
-//! generated text into tokens. Reading the TOML, checking every row and
+//! implements), `source` finds and reads the file, `entry` lexes the
+//! generated text into tokens, and `compile_error` turns each mistake
+//! into an error spanned where it belongs. Reading the TOML, checking every row and
 //! writing the expansion as text is `mobileconnect-status-table`, a
 //! normal library, so that tests, fuzz targets and `sms-status check` run
 //! the same code.
 
+mod compile_error;
 mod derives;
 mod entry;
 mod source;

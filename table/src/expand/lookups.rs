@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::name_lookup::from_name_fn;
-use super::per_row;
+use super::per_row::per_row;
 use crate::table::{Row, Table};
 
 /// The impl block of this file's items.

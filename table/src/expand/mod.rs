@@ -23,14 +23,16 @@
 mod classification;
 mod lookups;
 mod name_lookup;
+mod per_row;
 #[cfg(test)]
 mod tests;
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::table::{Row, Table};
 use crate::text::string_literal;
+use per_row::per_row;
 
 /// The generated code that goes around the user's own tokens. The entry
 /// point emits the user's attributes, then [`attributes`](Self::attributes),
@@ -70,18 +72,6 @@ pub fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path>) -> E
 pub fn track_file(path: &Path) -> String {
     let path = string_literal(&path.to_string_lossy());
     format!("const _: &[u8] = ::core::include_bytes!({path});\n")
-}
-
-/// `item` written for every row, in code order, into one string: the
-/// elements of an array or the arms of a `match`. Each `item` ends its text
-/// with a comma; a trailing comma is valid in both.
-fn per_row(table: &Table, mut item: impl FnMut(&mut String, usize, &Row) -> fmt::Result) -> String {
-    let mut text = String::new();
-    for (index, row) in table.rows().iter().enumerate() {
-        // Writing to a `String` cannot fail.
-        let _ = item(&mut text, index, row);
-    }
-    text
 }
 
 /// The trait impls, the same for every table, from core: see core's

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::per_row;
+use super::per_row::per_row;
 use crate::table::Table;
 
 pub(super) fn from_name_fn(table: &Table) -> String {
