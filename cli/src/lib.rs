@@ -6,11 +6,12 @@
 //! binary and the fuzz targets run the same code; it has no other API.
 //!
 //! Exit codes: 0 success; 1 triage saw bad rows (the first of each input
-//! are reported on stderr with file and line); 2 a usage error, an input that
-//! cannot be read at all or an output that cannot be written; 130
-//! interrupted.
+//! are reported on stderr with file and line) or check found mistakes in the
+//! table; 2 a usage error, an input that cannot be read at all or an output
+//! that cannot be written; 130 interrupted.
 
 mod args;
+mod check;
 mod closed_pipe;
 mod code_kind;
 mod explain;
@@ -78,6 +79,7 @@ fn command(
             query::write(&options, &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
+        Command::Check(file) => check::run(&file, &mut out)?,
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

@@ -5,7 +5,7 @@ mod common;
 use common::sms_status;
 
 /// Every subcommand, as `sms-status --help` lists it.
-const COMMANDS: [&str; 4] = ["list", "explain", "triage", "query"];
+const COMMANDS: [&str; 5] = ["list", "explain", "triage", "query", "check"];
 
 #[test]
 fn help_lists_every_command_the_options_and_the_exit_codes() {
@@ -178,7 +178,7 @@ fn an_unknown_command_names_every_command_when_none_is_close() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains(
-            "unknown command \"frobnicate\": expected list, explain, triage, query or help"
+            "unknown command \"frobnicate\": expected list, explain, triage, query, check or help"
         ),
         "{}",
         run.stderr

@@ -115,7 +115,7 @@ pub mod __private {
     pub use crate::parse::parse;
     #[cfg(feature = "serde")]
     pub use crate::serde::{deserialize, serialize};
-    pub use crate::table::{Table, find_code};
+    pub use crate::table::{Table, find_code, find_name, folded_name_hash};
     #[cfg(feature = "serde")]
     pub use serde_core;
 }

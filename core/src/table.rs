@@ -100,3 +100,65 @@ const fn ranked(bits: &[u64], ranks: &[u16], offset: u16) -> Option<usize> {
     let below = word & ((1 << bit) - 1);
     Some(ranks[index] as usize + below.count_ones() as usize)
 }
+
+/// The listed status named `name`, ASCII case ignored, in a table too long
+/// for `from_name` to be a `match`: `by_name_hash` is every listed name's
+/// [`folded_name_hash`] with its row in `all`, sorted by hash. One pass
+/// over the input, a binary search over integers, then one real comparison
+/// per status with that hash (two names can share one).
+///
+/// Loops rather than iterator adapters: fewer generic items for the crate
+/// that instantiates it to compile.
+#[inline]
+pub fn find_name<S: Table>(name: &str, by_name_hash: &[(u64, u16)], all: &[S]) -> Option<S> {
+    let hash = folded_name_hash(name.as_bytes());
+    let first = by_name_hash.partition_point(|&(known, _)| known < hash);
+    for &(known, row) in &by_name_hash[first..] {
+        if known != hash {
+            break;
+        }
+        if let Some(&status) = all.get(usize::from(row)) {
+            if matches!(status.name(), Some(listed) if listed.eq_ignore_ascii_case(name)) {
+                return Some(status);
+            }
+        }
+    }
+    None
+}
+
+/// FNV-1a (64 bits) over the ASCII-lower-case bytes of `name`: the hash a
+/// long table's names are sorted by. `mobileconnect-status-table` hashes
+/// the table's names with the same function when it writes the table; both
+/// are tested against the FNV-1a reference values.
+///
+/// `#[inline]` also keeps it out of core's own compile: only a crate with
+/// a table that long calls it.
+#[must_use]
+#[inline]
+pub const fn folded_name_hash(name: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at = 0;
+    while at < name.len() {
+        hash = (hash ^ name[at].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded_name_hash;
+
+    #[test]
+    fn the_name_hash_is_fnv_1a_of_the_lower_case_bytes() {
+        // Reference values of FNV-1a, 64 bits.
+        assert_eq!(folded_name_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(folded_name_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(folded_name_hash(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(folded_name_hash(b"FooBar"), folded_name_hash(b"foobar"));
+        assert_ne!(
+            folded_name_hash(b"Delivered"),
+            folded_name_hash(b"Delivere")
+        );
+    }
+}

@@ -4,49 +4,20 @@
 
 #![no_main]
 
-// The macro crate is a proc-macro crate, whose functions can only run inside
-// a compiler expansion. These modules never touch `proc_macro` (only
-// `entry.rs` does, and it is left out), so they are compiled here as
-// ordinary modules, under the names their `crate::` paths use. Items only
-// the attribute entry point uses are unused here.
-#[allow(dead_code)]
-#[path = "../../macros/src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code)]
-#[path = "../../macros/src/document.rs"]
-mod document;
-#[allow(dead_code)]
-#[path = "../../macros/src/expand/mod.rs"]
-mod expand;
-#[allow(dead_code)]
-#[path = "../../macros/src/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "../../macros/src/suggest.rs"]
-mod suggest;
-#[allow(dead_code)]
-#[path = "../../macros/src/syntax.rs"]
-mod syntax;
-#[allow(dead_code)]
-#[path = "../../macros/src/table.rs"]
-mod table;
-#[allow(dead_code)]
-#[path = "../../macros/src/validate.rs"]
-mod validate;
-
 use libfuzzer_sys::fuzz_target;
+use mobileconnect_status_table::{check, expand};
 use proc_macro2::TokenStream;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match validate::table(text) {
+    match check(text) {
         Ok(table) => {
-            assert!(!table.rows.is_empty());
+            assert!(!table.rows().is_empty());
             assert!(
                 table
-                    .rows
+                    .rows()
                     .windows(2)
                     .all(|pair| pair[0].code < pair[1].code)
             );
@@ -56,11 +27,10 @@ fuzz_target!(|data: &[u8]| {
                 expansion.attributes, expansion.rest
             );
             let _: TokenStream = text.parse().expect("the generated text lexes");
-            // Each definition is in the code as the literal `string_literal`
-            // writes, whose round trip the macro's unit tests check for
-            // every char.
-            for row in &table.rows {
-                let literal = expand::string_literal(&row.definition);
+            // Each definition is in the code as its literal, whose round
+            // trip the table crate's unit tests check for every char.
+            for row in table.rows() {
+                let literal = row.definition.literal();
                 assert!(text.contains(&literal), "{:?}", row.definition);
             }
         }

@@ -14,12 +14,12 @@
 //! Written with plain loops over `proc_macro` tokens and no collections of
 //! streams: every crate that uses the table compiles this crate, and a
 //! first version built on iterators, `Vec`s of streams and a struct per
-//! conflict cost its compile about twice the instructions (BENCHMARKS.md,
-//! Your own table).
+//! conflict cost its compile clearly more (BENCHMARKS.md, "Cold build, in
+//! instructions").
 
 use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 
-use crate::entry::compile_error;
+use crate::compile_error::compile_error;
 
 /// What the expansion implements for every enum, by the name a derive
 /// would give it: std's derives and serde's (which the expansion

@@ -1,21 +1,23 @@
 //! The attribute's front door: parses the attribute and the enum it sits
-//! on, runs read → validate → expand, and turns every failure into
+//! on, runs read → check → expand, and turns every failure into
 //! `compile_error!` next to a usable fallback enum.
 //!
-//! With `lib.rs` and `derives`, the modules that use `proc_macro`, directly
-//! rather than through `proc-macro2`, which would be one more crate in
-//! every user's cold build.
-//! `proc_macro`'s functions panic outside a compiler expansion, so this
-//! module stays thin: the expansion itself is text from `expand`, tested
-//! without a compiler, and is lexed here with one `str::parse`.
+//! It works on `proc_macro`'s own types, as `lib.rs` and `derives` do,
+//! rather than on `proc-macro2`'s, which would be one more crate in every
+//! user's cold build. `proc_macro`'s functions panic outside a compiler
+//! expansion, so this module stays thin: the expansion is text from
+//! `mobileconnect-status-table`, tested there without a compiler, and is
+//! lexed here, the user's own tokens kept as they came between the
+//! generated attributes and the rest of the enum.
 
-use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 
+use mobileconnect_status_table::expand::{self, Expansion};
+use mobileconnect_status_table::{Table, check};
+
+use crate::compile_error::compile_error;
 use crate::derives;
-use crate::expand::{self, Expansion};
 use crate::source;
-use crate::table::Table;
-use crate::validate;
 
 pub(crate) fn status_table(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut shell = match parse_shell(item) {
@@ -49,7 +51,7 @@ fn expand_table(shell: &Shell, args: TokenStream) -> TokenStream {
         Ok(source) => source,
         Err(message) => return fallback(shell, path.span, &[message]),
     };
-    match validate::table(&source.text) {
+    match check(&source.text) {
         Ok(table) => {
             let expansion = expand::enum_and_impls(&shell.name(), &table, Some(&source.absolute));
             shell.complete(&expansion, path.span)
@@ -92,35 +94,9 @@ fn path_literal(args: TokenStream) -> Option<PathLiteral> {
     })
 }
 
-/// `::core::compile_error! { "message" }` with every token spanned on
-/// `span`, so the error points there.
-pub(crate) fn compile_error(span: Span, message: &str) -> TokenStream {
-    let punct = |c: char, spacing: Spacing| {
-        let mut punct = Punct::new(c, spacing);
-        punct.set_span(span);
-        TokenTree::Punct(punct)
-    };
-    let mut literal = Literal::string(message);
-    literal.set_span(span);
-    let mut body = Group::new(Delimiter::Brace, TokenTree::Literal(literal).into());
-    body.set_span(span);
-    [
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("core", span)),
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("compile_error", span)),
-        punct('!', Spacing::Alone),
-        TokenTree::Group(body),
-    ]
-    .into_iter()
-    .collect()
-}
-
-/// Generated text as tokens. Failing is a bug in `expand`, never the
-/// table's doing (names are checked identifiers, other text is escaped),
-/// so the message asks for a report rather than a fix.
+/// Generated text as tokens. Failing is a bug in the expansion, never the
+/// table's doing (names are checked identifiers, other text is a string
+/// literal), so the message asks for a report rather than a fix.
 fn lex(text: &str) -> Result<TokenStream, String> {
     let report = |cause: &str| {
         format!(

@@ -11,24 +11,19 @@
 //! crate's types and support functions, so it is the one dependency a
 //! user needs.
 //!
-//! The pipeline, one module a step: `entry` takes the attribute and the
-//! enum apart (`derives` drops derives the expansion already implements),
-//! `source` reads the file, `document` and `syntax` read its TOML,
-//! `validate` checks every row into a `table::Table`, and `expand` writes
-//! the enum and its impls as text; `diagnostic` and `suggest` render
-//! mistakes with their line, column and a fix.
+//! This crate holds what needs `proc_macro`: `entry` takes the attribute
+//! and the enum apart (`derives` drops derives the expansion already
+//! implements), `source` finds and reads the file, `entry` lexes the
+//! generated text into tokens, and `compile_error` turns each mistake
+//! into an error spanned where it belongs. Reading the TOML, checking every row and
+//! writing the expansion as text is `mobileconnect-status-table`, a
+//! normal library, so that tests, fuzz targets and `sms-status check` run
+//! the same code.
 
+mod compile_error;
 mod derives;
-mod diagnostic;
-mod document;
 mod entry;
-mod expand;
-mod names;
 mod source;
-mod suggest;
-mod syntax;
-mod table;
-mod validate;
 
 use proc_macro::TokenStream;
 

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use mobileconnect_status_table::not_utf8;
+
 /// The table's text and where it came from.
 pub(crate) struct Source {
     /// The path as written in the attribute: what the editor knows the file
@@ -40,8 +42,7 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
             absolute.display()
         )
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{relative}: the status table is not UTF-8 text; save it as UTF-8"))?;
+    let text = String::from_utf8(bytes).map_err(|_| not_utf8(relative))?;
     Ok(Source {
         shown: relative.to_owned(),
         absolute,

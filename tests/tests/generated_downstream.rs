@@ -127,5 +127,11 @@ fn the_wide_table_reaches_both_ends_of_u16_in_code_order() {
     for status in Wide::ALL {
         let name = status.name().expect("a listed status has a name");
         assert_eq!(Wide::from_name(name).map(Wide::code), Some(status.code()));
+        // A long table's `from_name` searches hashes of the lower-case
+        // name, written by the macro and computed again by core.
+        for other_case in [name.to_ascii_lowercase(), name.to_ascii_uppercase()] {
+            assert_eq!(Wide::from_name(&other_case), Some(*status), "{other_case}");
+        }
     }
+    assert_eq!(Wide::from_name("NoSuchStatus"), None);
 }

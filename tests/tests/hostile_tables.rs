@@ -5,35 +5,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-// The macro crate is a proc-macro crate, whose functions can only run inside
-// a compiler expansion. Its table step and expansion never touch
-// `proc_macro` (only `entry.rs` does, and it is left out), so these files
-// are compiled here as ordinary modules, under the names their `crate::`
-// paths use. expand's own unit tests come along and run here too.
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/document.rs"]
-mod document;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/expand/mod.rs"]
-mod expand;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/names.rs"]
-mod names;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/suggest.rs"]
-mod suggest;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/syntax.rs"]
-mod syntax;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/table.rs"]
-mod table;
-#[allow(dead_code, reason = "only validation and expansion are exercised here")]
-#[path = "../../macros/src/validate.rs"]
-mod validate;
+use mobileconnect_status_table::{Diagnostic, MAX_REPORTED, MAX_ROWS, Table, check, expand};
 
 fn row(code: u32) -> String {
     format!(
@@ -42,7 +14,7 @@ fn row(code: u32) -> String {
 }
 
 /// The expansion of `table` for an enum named `SmsStatus`, as one text.
-fn expanded(table: &table::Table) -> String {
+fn expanded(table: &Table) -> String {
     let expansion = expand::enum_and_impls("SmsStatus", table, None);
     format!(
         "{}pub enum SmsStatus {}",
@@ -76,7 +48,7 @@ fn timed<T>(what: &str, step: impl FnOnce() -> T) -> T {
 }
 
 /// Every error names a line and column that exist in `text`.
-fn assert_located(text: &str, errors: &[diagnostic::Diagnostic]) {
+fn assert_located(text: &str, errors: &[Diagnostic]) {
     let lines: Vec<&str> = text.split('\n').collect();
     for error in errors {
         let rendered = error.render("status-codes.toml", text);
@@ -99,10 +71,10 @@ fn assert_located(text: &str, errors: &[diagnostic::Diagnostic]) {
 
 #[test]
 fn a_table_at_the_row_limit_validates_and_expands() {
-    let rows = u32::try_from(validate::MAX_ROWS).expect("the limit fits a u32");
+    let rows = u32::try_from(MAX_ROWS).expect("the limit fits a u32");
     let text: String = (0..rows).map(row).collect();
-    let table = timed("validate the row limit", || validate::table(&text)).expect("a valid table");
-    assert_eq!(table.rows.len(), validate::MAX_ROWS);
+    let table = timed("validate the row limit", || check(&text)).expect("a valid table");
+    assert_eq!(table.rows().len(), MAX_ROWS);
     let text = timed("expand the row limit", || expanded(&table));
     // Row i has code i: `row()` maps each variant to its own code.
     for code in [0, 4000, rows - 1] {
@@ -120,15 +92,13 @@ fn a_table_at_the_row_limit_validates_and_expands() {
 #[test]
 fn a_table_with_every_possible_code_is_one_clear_error() {
     let text: String = (0..=u32::from(u16::MAX)).map(row).collect();
-    let errors =
-        timed("validate 65,536 rows", || validate::table(&text)).expect_err("too many rows");
+    let errors = timed("validate 65,536 rows", || check(&text)).expect_err("too many rows");
     assert_eq!(errors.len(), 1, "{errors:?}");
     let rendered = errors[0].render("status-codes.toml", &text);
-    let first_extra_line = validate::MAX_ROWS * row(0).lines().count() + 1;
+    let first_extra_line = MAX_ROWS * row(0).lines().count() + 1;
     assert!(
         rendered.starts_with(&format!(
-            "status-codes.toml:{first_extra_line}:1: the table has 65536 rows; at most {} are supported",
-            validate::MAX_ROWS
+            "status-codes.toml:{first_extra_line}:1: the table has 65536 rows; at most {MAX_ROWS} are supported"
         )),
         "{rendered}"
     );
@@ -142,17 +112,12 @@ fn ten_megabytes_of(unit: &str) -> String {
 /// A file with a flood of mistakes fails with a bounded list of located
 /// errors, the last of which says the rest are not listed.
 fn assert_bounded_errors(what: &str, text: &str) {
-    let errors = timed(&format!("validate {what}"), || validate::table(text))
-        .expect_err("not a valid table");
-    assert!(
-        errors.len() <= validate::MAX_REPORTED + 1,
-        "{} errors",
-        errors.len()
-    );
+    let errors = timed(&format!("validate {what}"), || check(text)).expect_err("not a valid table");
+    assert!(errors.len() <= MAX_REPORTED + 1, "{} errors", errors.len());
     timed(&format!("render {} errors", errors.len()), || {
         assert_located(text, &errors);
     });
-    if errors.len() > validate::MAX_REPORTED {
+    if errors.len() > MAX_REPORTED {
         let last = errors
             .last()
             .expect("errors")
@@ -198,7 +163,7 @@ fn ten_megabytes_of_distinct_keys_in_one_block_give_a_bounded_list_of_located_er
 fn a_ten_megabyte_dotted_key_is_one_located_error() {
     let text = format!("[[status]]\n{}a = 1\n", "a.".repeat(5 << 20));
     assert_bounded_errors("a 10 MiB dotted key", &text);
-    let errors = validate::table(&text).expect_err("not a valid table");
+    let errors = check(&text).expect_err("not a valid table");
     assert_eq!(errors.len(), 1, "{errors:?}");
     let rendered = errors[0].render("status-codes.toml", &text);
     assert!(
@@ -218,8 +183,8 @@ fn a_ten_megabyte_definition_is_kept_whole() {
     let definition = "<b>*x*</b> \\ \"q\" */ #[doc] 🙂 ".repeat((10 << 20) / 32);
     let escaped = definition.replace('\\', "\\\\").replace('"', "\\\"");
     let text = row(4000).replace("The status with code 4000.", &escaped);
-    let table = timed("validate a 10 MiB definition", || validate::table(&text)).expect("valid");
-    assert_eq!(table.rows[0].definition, definition);
+    let table = timed("validate a 10 MiB definition", || check(&text)).expect("valid");
+    assert_eq!(table.rows()[0].definition, definition);
     let text = timed("expand a 10 MiB definition", || expanded(&table));
     // Every character of this definition prints as itself, so proc-macro2
     // writes the same literal as the expansion's own escaper.

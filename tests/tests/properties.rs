@@ -9,32 +9,6 @@ use mobileconnect_status::SmsStatus;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-// The macro crate is a proc-macro crate, whose functions can only run inside
-// a compiler expansion. Its table step never touches `proc_macro`, so these
-// files are compiled here as ordinary modules, under the names their
-// `crate::` paths use. Their own unit tests come along and run here too.
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/document.rs"]
-mod document;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/names.rs"]
-mod names;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/suggest.rs"]
-mod suggest;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/syntax.rs"]
-mod syntax;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/table.rs"]
-mod table;
-#[allow(dead_code, reason = "only the validation step is exercised here")]
-#[path = "../../macros/src/validate.rs"]
-mod validate;
-
 const REAL_TABLE: &str = include_str!("../../status-codes.toml");
 
 fn config(cases: u32) -> ProptestConfig {
@@ -235,10 +209,10 @@ proptest! {
     #[test]
     fn mutated_tables_validate_or_give_located_errors(edits in proptest::collection::vec(edit(), 1..6)) {
         let text = edits.iter().fold(REAL_TABLE.to_owned(), |text, edit| apply(&text, edit));
-        match validate::table(&text) {
+        match mobileconnect_status_table::check(&text) {
             Ok(table) => {
-                prop_assert!(!table.rows.is_empty());
-                prop_assert!(table.rows.windows(2).all(|pair| pair[0].code < pair[1].code));
+                prop_assert!(!table.rows().is_empty());
+                prop_assert!(table.rows().windows(2).all(|pair| pair[0].code < pair[1].code));
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());

@@ -2,9 +2,10 @@
 //! debug and in release, for a program in another workspace that depends on
 //! core by path, with no step besides `cargo build`.
 //!
-//! The test copies the workspace's table, macro and core crates to a scratch
-//! directory (so the real table is never touched), builds a small dependent
-//! program against them, and edits the copy's table the way a person would.
+//! The test copies the workspace's table file and its table reader, macro
+//! and core crates to a scratch directory (so the real table is never
+//! touched), builds a small dependent program against them, and edits the
+//! copy's table the way a person would.
 //! The target directory persists under `CARGO_TARGET_TMPDIR`, so only the
 //! first run compiles the macro's dependencies.
 
@@ -78,10 +79,10 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// The workspace with only the table, the macro and core as members.
+/// The workspace with only the table reader, the macro and core as members.
 fn copy_workspace(to: &Path) {
     let repository = repository();
-    for crate_dir in ["macros", "core"] {
+    for crate_dir in ["table", "macros", "core"] {
         copy_tree(&repository.join(crate_dir), &to.join(crate_dir));
     }
     for file in ["status-codes.toml", "README.md", "Cargo.lock"] {
@@ -93,7 +94,7 @@ fn copy_workspace(to: &Path) {
         .filter(|line| !line.starts_with("default-members"))
         .map(|line| {
             if line.starts_with("members") {
-                "members = [\"macros\", \"core\"]"
+                "members = [\"table\", \"macros\", \"core\"]"
             } else {
                 line
             }

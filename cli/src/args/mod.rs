@@ -6,6 +6,7 @@
 //! did-you-mean knows every documented option and no other. A parser's
 //! error names no help page: [`parse`] appends the subcommand's.
 
+mod check;
 mod explain;
 mod list;
 mod query;
@@ -34,6 +35,7 @@ Commands:
             extracts (CSV), REST deliveries or event notifications (JSON)
   query     print SQL that builds the suppress and retry lists, or a report,
             where the tracking data lives (Marketing Cloud, a warehouse)
+  check     find every mistake in status-codes.toml, with the build's messages
   help      print this help, or a command's: sms-status help COMMAND
 
 Options:
@@ -41,9 +43,9 @@ Options:
   -V, --version  print the version
 
 Exit codes: 0 success; 1 triage saw bad rows or an input that failed part way
-(the others still count); 2 a usage error, an input that cannot be opened or an
-output that cannot be written (checked before any input is read); 130
-interrupted.
+(the others still count), or check found mistakes in the table; 2 a usage
+error, an input that cannot be opened or an output that cannot be written
+(checked before any input is read); 130 interrupted.
 ";
 
 /// What the user asked for.
@@ -56,6 +58,8 @@ pub(crate) enum Command {
     Explain(Vec<String>),
     Triage(TriageOptions),
     Query(QueryOptions),
+    /// The status table file to check: a path, or `-` for standard input.
+    Check(OsString),
 }
 
 /// A subcommand: its name, its help page, and the parser of what follows
@@ -66,7 +70,7 @@ struct Subcommand {
     parse: fn(&mut lexopt::Parser) -> Result<Command, Fatal>,
 }
 
-const SUBCOMMANDS: [Subcommand; 4] = [
+const SUBCOMMANDS: [Subcommand; 5] = [
     Subcommand {
         name: "list",
         help: list::HELP,
@@ -86,6 +90,11 @@ const SUBCOMMANDS: [Subcommand; 4] = [
         name: "query",
         help: query::HELP,
         parse: query::parse,
+    },
+    Subcommand {
+        name: "check",
+        help: check::HELP,
+        parse: check::parse,
     },
 ];
 

@@ -1,6 +1,7 @@
-//! "Did you mean" for a mistyped subcommand or option. The macro crate has
-//! its own copy of the edit distance: sharing twenty lines between a
-//! published proc-macro and a binary would take a third crate.
+//! "Did you mean" for a mistyped subcommand or option. The table crate has
+//! its own copy of the edit distance, for keys and words in the table;
+//! its API is the macro's, not a home for the command line's helpers, and
+//! this one also prefers a prefix.
 
 /// The candidate `word` was probably meant to be: the only one it begins
 /// (`--suppress` for `--suppress-list`), else the nearest within one edit

@@ -5,7 +5,7 @@
 pub(crate) mod page;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// What one run of the binary printed and how it exited.
@@ -23,9 +23,14 @@ pub(crate) fn sms_status(args: &[&str]) -> Run {
 
 /// As [`sms_status`], with `stdin` piped in when given.
 pub(crate) fn sms_status_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    sms_status_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
+}
+
+/// As [`sms_status_with_stdin`], run from `directory`.
+pub(crate) fn sms_status_in(directory: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(directory)
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {

@@ -5,10 +5,9 @@
 //! TOML itself: tokens, grammar, string escapes, number formats, every
 //! mistake with its span. This file only walks the parser's events. The
 //! `toml` crate's own document layer would build general nested tables and
-//! dates, which this table never holds. Without it and `toml_datetime`,
-//! the cold build of an app on `mobileconnect-status` went from 0.73 to
-//! 0.55 of the CPU of the same app on strum + `num_enum` (BENCHMARKS.md,
-//! "Cold build").
+//! dates, which this table never holds; leaving it and `toml_datetime` out
+//! took a large share off the cold build of every crate that uses the
+//! table (BENCHMARKS.md, "Cold build").
 
 use std::ops::Range;
 
@@ -24,25 +23,30 @@ const MAX_NESTING: u32 = 80;
 
 /// A value and where it is in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Spanned<T> {
+pub struct Spanned<T> {
     span: Range<usize>,
     value: T,
 }
 
 impl<T> Spanned<T> {
-    pub(crate) fn new(span: Range<usize>, value: T) -> Self {
+    /// `value`, found at the bytes `span` of the text.
+    pub fn new(span: Range<usize>, value: T) -> Self {
         Self { span, value }
     }
 
-    pub(crate) fn span(&self) -> Range<usize> {
+    /// Where the value is: a byte range of the text.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }
 
-    pub(crate) fn get_ref(&self) -> &T {
+    /// The value.
+    pub fn get_ref(&self) -> &T {
         &self.value
     }
 
-    pub(crate) fn into_inner(self) -> T {
+    /// The value, without its place.
+    pub fn into_inner(self) -> T {
         self.value
     }
 }
@@ -50,12 +54,15 @@ impl<T> Spanned<T> {
 /// A value as far as the table needs to know it: the text of strings and
 /// integers, and only the kind of anything else, which is always a mistake.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Value {
+pub enum Value {
+    /// A string, its escapes decoded.
     String(String),
     /// The digits as TOML reads them: the sign kept, the radix prefix and
     /// underscores gone (`-0x_1F` is not TOML; `+4_000` is `+4000`).
     Integer {
+        /// The sign and digits.
         digits: String,
+        /// 2, 8, 10 or 16.
         radix: u32,
     },
     /// How many values the array holds.
@@ -67,7 +74,8 @@ pub(crate) enum Value {
 impl Value {
     /// The TOML name of the value's type, for "must be a string, not an
     /// integer".
-    pub(crate) fn type_str(&self) -> &'static str {
+    #[must_use]
+    pub fn type_str(&self) -> &'static str {
         match self {
             Self::String(_) => "string",
             Self::Integer { .. } => "integer",
@@ -80,48 +88,61 @@ impl Value {
 /// One `key = value` line. A dotted key is kept whole (`a.b`): the table
 /// uses none, so it is reported as written.
 #[derive(Debug)]
-pub(crate) struct Entry {
-    pub(crate) key: Spanned<String>,
-    pub(crate) value: Spanned<Value>,
+pub struct Entry {
+    /// The key, dotted parts joined with `.`.
+    pub key: Spanned<String>,
+    /// The value.
+    pub value: Spanned<Value>,
 }
 
 /// A `[[status]]` block: its header line and its entries in file order.
 #[derive(Debug)]
-pub(crate) struct Block {
-    pub(crate) header: Range<usize>,
-    pub(crate) entries: Vec<Entry>,
+pub struct Block {
+    /// Where `[[status]]` is written.
+    pub header: Range<usize>,
+    /// The block's `key = value` lines.
+    pub entries: Vec<Entry>,
 }
 
 /// A table header other than `[[status]]`; the entries under it are not
 /// read, because the header's mistake is the one to fix.
 #[derive(Debug)]
-pub(crate) struct OtherHeader {
-    pub(crate) span: Range<usize>,
+pub struct OtherHeader {
+    /// Where the header is written.
+    pub span: Range<usize>,
     /// The header's key parts, decoded (`["status"]` for `[status]`).
-    pub(crate) keys: Vec<String>,
+    pub keys: Vec<String>,
     /// `[[…]]` rather than `[…]`.
-    pub(crate) is_array: bool,
+    pub is_array: bool,
 }
 
 /// The whole file, as the table reads it.
 #[derive(Debug, Default)]
-pub(crate) struct Document {
+pub struct Document {
     /// Entries before the first header.
-    pub(crate) top: Vec<Entry>,
-    pub(crate) blocks: Vec<Block>,
-    pub(crate) other_headers: Vec<OtherHeader>,
+    pub top: Vec<Entry>,
+    /// The `[[status]]` blocks, in file order.
+    pub blocks: Vec<Block>,
+    /// Headers other than `[[status]]`, in file order.
+    pub other_headers: Vec<OtherHeader>,
 }
 
 /// A mistake in the TOML itself, in the parser's words.
 #[derive(Debug)]
-pub(crate) struct SyntaxError {
-    pub(crate) message: String,
+pub struct SyntaxError {
+    /// What the parser found wrong.
+    pub message: String,
     /// Where the parser stopped understanding, when it says.
-    pub(crate) span: Option<Range<usize>>,
+    pub span: Option<Range<usize>>,
 }
 
 /// Reads `text`, or returns every TOML mistake in it.
-pub(crate) fn read(text: &str) -> Result<Document, Vec<SyntaxError>> {
+///
+/// # Errors
+///
+/// Every mistake the TOML parser and the decoding of strings and numbers
+/// find, in the parser's words.
+pub fn read(text: &str) -> Result<Document, Vec<SyntaxError>> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut events: Vec<Event> = Vec::with_capacity(tokens.len());

@@ -5,16 +5,17 @@ use std::path::Path;
 
 use proc_macro2::{TokenStream, TokenTree};
 
+use super::enum_and_impls;
 use super::lookups::MATCHED_CODES_MAX_ROWS;
-use super::{enum_and_impls, markdown_text, string_literal};
-use crate::validate;
+use crate::TableText;
+use crate::text::{markdown_text, string_literal};
 
 const REAL: &str = include_str!("../../../status-codes.toml");
 
 /// The whole expansion as the entry point assembles it, with the
 /// user's tokens written out.
 fn expanded(toml: &str) -> String {
-    let table = validate::table(toml).expect("a valid table");
+    let table = crate::check(toml).expect("a valid table");
     let expansion = enum_and_impls(
         "SmsStatus",
         &table,
@@ -161,7 +162,7 @@ fn every_row_becomes_a_documented_variant_and_a_table_line() {
 /// A table of `rows` rows whose definitions and notes hold every kind
 /// of text that could break out of a literal or a doc attribute (TOML
 /// escapes here), and the definitions as the table step read them.
-fn hostile_table(rows: u16) -> (String, Vec<String>) {
+fn hostile_table(rows: u16) -> (String, Vec<TableText>) {
     let hostile = [
         r#"quote \" backslash \\ end \\"#,
         r###"*/ /* // /// //! #[doc = \"x\"] } ]; ) \"); r#\"a\"# br##\"b\"##"###,
@@ -180,9 +181,16 @@ fn hostile_table(rows: u16) -> (String, Vec<String>) {
             1000 + index
         );
     }
-    let table = validate::table(&toml).expect("a valid table");
-    let definitions: Vec<String> = table.rows.into_iter().map(|row| row.definition).collect();
-    let all = definitions.concat();
+    let table = crate::check(&toml).expect("a valid table");
+    let definitions: Vec<TableText> = table
+        .rows()
+        .iter()
+        .map(|row| row.definition.clone())
+        .collect();
+    let all: String = definitions
+        .iter()
+        .map(|definition| literal_value(&definition.literal()))
+        .collect();
     for c in ['"', '\\', '\r', '\u{0}', '\u{202e}', '\u{301}', '\u{2028}'] {
         assert!(all.contains(c), "the table step read {c:?}");
     }
@@ -201,8 +209,11 @@ fn hostile_definitions_lex_and_come_back_exactly() {
         );
         let values = string_values(&text);
         for definition in &definitions {
-            assert!(values.contains(definition), "{definition:?}");
-            let doc = format!(" {}", markdown_text(definition));
+            assert!(
+                values.iter().any(|value| definition == value),
+                "{definition:?}"
+            );
+            let doc = format!(" {}", definition.markdown());
             assert!(
                 values.iter().any(|value| value.starts_with(&doc)),
                 "the doc holds the escaped text of {definition:?}"

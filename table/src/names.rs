@@ -1,4 +1,48 @@
-//! What makes a table name usable as an enum variant.
+//! What makes a table name usable as an enum variant, and the one type
+//! that holds such a name.
+
+use std::fmt;
+
+use crate::text::string_literal;
+
+/// A table name checked to be usable as a variant of the generated enum:
+/// one word in `PascalCase`, not a Rust keyword, not `Unrecognized`.
+///
+/// Only this module makes one, after that check, so the expansion can
+/// write it into the code as it is: [`Display`](fmt::Display) writes the
+/// identifier. Any other table text is a
+/// [`TableText`](crate::TableText), which cannot be written that way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VariantName(String);
+
+impl VariantName {
+    /// `name` as a variant; else why it cannot be one, and how to fix it.
+    pub(crate) fn new(name: &str) -> Result<Self, (String, String)> {
+        match identifier_problem(name) {
+            None => Ok(Self(name.to_owned())),
+            Some(problem) => Err(problem),
+        }
+    }
+
+    /// The name as the table writes it.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name as a Rust string literal, for `name()` and `from_name`.
+    #[must_use]
+    pub fn literal(&self) -> String {
+        string_literal(&self.0)
+    }
+}
+
+/// The identifier, as the generated code names the variant.
+impl fmt::Display for VariantName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Names the generated enum already uses for itself.
 const GENERATED_NAMES: &[&str] = &["Unrecognized"];
@@ -15,7 +59,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Why `name` cannot become an enum variant, and how to fix it.
-pub(crate) fn identifier_problem(name: &str) -> Option<(String, String)> {
+fn identifier_problem(name: &str) -> Option<(String, String)> {
     let pascal = "names are one word in PascalCase: letters and digits, starting with a capital letter, like `FailedToAggregator`";
     let Some(first) = name.chars().next() else {
         return Some(("it is empty".to_owned(), pascal.to_owned()));

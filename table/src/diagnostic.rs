@@ -1,27 +1,97 @@
 //! One mistake in the table, located by byte offsets, and its rendering as a
 //! message that points into the file the way rustc points into code: rustc
-//! cannot place a span inside a TOML file, so the text has to.
+//! cannot place a span inside a TOML file, so the text has to. Also the
+//! collector every check reports into, which keeps the list short.
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
+/// At most this many mistakes are listed, then one message saying the
+/// rest are not. A file with more is not the table with a few typos but the
+/// wrong file or a paste gone wrong, and the first ones show that. Listing
+/// every one is what made megabytes of junk take minutes and gigabytes
+/// (hundreds of thousands of messages, each quoting its line from a large
+/// file; `tests/tests/hostile_tables.rs` feeds such files), and rustc would
+/// print them all.
+pub const MAX_REPORTED: usize = 100;
+
+/// Every mistake found in one table, in the spirit of serde's `Ctxt`:
+/// checks [`push`](Self::push) what they find and may stop looking once
+/// the list [`is_full`](Self::is_full); [`finish`](Self::finish) sorts and
+/// cuts it. The one place the limit is applied.
+#[derive(Debug, Default)]
+pub(crate) struct Diagnostics {
+    found: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.found.push(diagnostic);
+    }
+
+    /// Whether the list will be cut whatever else is found: a check can
+    /// stop, and a file of millions of broken lines takes no longer than
+    /// one with a hundred.
+    pub(crate) fn is_full(&self) -> bool {
+        self.found.len() > MAX_REPORTED
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// `Ok` when nothing was found; else the mistakes in file order, at most
+    /// [`MAX_REPORTED`] of them, and in place of the rest one message,
+    /// located where the first unlisted one is, saying so.
+    pub(crate) fn finish(self) -> Result<(), Vec<Diagnostic>> {
+        let mut found = self.found;
+        if found.is_empty() {
+            return Ok(());
+        }
+        found.sort_by_key(|d| (d.span.start, d.span.end));
+        if let Some(first_unlisted) = found.get(MAX_REPORTED).map(|d| d.span.clone()) {
+            found.truncate(MAX_REPORTED);
+            found.push(too_many(first_unlisted));
+        }
+        Err(found)
+    }
+}
+
+/// The message for a table file that is not UTF-8 text, which cannot be
+/// read far enough to point at a line: the macro and `sms-status check`
+/// say the same.
+#[must_use]
+pub fn not_utf8(file: &str) -> String {
+    format!("{file}: the status table is not UTF-8 text; save it as UTF-8")
+}
+
+fn too_many(first_unlisted: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        first_unlisted,
+        format!("too many mistakes: the first {MAX_REPORTED} are listed, the rest are not listed"),
+    )
+    .label("mistakes from here on are not listed")
+    .help("fix the mistakes above and build again; this many usually means the file is not the status table, or was pasted or saved wrongly")
+}
+
 /// A mistake found in the table text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Diagnostic {
+pub struct Diagnostic {
     /// Byte range of the offending text.
-    pub(crate) span: Range<usize>,
+    pub span: Range<usize>,
     /// What is wrong, in plain words.
-    pub(crate) message: String,
+    pub message: String,
     /// Shown under the caret.
-    pub(crate) label: String,
+    pub label: String,
     /// Another place that explains this one (the first row of a duplicate).
-    pub(crate) related: Option<(Range<usize>, String)>,
+    pub related: Option<(Range<usize>, String)>,
     /// What to do about it: allowed values, a near match.
-    pub(crate) help: Option<String>,
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub(crate) fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A mistake at `span`, with no label, related place or help yet.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         Self {
             span,
             message: message.into(),
@@ -31,24 +101,31 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
+    /// The words under the caret.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
         self
     }
 
-    pub(crate) fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+    /// Another place to show, with its own words.
+    #[must_use]
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
         self.related = Some((span, label.into()));
         self
     }
 
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+    /// What to do about the mistake.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// `file:line:column: message`, then the line with a caret under the
     /// offending text, then any related line and the help.
-    pub(crate) fn render(&self, file: &str, text: &str) -> String {
+    #[must_use]
+    pub fn render(&self, file: &str, text: &str) -> String {
         let at = Position::of(text, self.span.start);
         let mut lines = vec![(at, self.span.clone(), '^', self.label.as_str())];
         if let Some((span, label)) = &self.related {
@@ -148,7 +225,40 @@ fn underline_width(line: &str, column: usize, span: &Range<usize>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Diagnostic, Position};
+    use super::{Diagnostic, Diagnostics, MAX_REPORTED, Position};
+
+    #[test]
+    fn nothing_found_is_ok_and_a_few_are_sorted_by_place() {
+        assert_eq!(Diagnostics::default().finish(), Ok(()));
+        let mut errors = Diagnostics::default();
+        for start in [30, 10, 20, 10] {
+            errors.push(Diagnostic::new(start..start + 2, format!("at {start}")));
+        }
+        assert!(!errors.is_full());
+        let listed = errors.finish().expect_err("four mistakes");
+        let messages: Vec<&str> = listed.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["at 10", "at 10", "at 20", "at 30"]);
+    }
+
+    #[test]
+    fn a_full_list_is_cut_where_the_first_unlisted_mistake_is() {
+        let mut errors = Diagnostics::default();
+        let mut pushed = 0;
+        // Pushed last to first: the list keeps the first ones in the file.
+        while !errors.is_full() {
+            let start = 1_000 - pushed;
+            errors.push(Diagnostic::new(start..start + 1, format!("at {start}")));
+            pushed += 1;
+        }
+        assert_eq!(pushed, MAX_REPORTED + 1);
+        let listed = errors.finish().expect_err("a full list");
+        assert_eq!(listed.len(), MAX_REPORTED + 1);
+        assert_eq!(listed[0].message, "at 900");
+        assert_eq!(listed[MAX_REPORTED - 1].message, "at 999");
+        let last = &listed[MAX_REPORTED];
+        assert!(last.message.starts_with("too many mistakes"), "{last:?}");
+        assert_eq!(last.span, 1_000..1_001);
+    }
 
     #[test]
     fn positions_are_one_based_and_count_characters() {

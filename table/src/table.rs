@@ -1,31 +1,40 @@
 //! The checked model of `status-codes.toml`: what `validate` produces and
 //! `expand` consumes. Nothing here can be malformed once built.
 
+use crate::names::VariantName;
+use crate::text::TableText;
+
 /// Defines one closed vocabulary: the words a table editor writes, and the
 /// Rust variant each word becomes in the generated code.
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal,)+ }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub(crate) enum $name { $($variant,)+ }
+        #[allow(missing_docs, reason = "each variant is the word it is written as")]
+        pub enum $name { $($variant,)+ }
 
         impl $name {
             /// Every word allowed in the table, in the order the file's header lists them.
-            pub(crate) const WORDS: &'static [&'static str] = &[$($word,)+];
+            pub const WORDS: &'static [&'static str] = &[$($word,)+];
 
-            pub(crate) fn from_word(word: &str) -> Option<Self> {
+            /// The value a table's word names, if it is one of [`WORDS`](Self::WORDS).
+            #[must_use]
+            pub fn from_word(word: &str) -> Option<Self> {
                 match word {
                     $($word => Some(Self::$variant),)+
                     _ => None,
                 }
             }
 
-            pub(crate) fn word(self) -> &'static str {
+            /// The word the table writes for this value.
+            #[must_use]
+            pub fn word(self) -> &'static str {
                 match self { $(Self::$variant => $word,)+ }
             }
 
             /// The variant's name in the core crate's enum of the same name.
-            pub(crate) fn variant(self) -> &'static str {
+            #[must_use]
+            pub fn variant(self) -> &'static str {
                 match self { $(Self::$variant => stringify!($variant),)+ }
             }
         }
@@ -75,27 +84,44 @@ vocabulary! {
 
 /// One `[[status]]` block, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Row {
-    pub(crate) code: u16,
-    pub(crate) name: String,
-    pub(crate) definition: String,
-    pub(crate) stage: Stage,
-    pub(crate) outcome: Outcome,
-    pub(crate) finality: Finality,
-    pub(crate) action: Action,
-    pub(crate) note: Option<String>,
+pub struct Row {
+    /// `code`: the status code.
+    pub code: u16,
+    /// `name`: the variant's name, a checked identifier.
+    pub name: VariantName,
+    /// `definition`: the published text, verbatim.
+    pub definition: TableText,
+    /// `stage`.
+    pub stage: Stage,
+    /// `outcome`.
+    pub outcome: Outcome,
+    /// `final`.
+    pub finality: Finality,
+    /// `action`.
+    pub action: Action,
+    /// `note`, when the block has one.
+    pub note: Option<TableText>,
 }
 
 /// The whole table, rows in ascending code order whatever the file's order,
 /// so the generated `ALL` and docs are sorted and the output is deterministic.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Table {
-    pub(crate) rows: Vec<Row>,
+pub struct Table {
+    rows: Vec<Row>,
 }
 
 impl Table {
+    /// Only validation builds a table, from rows it checked for unique
+    /// codes and names.
     pub(crate) fn new(mut rows: Vec<Row>) -> Self {
         rows.sort_by_key(|row| row.code);
         Self { rows }
+    }
+
+    /// The rows, in ascending code order. The default table has none: the
+    /// macro expands it next to the errors of a table with mistakes.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
 }

@@ -3,54 +3,55 @@
 //! unlisted code is classified, what `is_pending` means) lives in the core
 //! crate; the generated arms only call it.
 //!
-//! The code is written as text and lexed by the entry point with one
-//! `str::parse`, not built token by token with `quote!`: the macro then
-//! needs neither `quote` nor `proc-macro2`, about a second of CPU in the
-//! cold build of every crate that uses the table, and its own compile has
-//! no `quote!` expansions to work through. Text is only safe if nothing
-//! from the table can change its structure: names were checked to be
-//! identifiers, codes are numbers, and all other table text goes through
-//! [`string_literal`].
+//! The code is written as text, which the macro lexes with `proc_macro`,
+//! not built token by token with `quote!`: the macro then needs neither
+//! `quote` nor `proc-macro2`, which every crate that uses the table would
+//! compile in its cold build (BENCHMARKS.md, "Cold build"). Text is safe
+//! only if nothing from the table can change its structure, and the types
+//! see to that: a name arrives as a [`VariantName`](crate::VariantName),
+//! checked to be an identifier; a code is a `u16`; and any other table
+//! text is a [`TableText`](crate::TableText), which has no `Display` and
+//! can only be written as a string literal or as markdown inside one.
 //!
 //! Nothing here touches `proc_macro`, whose functions panic outside a
 //! compiler expansion, so all of it runs in unit tests and fuzz targets.
 //!
-//! One file per part: the enum and its docs here, [`lookups`] and
-//! [`classification`] for the two impl blocks, [`name_lookup`] for
-//! `from_name`, [`literal`] for table text inside the code.
+//! One file per part: the enum and its docs here, `lookups` and
+//! `classification` for the two impl blocks, `name_lookup` for
+//! `from_name`.
 
 mod classification;
-mod literal;
 mod lookups;
 mod name_lookup;
+mod per_row;
 #[cfg(test)]
 mod tests;
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 use std::path::Path;
 
-use literal::markdown_text;
-pub(crate) use literal::string_literal;
-
 use crate::table::{Row, Table};
+use crate::text::string_literal;
+use per_row::per_row;
 
 /// The generated code that goes around the user's own tokens. The entry
 /// point emits the user's attributes, then [`attributes`](Self::attributes),
 /// the user's visibility, `enum` and name (its token, so that errors and
 /// go-to-definition land on the user's code), then [`rest`](Self::rest).
-pub(crate) struct Expansion {
+pub struct Expansion {
     /// Outer attributes added after the user's own: the doc table, which
     /// thereby follows the user's doc comment, and `#[non_exhaustive]`.
-    pub(crate) attributes: String,
+    pub attributes: String,
     /// Everything after the enum's name: its braced body, the impl blocks
     /// and, with a table file, the line that tracks the file.
-    pub(crate) rest: String,
+    pub rest: String,
 }
 
 /// The enum named `name` and its inherent functions; with `table_file`,
 /// also the `include_bytes!` that makes cargo rebuild when the file changes.
 /// `name` is the enum's identifier as written (`SmsStatus`, or `r#Type`).
-pub(crate) fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path>) -> Expansion {
+#[must_use]
+pub fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path>) -> Expansion {
     let attributes = format!(
         "#[doc = {}]\n#[non_exhaustive]\n",
         string_literal(&doc_table(name, table))
@@ -67,21 +68,10 @@ pub(crate) fn enum_and_impls(name: &str, table: &Table, table_file: Option<&Path
 
 /// `proc_macro::tracked_path` is unstable; including the bytes is the stable
 /// way to make the file part of the crate's dependency info, in every profile.
-pub(crate) fn track_file(path: &Path) -> String {
+#[must_use]
+pub fn track_file(path: &Path) -> String {
     let path = string_literal(&path.to_string_lossy());
     format!("const _: &[u8] = ::core::include_bytes!({path});\n")
-}
-
-/// `item` written for every row, in code order, into one string: the
-/// elements of an array or the arms of a `match`. Each `item` ends its text
-/// with a comma; a trailing comma is valid in both.
-fn per_row(table: &Table, mut item: impl FnMut(&mut String, usize, &Row) -> fmt::Result) -> String {
-    let mut text = String::new();
-    for (index, row) in table.rows.iter().enumerate() {
-        // Writing to a `String` cannot fail.
-        let _ = item(&mut text, index, row);
-    }
-    text
 }
 
 /// The trait impls, the same for every table, from core: see core's
@@ -113,7 +103,7 @@ fn doc_table(name: &str, table: &Table) -> String {
     let mut doc = String::from(
         "\n\n# The table\n\n| Code | Status | Stage | Outcome | Final | Action |\n|---:|---|---|---|---|---|\n",
     );
-    for row in &table.rows {
+    for row in table.rows() {
         let _ = writeln!(
             doc,
             "| {} | [`{variant}`]({name}::{variant}) | {} | {} | {} | {} |",
@@ -131,7 +121,7 @@ fn doc_table(name: &str, table: &Table) -> String {
 fn variant_doc(row: &Row) -> String {
     let mut doc = format!(
         " {}\n\nCode **{}** · stage: {} · outcome: {} · final: {} · action: {}",
-        markdown_text(&row.definition),
+        row.definition.markdown(),
         row.code,
         row.stage.word(),
         row.outcome.word(),
@@ -139,7 +129,7 @@ fn variant_doc(row: &Row) -> String {
         row.action.word(),
     );
     if let Some(note) = &row.note {
-        let _ = write!(doc, "\n\n*Why:* {}", markdown_text(note));
+        let _ = write!(doc, "\n\n*Why:* {}", note.markdown());
     }
     doc
 }

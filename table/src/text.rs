@@ -1,8 +1,84 @@
 //! Table text written into the generated code: as a Rust string literal,
 //! and as markdown for the docs. Either way the text comes back exactly as
-//! the table wrote it, whatever characters it holds.
+//! the table wrote it, whatever characters it holds, and no other way out
+//! of the table is open.
 
 use std::fmt::Write as _;
+
+/// Text from the table, a definition or a note, on its way into the
+/// generated code, which it must never become part of.
+///
+/// It has no [`Display`](std::fmt::Display) and no way back to a `&str`:
+/// the only ways out are [`literal`](Self::literal), a Rust string literal
+/// whose value is the text, and [`markdown`](Self::markdown), for a doc
+/// comment. So a careless `format!` that would paste a definition into the
+/// code as code does not compile:
+///
+/// ```compile_fail,E0277
+/// # let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
+/// #     definition = \"\\\"); evil(); (\\\"\"\nstage = \"handset\"\n\
+/// #     outcome = \"delivered\"\nfinal = \"yes\"\naction = \"none\"\n";
+/// let table = mobileconnect_status_table::check(text).expect("a valid table");
+/// let code = format!("const DEFINITION: &str = \"{}\";", table.rows()[0].definition);
+/// ```
+///
+/// while the literal keeps the same text a string:
+///
+/// ```
+/// # let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
+/// #     definition = \"\\\"); evil(); (\\\"\"\nstage = \"handset\"\n\
+/// #     outcome = \"delivered\"\nfinal = \"yes\"\naction = \"none\"\n";
+/// let table = mobileconnect_status_table::check(text).expect("a valid table");
+/// let definition = &table.rows()[0].definition;
+/// assert!(*definition == "\"); evil(); (\"");
+/// let code = format!("const DEFINITION: &str = {};", definition.literal());
+/// assert_eq!(code, r#"const DEFINITION: &str = "\"); evil(); (\"";"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableText(String);
+
+impl TableText {
+    /// Only validation reads text from the table.
+    pub(crate) fn new(text: String) -> Self {
+        Self(text)
+    }
+
+    /// The text as a Rust string literal, quotes included, whose value is
+    /// exactly the text; control and invisible characters are written as
+    /// `\u{..}` escapes.
+    #[must_use]
+    pub fn literal(&self) -> String {
+        string_literal(&self.0)
+    }
+
+    /// The text as markdown that rustdoc shows as the text, line breaks
+    /// included. Every ASCII punctuation character comes out behind a
+    /// backslash, so even pasted into code it could form no Rust
+    /// punctuation; its place is a doc string, itself a string literal.
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        markdown_text(&self.0)
+    }
+}
+
+/// For tests and callers that compare what the table says.
+impl PartialEq<str> for TableText {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for TableText {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for TableText {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
+    }
+}
 
 /// `text` as a Rust string literal, quotes included, whose value is
 /// exactly `text`.

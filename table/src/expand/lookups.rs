@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::name_lookup::from_name_fn;
-use super::{per_row, string_literal};
+use super::per_row::per_row;
 use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
@@ -71,10 +71,10 @@ impl ::mobileconnect_status::__private::Table for {name} {{
 /// (8 KiB), for codes spread over all of `u16`.
 fn bitmap(table: &Table) -> (String, String) {
     let (mut bitmap, mut ranks) = (String::new(), String::new());
-    let Some(first) = table.rows.first() else {
+    let Some(first) = table.rows().first() else {
         return (bitmap, ranks);
     };
-    if table.rows.len() > MATCHED_CODES_MAX_ROWS {
+    if table.rows().len() > MATCHED_CODES_MAX_ROWS {
         return (bitmap, ranks);
     }
     // Rows are in code order, so the words fill one after the other; a
@@ -83,7 +83,7 @@ fn bitmap(table: &Table) -> (String, String) {
     // user's cold build.
     ranks.push_str("0, ");
     let (mut word, mut word_index) = (0u64, 0);
-    for (rows_before, row) in table.rows.iter().enumerate() {
+    for (rows_before, row) in table.rows().iter().enumerate() {
         let offset = usize::from(row.code - first.code);
         while offset / 64 > word_index {
             let _ = write!(bitmap, "{word}, ");
@@ -98,9 +98,9 @@ fn bitmap(table: &Table) -> (String, String) {
 }
 
 // Variants are named through the enum, not `Self`, in `ALL`, `row()` and
-// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type checking of
-// `ALL` and `row()` took 5 times as long at 10,000 rows and grew with the
-// square of the rows (its path resolution walks the variants).
+// `from_code`'s `match`: with `Self::Variant` in every arm, rustc's type
+// checking of `ALL` and `row()` grows with the square of the rows (its path
+// resolution walks the variants; BENCHMARKS.md, "Targets", Growth).
 
 fn all_const(name: &str, table: &Table) -> String {
     let all = per_row(table, |out, _, row| write!(out, "{name}::{}, ", row.name));
@@ -113,7 +113,7 @@ fn all_const(name: &str, table: &Table) -> String {
 }
 
 fn row_fn(name: &str, table: &Table) -> String {
-    let count = table.rows.len();
+    let count = table.rows().len();
     // Row numbers suffixed: each arm's type is known without inference.
     let arms = per_row(table, |out, index, row| {
         write!(out, "\n            {name}::{} => {index}usize,", row.name)
@@ -138,15 +138,14 @@ fn row_fn(name: &str, table: &Table) -> String {
 /// a jump table or a few compares: the real table's lookup stays what a
 /// hand-written `match` compiles to. Above it, a binary search over the
 /// sorted codes: rustc's exhaustiveness check of a `match` takes time
-/// growing with the square of its arms (rust-lang/rust#7462; in a
-/// hand-written enum, 0.96 s of CPU at 10,000 rows and 2.80 s at 20,000),
-/// while the search's code does not grow with the table. At run time the
-/// search was faster than that hand-written `match` at 1,000 to 20,000
-/// rows (BENCHMARKS.md, Scaling).
+/// growing with the square of its arms (rust-lang/rust#7462; BENCHMARKS.md,
+/// "The floor"), while the search's code does not grow with the table. At
+/// run time the search was faster than a hand-written `match` at 1,000 to
+/// 20,000 rows (BENCHMARKS.md, "Scaling").
 pub(super) const MATCHED_CODES_MAX_ROWS: usize = 64;
 
 fn from_code_fn(name: &str, table: &Table) -> String {
-    let body = if table.rows.len() <= MATCHED_CODES_MAX_ROWS {
+    let body = if table.rows().len() <= MATCHED_CODES_MAX_ROWS {
         matched_codes(name, table)
     } else {
         SEARCHED.to_owned()
@@ -203,7 +202,7 @@ fn code_fn() -> String {
 }
 
 fn name_fn(table: &Table) -> String {
-    let names = text_literals(table, |row| &row.name);
+    let names = text_literals(table, |row| row.name.literal());
     format!(
         "
     /// The table's Status text, e.g. `\"Delivered\"`; `None` for an unlisted code.
@@ -219,7 +218,7 @@ fn name_fn(table: &Table) -> String {
 }
 
 fn definition_fn(table: &Table) -> String {
-    let definitions = text_literals(table, |row| &row.definition);
+    let definitions = text_literals(table, |row| row.definition.literal());
     format!(
         "
     /// The table's Definition, verbatim; `None` for an unlisted code.
@@ -235,11 +234,7 @@ fn definition_fn(table: &Table) -> String {
 
 fn note_fn(table: &Table) -> String {
     let notes = per_row(table, |out, _, row| match &row.note {
-        Some(note) => write!(
-            out,
-            "::core::option::Option::Some({}), ",
-            string_literal(note)
-        ),
+        Some(note) => write!(out, "::core::option::Option::Some({}), ", note.literal()),
         None => write!(out, "::core::option::Option::None, "),
     });
     format!(
@@ -257,8 +252,6 @@ fn note_fn(table: &Table) -> String {
 
 /// One text column as the elements of a `const` array of string literals,
 /// in row order.
-fn text_literals(table: &Table, text: impl Fn(&Row) -> &str) -> String {
-    per_row(table, |out, _, row| {
-        write!(out, "{}, ", string_literal(text(row)))
-    })
+fn text_literals(table: &Table, literal: impl Fn(&Row) -> String) -> String {
+    per_row(table, |out, _, row| write!(out, "{}, ", literal(row)))
 }

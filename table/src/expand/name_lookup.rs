@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::{per_row, string_literal};
+use super::per_row::per_row;
 use crate::table::Table;
 
 pub(super) fn from_name_fn(table: &Table) -> String {
-    let body = if table.rows.len() <= MATCHED_NAMES_MAX_ROWS {
+    let body = if table.rows().len() <= MATCHED_NAMES_MAX_ROWS {
         matched_names(table)
     } else {
         hashed_names(table)
@@ -38,7 +38,7 @@ fn matched_names(table: &Table) -> String {
         write!(
             out,
             "\n            {} => ::core::option::Option::Some(Self::{}),",
-            string_literal(&row.name),
+            row.name.literal(),
             row.name
         )
     });
@@ -46,7 +46,7 @@ fn matched_names(table: &Table) -> String {
         write!(
             out,
             "\n            known if known.eq_ignore_ascii_case({}) => ::core::option::Option::Some(Self::{}),",
-            string_literal(&row.name),
+            row.name.literal(),
             row.name
         )
     });
@@ -57,45 +57,50 @@ fn matched_names(table: &Table) -> String {
     )
 }
 
-/// `from_name`'s body above [`MATCHED_NAMES_MAX_ROWS`] rows.
+/// `from_name`'s body above [`MATCHED_NAMES_MAX_ROWS`] rows: every listed
+/// name's hash with its row, sorted by hash, for core's `find_name`.
 fn hashed_names(table: &Table) -> String {
     // The row number, not the variant: a constant holding every variant
     // costs rustc's constant validation time growing with the square of
-    // the rows, and `ALL` already holds them. The table has at most
-    // `validate::MAX_ROWS` (20,000) rows, so a row number fits in a `u16`.
+    // the rows, and `ALL` already holds them. A table has at most
+    // `MAX_ROWS` rows, so a row number fits in a `u16`.
     let mut hashed: Vec<(u64, usize)> = table
-        .rows
+        .rows()
         .iter()
         .enumerate()
-        .map(|(index, row)| (folded_name_hash(&row.name), index))
+        .map(|(index, row)| (folded_name_hash(row.name.as_str()), index))
         .collect();
     hashed.sort_by_key(|(hash, _)| *hash);
     let mut by_name_hash = String::new();
     for (hash, row) in &hashed {
         let _ = write!(by_name_hash, "({hash}u64, {row}), ");
     }
-    // Every listed name by the FNV-1a hash of its lower-case bytes, sorted:
-    // one pass over the input, a binary search over integers, then one real
-    // comparison (two names can share a hash).
     format!(
         "const BY_NAME_HASH: &[(u64, u16)] = &[{by_name_hash}];
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in name.bytes() {{
-            hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        }}
-        let first = BY_NAME_HASH.partition_point(|(known, _)| *known < hash);
-        BY_NAME_HASH[first..]
-            .iter()
-            .take_while(|(known, _)| *known == hash)
-            .map(|&(_, row)| Self::ALL[usize::from(row)])
-            .find(|status| matches!(status.name(), ::core::option::Option::Some(known) if known.eq_ignore_ascii_case(name)))"
+        ::mobileconnect_status::__private::find_name(name, BY_NAME_HASH, Self::ALL)"
     )
 }
 
-/// The hash the generated `from_name` computes at run time, computed here
-/// for the table's names: FNV-1a over the ASCII-lower-case bytes.
+/// The hash core's `find_name` computes at run time
+/// (`mobileconnect_status::__private::folded_name_hash`), computed here
+/// for the table's names: FNV-1a (64 bits) over the ASCII-lower-case
+/// bytes. Both are tested against the FNV-1a reference values.
 fn folded_name_hash(name: &str) -> u64 {
     name.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded_name_hash;
+
+    #[test]
+    fn the_name_hash_is_fnv_1a_of_the_lower_case_bytes() {
+        // Reference values of FNV-1a, 64 bits; core's twin checks the same.
+        assert_eq!(folded_name_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(folded_name_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(folded_name_hash("foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(folded_name_hash("FooBar"), folded_name_hash("foobar"));
+    }
 }

@@ -2,16 +2,16 @@
 
 /// The candidate closest to `word`, if it is close enough to be a typo:
 /// at most one edit per three characters, and at least one edit allowed.
+///
+/// A slice rather than any iterator: every crate that uses the table
+/// compiles this crate, and each kind of iterator would be one more copy
+/// of this function to compile.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(1);
+    let folded = word.to_ascii_lowercase();
     candidates
         .iter()
-        .map(|candidate| {
-            (
-                edit_distance(&word.to_ascii_lowercase(), candidate),
-                *candidate,
-            )
-        })
+        .map(|&candidate| (edit_distance(&folded, candidate), candidate))
         .filter(|(distance, _)| *distance <= budget)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)

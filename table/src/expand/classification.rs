@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::per_row;
+use super::per_row::per_row;
 use crate::table::{Row, Table};
 
 /// The impl block of this file's items.

@@ -1,0 +1,48 @@
+//! The table behind `mobileconnect-status`: reads `status-codes.toml`,
+//! checks every row, and writes the generated enum as Rust text.
+//!
+//! The attribute macro (`mobileconnect-status-macros`) is this crate plus
+//! the few lines that need `proc_macro`; a proc-macro crate can export
+//! nothing but macros, so the code that tests, fuzz targets and the
+//! `sms-status check` command share lives here, as pest splits
+//! `pest_derive` from `pest_generator` and serde publishes
+//! `serde_derive_internals`. It is not meant for other uses: its API
+//! follows the macro's, and each release of `mobileconnect-status` pins
+//! the exact version.
+//!
+//! The pipeline, one module a step: [`document`] reads the TOML, `syntax`
+//! words its syntax errors for a table editor, `validate` checks every
+//! row into a [`Table`], and [`expand`] writes the enum and its impls as
+//! text; `diagnostic` and `suggest` render mistakes with their line,
+//! column and a fix.
+//!
+//! ```
+//! let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
+//!     definition = \"Delivered to the handset.\"\nstage = \"handset\"\n\
+//!     outcome = \"delivered\"\nfinal = \"yes\"\naction = \"none\"\n";
+//! let table = mobileconnect_status_table::check(text).expect("a valid table");
+//! assert_eq!(table.rows()[0].code, 4000);
+//!
+//! let misspelt = text.replace("\"none\"", "\"nothing\"");
+//! let mistakes = mobileconnect_status_table::check(&misspelt).expect_err("an unknown action");
+//! let message = mistakes[0].render("status-codes.toml", &misspelt);
+//! assert!(message.starts_with("status-codes.toml:8:10: unknown action \"nothing\""));
+//! ```
+
+mod diagnostic;
+pub mod document;
+pub mod expand;
+mod keys;
+mod names;
+mod suggest;
+mod syntax;
+mod table;
+mod text;
+mod validate;
+mod values;
+
+pub use diagnostic::{Diagnostic, MAX_REPORTED, not_utf8};
+pub use names::VariantName;
+pub use table::{Action, Finality, Outcome, Row, Stage, Table};
+pub use text::TableText;
+pub use validate::{MAX_ROWS, check};

@@ -1,0 +1,129 @@
+//! The TOML parser's errors, in words a table editor can act on.
+
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::document::SyntaxError;
+
+/// Reports the parser's errors in plain words. A block header with the
+/// wrong brackets is reported once, as what it is, in place of the
+/// parser's messages about the same line.
+pub(crate) fn explain_parse_errors(
+    text: &str,
+    parse_errors: &[SyntaxError],
+    errors: &mut Diagnostics,
+) {
+    let headers = malformed_headers(text);
+    // `headers` is in file order: the one that could hold `span` is the
+    // last starting at or before it (a binary search keeps a file of
+    // millions of broken lines from taking hours).
+    let on_bad_header = |span: &Range<usize>| {
+        let after = headers.partition_point(|h| h.start <= span.start);
+        after > 0 && span.start <= headers[after - 1].end
+    };
+    let mut parsed: Vec<(Range<usize>, &str)> = parse_errors
+        .iter()
+        .map(|error| {
+            let span = error.span.clone().unwrap_or(text.len()..text.len());
+            (span, error.message.as_str())
+        })
+        .filter(|(span, _)| headers.is_empty() || !on_bad_header(span))
+        .collect();
+    parsed.sort_by_key(|(span, _)| (span.start, span.end));
+    // The two lists merged in file order, so that a list cut short holds
+    // the first mistakes in the file. Indices rather than peekable
+    // iterators: fewer generic types for every user's build to compile.
+    let (mut next_parsed, mut next_header) = (0, 0);
+    while !errors.is_full() {
+        let header = headers.get(next_header);
+        match parsed.get(next_parsed) {
+            Some((span, message))
+                if header.is_none_or(|h| (span.start, span.end) <= (h.start, h.end)) =>
+            {
+                errors.push(syntax_error(message, span.clone()));
+                next_parsed += 1;
+            }
+            _ => match header {
+                Some(header) => {
+                    errors.push(malformed_header(text, header.clone()));
+                    next_header += 1;
+                }
+                None => break,
+            },
+        }
+    }
+}
+
+fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
+    let message = message.trim().trim_end_matches('.');
+    let help = if message.contains("expected `=`") {
+        "write each value as key = value, for example: stage = \"handset\""
+    } else if message.contains("invalid basic string")
+        || message.contains("unclosed") && message.contains('"')
+    {
+        "text values start and end with a \" on the same line; write \\\" for a quote inside the text"
+    } else {
+        "compare the line with a block that works; text values need \"quotes\" on both ends"
+    };
+    Diagnostic::new(span, format!("this is not valid TOML: {message}"))
+        .label("here")
+        .help(help)
+}
+
+/// Where the lines are that open a table but are not `[[name]]` with two
+/// brackets on each side, in file order.
+fn malformed_headers(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("");
+        let header = code.trim();
+        let indent = code.len() - code.trim_start().len();
+        let well_formed = header.starts_with("[[")
+            && header.ends_with("]]")
+            && header.len() > 4
+            && !header[2..header.len() - 2].contains(['[', ']']);
+        if header.starts_with('[') && !well_formed {
+            let start = offset + indent;
+            found.push(start..start + header.len());
+        }
+        offset += line.len();
+    }
+    found
+}
+
+fn malformed_header(text: &str, span: Range<usize>) -> Diagnostic {
+    let header = text.get(span.clone()).unwrap_or_default();
+    Diagnostic::new(span, format!("`{header}` is not a block header"))
+        .label("expected [[status]]")
+        .help("every block starts with [[status]], with two brackets on each side")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explain_parse_errors;
+    use crate::diagnostic::{Diagnostics, MAX_REPORTED};
+    use crate::document;
+
+    /// The line of each mistake listed for `text`.
+    fn lines(text: &str) -> Vec<usize> {
+        let parse_errors = document::read(text).expect_err("syntax errors");
+        let mut errors = Diagnostics::default();
+        explain_parse_errors(text, &parse_errors, &mut errors);
+        let listed = errors.finish().expect_err("mistakes");
+        listed
+            .iter()
+            .map(|error| text[..error.span.start].matches('\n').count() + 1)
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_list_holds_the_first_mistakes_in_the_file_of_either_kind() {
+        // Odd lines: a header with one bracket; even lines: no `=`.
+        let text = "[status\nkey value\n".repeat(MAX_REPORTED);
+        let lines = lines(&text);
+        assert_eq!(lines.len(), MAX_REPORTED + 1, "{lines:?}");
+        assert!(lines.is_sorted(), "{lines:?}");
+        assert_eq!(lines[..4], [1, 2, 3, 4], "{lines:?}");
+    }
+}
