@@ -12,8 +12,8 @@
 
 use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 
-use mobileconnect_status_table::expand::{self, Expansion};
-use mobileconnect_status_table::{Table, check};
+use crate::reader::expand::{self, Expansion};
+use crate::reader::{Table, check};
 
 use crate::compile_error::compile_error;
 use crate::derives;

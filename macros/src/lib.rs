@@ -15,15 +15,22 @@
 //! and the enum apart (`derives` drops derives the expansion already
 //! implements), `source` finds and reads the file, `entry` lexes the
 //! generated text into tokens, and `compile_error` turns each mistake
-//! into an error spanned where it belongs. Reading the TOML, checking every row and
-//! writing the expansion as text is `mobileconnect-status-table`, a
-//! normal library, so that tests, fuzz targets and `sms-status check` run
-//! the same code.
+//! into an error spanned where it belongs. Reading the TOML, checking every
+//! row and writing the expansion as text is `mobileconnect-status-table`,
+//! a normal library, so that tests, fuzz targets and `sms-status check` run
+//! the same code. This crate compiles that library's source as its module
+//! `reader` (`src/reader/` links to `table/src/`) instead of depending on it:
+//! one more crate in the build every user pays for costs more than the 5%
+//! allowed (BENCHMARKS.md, "The table crate").
 
 mod compile_error;
 mod derives;
 mod entry;
 mod source;
+// A library's source: its public items are for its other users, and the
+// macro uses only some of them.
+#[allow(unreachable_pub, dead_code, unused_imports)]
+mod reader;
 
 use proc_macro::TokenStream;
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mobileconnect_status_table::not_utf8;
+use crate::reader::not_utf8;
 
 /// The table's text and where it came from.
 pub(crate) struct Source {

@@ -6,13 +6,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{Block, Entry, Spanned, Value};
-use crate::names::VariantName;
-use crate::suggest::closest;
-use crate::table::{Action, Finality, Outcome, Row, Stage};
-use crate::text::TableText;
-use crate::values::{code, name, non_blank_text, quoted, word};
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::document::{Block, Entry, Spanned, Value};
+use super::names::VariantName;
+use super::suggest::closest;
+use super::table::{Action, Finality, Outcome, Row, Stage};
+use super::text::TableText;
+use super::values::{code, name, non_blank_text, quoted, word};
 
 /// One key of a `[[status]]` block.
 pub(crate) struct Key {
@@ -272,9 +272,9 @@ fn missing_key(key: &Key, header: Range<usize>) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use super::super::diagnostic::{Diagnostic, Diagnostics};
+    use super::super::document;
     use super::{Draft, KEYS};
-    use crate::diagnostic::{Diagnostic, Diagnostics};
-    use crate::document;
 
     const BLOCK: &str = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
         definition = \"Delivered.\"\nstage = \"handset\"\noutcome = \"delivered\"\n\

@@ -10,6 +10,13 @@
 //! follows the macro's, and each release of `mobileconnect-status` pins
 //! the exact version.
 //!
+//! The macro crate does not depend on this one: it compiles these same
+//! files as its module `reader` (through links in `macros/src/reader/`),
+//! because one more crate in the build of every user of the table cost
+//! more than the 5% it was allowed (BENCHMARKS.md, "The table crate").
+//! That is why every path between these files is relative (`super::`),
+//! never `crate::`.
+//!
 //! The pipeline, one module a step: [`document`] reads the TOML, `syntax`
 //! words its syntax errors for a table editor, `validate` checks every
 //! row into a [`Table`], and [`expand`] writes the enum and its impls as

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::text::string_literal;
+use super::text::string_literal;
 
 /// A table name checked to be usable as a variant of the generated enum:
 /// one word in `PascalCase`, not a Rust keyword, not `Unrecognized`.
@@ -11,7 +11,7 @@ use crate::text::string_literal;
 /// Only this module makes one, after that check, so the expansion can
 /// write it into the code as it is: [`Display`](fmt::Display) writes the
 /// identifier. Any other table text is a
-/// [`TableText`](crate::TableText), which cannot be written that way.
+/// [`TableText`](super::TableText), which cannot be written that way.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VariantName(String);
 

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::SyntaxError;
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::document::SyntaxError;
 
 /// Reports the parser's errors in plain words. A block header with the
 /// wrong brackets is reported once, as what it is, in place of the
@@ -101,9 +101,9 @@ fn malformed_header(text: &str, span: Range<usize>) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use super::super::diagnostic::{Diagnostics, MAX_REPORTED};
+    use super::super::document;
     use super::explain_parse_errors;
-    use crate::diagnostic::{Diagnostics, MAX_REPORTED};
-    use crate::document;
 
     /// The line of each mistake listed for `text`.
     fn lines(text: &str) -> Vec<usize> {

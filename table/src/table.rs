@@ -1,8 +1,8 @@
 //! The checked model of `status-codes.toml`: what `validate` produces and
 //! `expand` consumes. Nothing here can be malformed once built.
 
-use crate::names::VariantName;
-use crate::text::TableText;
+use super::names::VariantName;
+use super::text::TableText;
 
 /// Defines one closed vocabulary: the words a table editor writes, and the
 /// Rust variant each word becomes in the generated code.

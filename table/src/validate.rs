@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{self, Block, Document, Entry, Spanned, Value};
-use crate::keys::{Draft, unknown_key};
-use crate::names::VariantName;
-use crate::syntax::explain_parse_errors;
-use crate::table::{Row, Table};
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::document::{self, Block, Document, Entry, Spanned, Value};
+use super::keys::{Draft, unknown_key};
+use super::names::VariantName;
+use super::syntax::explain_parse_errors;
+use super::table::{Row, Table};
 
 /// The most rows a table may have. rustc's time for an enum with a
 /// variant per row grows faster than the row count, and a table of every
@@ -24,7 +24,7 @@ pub const MAX_ROWS: usize = 20_000;
 
 /// Reads and checks the whole table: the rows in code order, or every
 /// mistake in `text` in file order (at most
-/// [`MAX_REPORTED`](crate::MAX_REPORTED), then one saying so).
+/// [`MAX_REPORTED`](super::MAX_REPORTED), then one saying so).
 ///
 /// # Errors
 ///
@@ -199,10 +199,12 @@ fn duplicate_names(drafts: &[Draft], errors: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::diagnostic::Diagnostic;
     use super::check as table;
-    use crate::diagnostic::Diagnostic;
 
-    const REAL: &str = include_str!("../../status-codes.toml");
+    // From the manifest, not this file: the macro compiles this file
+    // through a link in another directory.
+    const REAL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../status-codes.toml"));
 
     /// Every error points inside the text and renders with its location.
     fn assert_located(text: &str, errors: &[Diagnostic]) {

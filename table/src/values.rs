@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{Spanned, Value};
-use crate::names::VariantName;
-use crate::suggest::closest;
-use crate::text::TableText;
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::document::{Spanned, Value};
+use super::names::VariantName;
+use super::suggest::closest;
+use super::text::TableText;
 
 /// A status code: a whole number from 0 to 65535.
 pub(crate) fn code(

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
+use super::super::table::{Row, Table};
 use super::per_row::per_row;
-use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
 pub(super) fn classification(name: &str, table: &Table) -> String {

@@ -5,9 +5,9 @@
 
 use std::fmt::Write as _;
 
+use super::super::table::{Row, Table};
 use super::name_lookup::from_name_fn;
 use super::per_row::per_row;
-use crate::table::{Row, Table};
 
 /// The impl block of this file's items.
 pub(super) fn lookups(name: &str, table: &Table) -> String {

@@ -8,9 +8,9 @@
 //! `quote` nor `proc-macro2`, which every crate that uses the table would
 //! compile in its cold build (BENCHMARKS.md, "Cold build"). Text is safe
 //! only if nothing from the table can change its structure, and the types
-//! see to that: a name arrives as a [`VariantName`](crate::VariantName),
+//! see to that: a name arrives as a [`VariantName`](super::VariantName),
 //! checked to be an identifier; a code is a `u16`; and any other table
-//! text is a [`TableText`](crate::TableText), which has no `Display` and
+//! text is a [`TableText`](super::TableText), which has no `Display` and
 //! can only be written as a string literal or as markdown inside one.
 //!
 //! Nothing here touches `proc_macro`, whose functions panic outside a
@@ -30,8 +30,8 @@ mod tests;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::table::{Row, Table};
-use crate::text::string_literal;
+use super::table::{Row, Table};
+use super::text::string_literal;
 use per_row::per_row;
 
 /// The generated code that goes around the user's own tokens. The entry

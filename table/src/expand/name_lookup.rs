@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
+use super::super::table::Table;
 use super::per_row::per_row;
-use crate::table::Table;
 
 pub(super) fn from_name_fn(table: &Table) -> String {
     let body = if table.rows().len() <= MATCHED_NAMES_MAX_ROWS {

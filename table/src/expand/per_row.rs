@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::table::{Row, Table};
+use super::super::table::{Row, Table};
 
 /// `item` written for every row, in code order, into one string: the
 /// elements of an array or the arms of a `match`. Each `item` ends its text

@@ -1,0 +1,1 @@
+../../../../table/src/expand/name_lookup.rs

@@ -1,0 +1,1 @@
+../../../../table/src/expand/per_row.rs
