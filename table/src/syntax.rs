@@ -13,21 +13,34 @@ pub(crate) fn explain_parse_errors(
     parse_errors: &[SyntaxError],
     errors: &mut Diagnostics,
 ) {
-    let headers = malformed_headers(text);
-    // `headers` is in file order: the one that could hold `span` is the
+    let candidates = malformed_headers(text);
+    // `candidates` is in file order: the one that could hold `span` is the
     // last starting at or before it (a binary search keeps a file of
     // millions of broken lines from taking hours).
-    let on_bad_header = |span: &Range<usize>| {
-        let after = headers.partition_point(|h| h.start <= span.start);
-        after > 0 && span.start <= headers[after - 1].end
+    let holder = |span: &Range<usize>| {
+        let after = candidates.partition_point(|h| h.start <= span.start);
+        (after > 0 && span.start <= candidates[after - 1].end).then(|| after - 1)
     };
-    let mut parsed: Vec<(Range<usize>, &str)> = parse_errors
+    // A line is a broken header where the parser stumbled on it, or where
+    // it is all header (`[status]` parses, but is as wrong): one inside a
+    // multi-line string or an array merely starts with `[`.
+    let mut confirmed: Vec<bool> = candidates
         .iter()
-        .map(|error| {
-            let span = error.span.clone().unwrap_or(text.len()..text.len());
-            (span, error.message.as_str())
-        })
-        .filter(|(span, _)| headers.is_empty() || !on_bad_header(span))
+        .map(|header| text[header.clone()].ends_with(']'))
+        .collect();
+    let mut parsed: Vec<(Range<usize>, &str)> = Vec::with_capacity(parse_errors.len());
+    for error in parse_errors {
+        let span = error.span.clone().unwrap_or(text.len()..text.len());
+        match holder(&span) {
+            Some(header) => confirmed[header] = true,
+            None => parsed.push((span, error.message.as_str())),
+        }
+    }
+    let headers: Vec<Range<usize>> = candidates
+        .iter()
+        .zip(&confirmed)
+        .filter(|(_, confirmed)| **confirmed)
+        .map(|(header, _)| header.clone())
         .collect();
     parsed.sort_by_key(|(span, _)| (span.start, span.end));
     // The two lists merged in file order, so that a list cut short holds
@@ -125,5 +138,20 @@ mod tests {
         assert_eq!(lines.len(), MAX_REPORTED + 1, "{lines:?}");
         assert!(lines.is_sorted(), "{lines:?}");
         assert_eq!(lines[..4], [1, 2, 3, 4], "{lines:?}");
+    }
+
+    #[test]
+    fn a_line_inside_a_multi_line_string_is_not_taken_for_a_header() {
+        let text =
+            "[[status]]\ndefinition = \"\"\"\n[Note] delivered.\n\"\"\"\nname = \"unclosed\n";
+        let parse_errors = document::read(text).expect_err("an unclosed string");
+        let mut errors = Diagnostics::default();
+        explain_parse_errors(text, &parse_errors, &mut errors);
+        let listed = errors.finish().expect_err("mistakes");
+        assert!(
+            listed.iter().all(|error| !error.message.contains("[Note]")),
+            "{listed:#?}"
+        );
+        assert_eq!(lines(text), [5], "only the unclosed string, on line 5");
     }
 }
