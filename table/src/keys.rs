@@ -24,6 +24,9 @@ pub(crate) struct Key {
     /// Reads the key's value, named by the first argument, into the
     /// draft, or reports why it cannot.
     read: fn(&str, &Spanned<Value>, &mut Draft, &mut Diagnostics),
+    /// Whether the draft holds a usable value for the key: what a row
+    /// needs of each required key when the draft becomes one.
+    present: fn(&Draft) -> bool,
 }
 
 /// The line a missing key's message suggests.
@@ -42,12 +45,14 @@ pub(crate) const KEYS: &[Key] = &[
         required: true,
         example: Example::Line("code = 4000"),
         read: |key, value, draft, errors| draft.code = code(key, value, errors),
+        present: |draft| draft.code.is_some(),
     },
     Key {
         name: "name",
         required: true,
         example: Example::Line("name = \"Delivered\""),
         read: |key, value, draft, errors| draft.name = name(key, value, errors),
+        present: |draft| draft.name.is_some(),
     },
     Key {
         name: "definition",
@@ -60,6 +65,7 @@ pub(crate) const KEYS: &[Key] = &[
             let help = "copy the Definition from the published table, word for word";
             draft.definition = non_blank_text(key, value, expected, help, errors);
         },
+        present: |draft| draft.definition.is_some(),
     },
     Key {
         name: "stage",
@@ -68,6 +74,7 @@ pub(crate) const KEYS: &[Key] = &[
         read: |key, value, draft, errors| {
             draft.stage = word(key, value, Stage::WORDS, Stage::from_word, errors);
         },
+        present: |draft| draft.stage.is_some(),
     },
     Key {
         name: "outcome",
@@ -76,6 +83,7 @@ pub(crate) const KEYS: &[Key] = &[
         read: |key, value, draft, errors| {
             draft.outcome = word(key, value, Outcome::WORDS, Outcome::from_word, errors);
         },
+        present: |draft| draft.outcome.is_some(),
     },
     Key {
         name: "final",
@@ -84,6 +92,7 @@ pub(crate) const KEYS: &[Key] = &[
         read: |key, value, draft, errors| {
             draft.finality = word(key, value, Finality::WORDS, Finality::from_word, errors);
         },
+        present: |draft| draft.finality.is_some(),
     },
     Key {
         name: "action",
@@ -92,6 +101,7 @@ pub(crate) const KEYS: &[Key] = &[
         read: |key, value, draft, errors| {
             draft.action = word(key, value, Action::WORDS, Action::from_word, errors);
         },
+        present: |draft| draft.action.is_some(),
     },
     Key {
         name: "note",
@@ -102,6 +112,7 @@ pub(crate) const KEYS: &[Key] = &[
             let help = "write a short reason, or remove the line: `note` is optional";
             draft.note = non_blank_text(key, value, expected, help, errors);
         },
+        present: |draft| draft.note.is_some(),
     },
 ];
 
@@ -178,15 +189,9 @@ impl Draft {
     /// mistakes, so it does not fail there; should it, the table fails with
     /// the message instead of losing the row.
     pub(crate) fn finish(self, errors: &mut Diagnostics) -> Option<Row> {
-        let missing = [
-            ("code", self.code.is_none()),
-            ("name", self.name.is_none()),
-            ("definition", self.definition.is_none()),
-            ("stage", self.stage.is_none()),
-            ("outcome", self.outcome.is_none()),
-            ("final", self.finality.is_none()),
-            ("action", self.action.is_none()),
-        ];
+        let first_missing = KEYS
+            .iter()
+            .find(|key| key.required && !(key.present)(&self));
         let Self {
             header: _,
             code: Some(code),
@@ -199,15 +204,10 @@ impl Draft {
             note,
         } = self
         else {
-            let mut name = "";
-            for (key, none) in missing {
-                if none {
-                    name = key;
-                    break;
-                }
-            }
-            errors.push(match key_named(name) {
+            errors.push(match first_missing {
                 Some(key) => missing_key(key, self.header),
+                // A key `KEYS` calls optional that the row needs: a mistake
+                // in this file, still reported rather than losing the row.
                 None => Diagnostic::new(self.header, "this [[status]] block is incomplete"),
             });
             return None;
@@ -335,6 +335,20 @@ mod tests {
             let mut finishing = Diagnostics::default();
             assert_eq!(draft.finish(&mut finishing), None, "{}", key.name);
             assert_eq!(finishing.finish(), Err(errors.clone()), "{}", key.name);
+        }
+    }
+
+    #[test]
+    fn each_key_is_present_exactly_when_its_line_was_read() {
+        for key in KEYS {
+            let (whole, _) = read(BLOCK);
+            assert!((key.present)(&whole), "{} read but not present", key.name);
+            let (without, _) = read(&without_key(key.name));
+            assert!(
+                !(key.present)(&without),
+                "{} present without its line",
+                key.name
+            );
         }
     }
 
