@@ -77,10 +77,12 @@ fn identifier_problem(name: &str) -> Option<(String, String)> {
         ));
     }
     if let Some(bad) = name.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        let what = if bad.is_whitespace() {
+        // Escaped, so that a tab or a control character is seen for what
+        // it is rather than acting on the terminal.
+        let what = if bad == ' ' {
             "a space".to_owned()
         } else {
-            format!("`{bad}`")
+            format!("`{}`", bad.escape_debug())
         };
         let joined: String = name
             .split(|c: char| !c.is_ascii_alphanumeric())

@@ -64,7 +64,10 @@ pub(crate) fn name(
             errors.push(
                 Diagnostic::new(
                     value.span(),
-                    format!("{key} \"{text}\" cannot be used: {problem}"),
+                    format!(
+                        "{key} \"{}\" cannot be used: {problem}",
+                        text.escape_debug()
+                    ),
                 )
                 .label("not a usable name")
                 .help(help),
