@@ -1,11 +1,11 @@
 //! The table step on arbitrary text: validation never panics; a valid table
-//! is sorted, unique and expands; every error renders with a line and column
+//! has a row for every block, is sorted, unique and expands; every error renders with a line and column
 //! inside the text.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mobileconnect_status_table::{check, expand};
+use mobileconnect_status_table::{check, document, expand};
 use proc_macro2::TokenStream;
 
 fuzz_target!(|data: &[u8]| {
@@ -21,6 +21,9 @@ fuzz_target!(|data: &[u8]| {
                     .windows(2)
                     .all(|pair| pair[0].code < pair[1].code)
             );
+            // A row for every block: none dropped without a message.
+            let blocks = document::read(text).expect("a valid table is valid TOML");
+            assert_eq!(table.rows().len(), blocks.blocks.len());
             let expansion = expand::enum_and_impls("SmsStatus", &table, None);
             let text = format!(
                 "{}pub enum SmsStatus {}",

@@ -54,17 +54,11 @@ fn rows(text: &str, errors: &mut Diagnostics) -> Vec<Row> {
             return Vec::new();
         }
     };
-    let blocks = status_blocks(&document, errors);
-    if let Some(first_extra) = blocks.get(MAX_ROWS) {
-        errors.push(too_many_rows(blocks.len(), first_extra));
+    top_entries(&document, errors);
+    if let Some(first_extra) = document.blocks.get(MAX_ROWS) {
+        errors.push(too_many_rows(document.blocks.len(), first_extra));
     }
-    let mut drafts: Vec<Draft> = Vec::with_capacity(blocks.len());
-    for block in &blocks {
-        if errors.is_full() {
-            break;
-        }
-        drafts.push(Draft::read(block, errors));
-    }
+    let drafts = blocks_and_other_headers(&document, errors);
     duplicate_codes(&drafts, errors);
     duplicate_names(&drafts, errors);
     if !errors.is_empty() {
@@ -87,9 +81,9 @@ fn too_many_rows(rows: usize, first_extra: &Block) -> Diagnostic {
     .help("the compiler slows down faster than the row count grows; remove rows, or split the table into several enums")
 }
 
-/// The `[[status]]` blocks, after reporting whatever else the file holds
-/// at its top level: other keys, other headers, `status` as a value.
-fn status_blocks<'d>(document: &'d Document, errors: &mut Diagnostics) -> Vec<&'d Block> {
+/// Reports what the file holds before its first header other than
+/// `status = []`: other keys, `status` as a value.
+fn top_entries(document: &Document, errors: &mut Diagnostics) {
     for entry in &document.top {
         if errors.is_full() {
             break;
@@ -104,13 +98,34 @@ fn status_blocks<'d>(document: &'d Document, errors: &mut Diagnostics) -> Vec<&'
             errors.push(not_a_list(entry.key.span(), "written as a value"));
         }
     }
-    for header in &document.other_headers {
-        if errors.is_full() {
-            break;
+}
+
+/// Reads the `[[status]]` blocks and reports every other header, the two
+/// in file order: when the list is full and reading stops, what it holds
+/// are the first mistakes in the file, whichever kind they are. Indices
+/// rather than peekable iterators: fewer generic types for every user's
+/// build to compile.
+fn blocks_and_other_headers(document: &Document, errors: &mut Diagnostics) -> Vec<Draft> {
+    let (blocks, headers) = (&document.blocks, &document.other_headers);
+    let mut drafts = Vec::with_capacity(blocks.len());
+    let (mut next_block, mut next_header) = (0, 0);
+    while !errors.is_full() {
+        let header = headers.get(next_header);
+        match blocks.get(next_block) {
+            Some(block) if header.is_none_or(|h| block.header.start < h.span.start) => {
+                drafts.push(Draft::read(block, errors));
+                next_block += 1;
+            }
+            _ => match header {
+                Some(header) => {
+                    errors.push(other_header(header));
+                    next_header += 1;
+                }
+                None => break,
+            },
         }
-        errors.push(other_header(header));
     }
-    document.blocks.iter().collect()
+    drafts
 }
 
 /// `status = []`: valid TOML for a table with no rows, which is reported
@@ -199,7 +214,9 @@ fn duplicate_names(drafts: &[Draft], errors: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::diagnostic::Diagnostic;
+    use std::fmt::Write as _;
+
+    use super::super::diagnostic::{Diagnostic, MAX_REPORTED};
     use super::check as table;
 
     // From the manifest, not this file: the macro compiles this file
@@ -233,6 +250,8 @@ mod tests {
         match table(text) {
             Ok(table) => {
                 assert!(!table.rows().is_empty(), "a valid table has rows");
+                let blocks = super::document::read(text).expect("valid TOML").blocks;
+                assert_eq!(table.rows().len(), blocks.len(), "a row for every block");
                 assert!(
                     table
                         .rows()
@@ -322,6 +341,41 @@ mod tests {
         assert_located(&text, &errors);
         let lines: Vec<String> = errors.iter().map(|e| e.render("t.toml", &text)).collect();
         assert!(lines[0].contains("duplicate code 1500"), "{}", lines[0]);
+    }
+
+    #[test]
+    fn a_full_list_holds_the_first_mistakes_whatever_their_kind() {
+        // Twenty mistakes in the blocks, then more other headers than are
+        // listed: the blocks' mistakes come first in the file, so they are
+        // the ones listed.
+        let mut text = REAL.replace("\naction = \"", "\naction = \"not-");
+        for extra in 0..MAX_REPORTED + 50 {
+            let _ = writeln!(text, "[x{extra}]");
+        }
+        let errors = table(&text).expect_err("mistakes");
+        assert_eq!(errors.len(), MAX_REPORTED + 1, "cut, then one saying so");
+        let actions = errors
+            .iter()
+            .filter(|e| e.message.contains("action"))
+            .count();
+        assert_eq!(actions, 20, "{:#?}", &errors[..3]);
+        assert!(errors[..20].iter().all(|e| e.message.contains("action")));
+    }
+
+    #[test]
+    fn a_name_with_a_tab_or_control_character_is_shown_escaped() {
+        let text = REAL.replacen("\nname = \"Expired\"", "\nname = \"Ex\\tpired\"", 1);
+        let listed = headlines(&text);
+        assert!(
+            listed[0].ends_with(r#"name "Ex\tpired" cannot be used: it contains `\t`"#),
+            "{listed:#?}"
+        );
+        let text = REAL.replacen("\nname = \"Expired\"", "\nname = \"\\u001b[31mExpired\"", 1);
+        let listed = headlines(&text);
+        assert!(
+            listed[0].ends_with(r#"name "\u{1b}[31mExpired" cannot be used: it contains `\u{1b}`"#),
+            "{listed:#?}"
+        );
     }
 
     /// The first line of each message for `text`, one per mistake.

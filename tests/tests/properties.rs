@@ -213,6 +213,12 @@ proptest! {
             Ok(table) => {
                 prop_assert!(!table.rows().is_empty());
                 prop_assert!(table.rows().windows(2).all(|pair| pair[0].code < pair[1].code));
+                // A row for every block: none dropped without a message.
+                let blocks = mobileconnect_status_table::document::read(&text)
+                    .expect("a valid table is valid TOML")
+                    .blocks
+                    .len();
+                prop_assert_eq!(table.rows().len(), blocks);
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());
