@@ -7,10 +7,11 @@
 //! gets the message the build gives, in milliseconds.
 
 use std::ffi::OsStr;
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use mobileconnect_status_table::{MAX_REPORTED, check, not_utf8};
+use mobileconnect_status_table::{MAX_REPORTED, MAX_TABLE_BYTES, check, table_text};
 
 use crate::fatal::Fatal;
 use crate::quoted::as_name;
@@ -21,8 +22,8 @@ use crate::quoted::as_name;
 /// fatal (exit code 2).
 pub(crate) fn run(file: &OsStr, out: &mut impl Write) -> Result<ExitCode, Fatal> {
     let (shown, bytes) = read(file)?;
-    let mistakes = match String::from_utf8(bytes) {
-        Err(_) => vec![not_utf8(&shown)],
+    let mistakes = match table_text(&shown, bytes) {
+        Err(not_a_table) => vec![not_a_table],
         Ok(text) => match check(&text) {
             Ok(table) => {
                 let rows = table.rows().len();
@@ -40,11 +41,14 @@ pub(crate) fn run(file: &OsStr, out: &mut impl Write) -> Result<ExitCode, Fatal>
     Ok(ExitCode::from(1))
 }
 
-/// The file's name as messages show it, and its bytes.
+/// The file's name as messages show it, and its bytes: at most one more
+/// than a table may have, so that a file that never ends (`/dev/zero`) is
+/// reported rather than read until memory runs out.
 fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
     let mut bytes = Vec::new();
     if file == "-" {
         io::stdin()
+            .take(MAX_TABLE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|error| Fatal::new(format!("cannot read standard input: {error}")))?;
         return Ok(("<stdin>".to_owned(), bytes));
@@ -53,12 +57,14 @@ fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
     // this program; a plain one is shown as typed, as the build shows the
     // path in `#[status_table("…")]`.
     let shown = as_name(&file.to_string_lossy());
-    bytes = std::fs::read(file).map_err(|error| {
-        Fatal::new(format!(
-            "cannot read the status table {shown}: {error}; name the table's file, \
-             or run sms-status check where status-codes.toml is"
-        ))
-    })?;
+    File::open(file)
+        .and_then(|opened| opened.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|error| {
+            Fatal::new(format!(
+                "cannot read the status table {shown}: {error}; name the table's file, \
+                 or run sms-status check where status-codes.toml is"
+            ))
+        })?;
     Ok((shown, bytes))
 }
 

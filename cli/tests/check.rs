@@ -151,6 +151,23 @@ fn a_file_that_is_not_utf8_is_a_mistake_in_the_builds_words() {
     );
 }
 
+/// A file that never ends is read only as far as the largest table, then
+/// reported, instead of filling memory.
+#[cfg(unix)]
+#[test]
+fn a_file_that_never_ends_is_reported_as_too_large() {
+    let run = sms_status(&["check", "/dev/zero"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error: /dev/zero: the status table is larger than 64 MiB; \
+             this is not the status table, or it was saved wrongly\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_flood_of_mistakes_is_cut_and_counted_as_more_than_the_limit() {
     let path = scratch("check-flood.toml");

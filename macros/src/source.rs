@@ -1,8 +1,10 @@
 //! Finds and reads the table file named in the attribute.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::reader::not_utf8;
+use crate::reader::{MAX_TABLE_BYTES, table_text};
 
 /// The table's text and where it came from.
 pub(crate) struct Source {
@@ -36,13 +38,16 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
         ));
     }
     let absolute = base_directory(relative)?.join(relative);
-    let bytes = std::fs::read(&absolute).map_err(|error| {
-        format!(
-            "{relative}: cannot read the status table at {}: {error}",
-            absolute.display()
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| not_utf8(relative))?;
+    let mut bytes = Vec::new();
+    File::open(&absolute)
+        .and_then(|file| file.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|error| {
+            format!(
+                "{relative}: cannot read the status table at {}: {error}",
+                absolute.display()
+            )
+        })?;
+    let text = table_text(relative, bytes)?;
     Ok(Source {
         shown: relative.to_owned(),
         absolute,

@@ -57,21 +57,13 @@ impl Diagnostics {
     }
 }
 
-/// The message for a table file that is not UTF-8 text, which cannot be
-/// read far enough to point at a line: the macro and `sms-status check`
-/// say the same.
-#[must_use]
-pub fn not_utf8(file: &str) -> String {
-    format!("{file}: the status table is not UTF-8 text; save it as UTF-8")
-}
-
 fn too_many(first_unlisted: Range<usize>) -> Diagnostic {
     Diagnostic::new(
         first_unlisted,
         format!("too many mistakes: the first {MAX_REPORTED} are listed, the rest are not listed"),
     )
     .label("mistakes from here on are not listed")
-    .help("fix the mistakes above and build again; this many usually means the file is not the status table, or was pasted or saved wrongly")
+    .help("fix the mistakes above and try again; this many usually means the file is not the status table, or was pasted or saved wrongly")
 }
 
 /// A mistake found in the table text.

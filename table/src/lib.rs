@@ -7,8 +7,7 @@
 //! `sms-status check` command share lives here, as pest splits
 //! `pest_derive` from `pest_generator` and serde publishes
 //! `serde_derive_internals`. It is not meant for other uses: its API
-//! follows the macro's, and each release of `mobileconnect-status` pins
-//! the exact version.
+//! follows the macro's, and `sms-status` pins the exact version.
 //!
 //! The macro crate does not depend on this one: it compiles these same
 //! files as its module `reader` (through links in `macros/src/reader/`),
@@ -17,11 +16,14 @@
 //! That is why every path between these files is relative (`super::`),
 //! never `crate::`.
 //!
-//! The pipeline, one module a step: [`document`] reads the TOML, `syntax`
-//! words its syntax errors for a table editor, `validate` checks every
-//! row into a [`Table`], and [`expand`] writes the enum and its impls as
-//! text; `diagnostic` and `suggest` render mistakes with their line,
-//! column and a fix.
+//! The pipeline, one module a step: `file` turns a file's bytes into text
+//! ([`table_text`]), [`document`] reads the TOML, `syntax` words its syntax
+//! errors for a table editor, `validate` checks every row into a
+//! [`Table`] (`keys` lists a block's keys and reads each with `values`;
+//! `names` makes a [`VariantName`] of a name), and [`expand`] writes the
+//! enum and its impls as text, table text going in only through
+//! [`TableText`]; `diagnostic` and `suggest` render mistakes with their
+//! line, column and a fix.
 //!
 //! ```
 //! let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
@@ -39,6 +41,7 @@
 mod diagnostic;
 pub mod document;
 pub mod expand;
+mod file;
 mod keys;
 mod names;
 mod suggest;
@@ -48,7 +51,8 @@ mod text;
 mod validate;
 mod values;
 
-pub use diagnostic::{Diagnostic, MAX_REPORTED, not_utf8};
+pub use diagnostic::{Diagnostic, MAX_REPORTED};
+pub use file::{MAX_TABLE_BYTES, table_text};
 pub use names::VariantName;
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};
 pub use text::TableText;

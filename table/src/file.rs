@@ -1,0 +1,58 @@
+//! What the macro and `sms-status check` both do with a table file's
+//! bytes before checking it, so that the two say the same about a file
+//! that is not a table at all.
+
+/// The largest table file read. A table of the most rows allowed, each
+/// with a long definition, is a few megabytes; a file past this is not
+/// the status table, and reading it whole (`/dev/zero`, a disk image)
+/// would exhaust memory before any message. Readers read at most one byte
+/// more than this, to tell.
+pub const MAX_TABLE_BYTES: u64 = 64 << 20;
+
+/// The table's text, from at most `MAX_TABLE_BYTES + 1` bytes read from
+/// `file`; else the message saying what the file is instead, which
+/// cannot point at a line.
+///
+/// # Errors
+///
+/// More than [`MAX_TABLE_BYTES`] bytes, or bytes that are not UTF-8.
+pub fn table_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if u64::try_from(bytes.len()).map_or(true, |length| length > MAX_TABLE_BYTES) {
+        return Err(format!(
+            "{file}: the status table is larger than {} MiB; this is not the status table, \
+             or it was saved wrongly",
+            MAX_TABLE_BYTES >> 20
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("{file}: the status table is not UTF-8 text; save it as UTF-8"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_TABLE_BYTES, table_text};
+
+    #[test]
+    fn text_passes_and_other_bytes_say_what_they_are() {
+        assert_eq!(
+            table_text("t.toml", b"a = 1\n".to_vec()).as_deref(),
+            Ok("a = 1\n")
+        );
+        let latin1 = table_text("t.toml", b"name = \"caf\xe9\"".to_vec());
+        assert_eq!(
+            latin1,
+            Err("t.toml: the status table is not UTF-8 text; save it as UTF-8".to_owned())
+        );
+    }
+
+    #[test]
+    fn one_byte_past_the_limit_is_too_large() {
+        let limit = usize::try_from(MAX_TABLE_BYTES).expect("64 MiB fits");
+        assert!(table_text("t.toml", vec![b' '; limit]).is_ok());
+        let message = table_text("t.toml", vec![b' '; limit + 1]).expect_err("too large");
+        assert!(
+            message.starts_with("t.toml: the status table is larger than 64 MiB"),
+            "{message}"
+        );
+    }
+}
