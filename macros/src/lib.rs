@@ -26,11 +26,14 @@
 mod compile_error;
 mod derives;
 mod entry;
-mod source;
-// A library's source: its public items are for its other users, and the
-// macro uses only some of them.
-#[allow(unreachable_pub, dead_code, unused_imports)]
+#[allow(
+    unreachable_pub,
+    dead_code,
+    unused_imports,
+    reason = "a library's source: its public items are for its other users, and the macro uses only some of them"
+)]
 mod reader;
+mod source;
 
 use proc_macro::TokenStream;
 

@@ -4,8 +4,8 @@
 /// at most one edit per three characters, and at least one edit allowed.
 ///
 /// A slice rather than any iterator: every crate that uses the table
-/// compiles this crate, and each kind of iterator would be one more copy
-/// of this function to compile.
+/// compiles this file, in the macro, and each kind of iterator would be
+/// one more copy of this function to compile.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(1);
     let folded = word.to_ascii_lowercase();

@@ -79,7 +79,7 @@ fn bitmap(table: &Table) -> (String, String) {
     }
     // Rows are in code order, so the words fill one after the other; a
     // word's rank is the number of rows met before it. Written in decimal,
-    // without a `Vec` of words: this crate's own compile is part of every
+    // without a `Vec` of words: the macro compiles this file in every
     // user's cold build.
     ranks.push_str("0, ");
     let (mut word, mut word_index) = (0u64, 0);
