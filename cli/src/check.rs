@@ -8,10 +8,10 @@
 
 use std::ffi::OsStr;
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use mobileconnect_status_table::{MAX_REPORTED, MAX_TABLE_BYTES, check, table_text};
+use mobileconnect_status_table::{MAX_REPORTED, check, read_table_bytes, table_text};
 
 use crate::fatal::Fatal;
 use crate::quoted::as_name;
@@ -45,11 +45,8 @@ pub(crate) fn run(file: &OsStr, out: &mut impl Write) -> Result<ExitCode, Fatal>
 /// than a table may have, so that a file that never ends (`/dev/zero`) is
 /// reported rather than read until memory runs out.
 fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
-    let mut bytes = Vec::new();
     if file == "-" {
-        io::stdin()
-            .take(MAX_TABLE_BYTES + 1)
-            .read_to_end(&mut bytes)
+        let bytes = read_table_bytes(&mut io::stdin().lock())
             .map_err(|error| Fatal::new(format!("cannot read standard input: {error}")))?;
         return Ok(("<stdin>".to_owned(), bytes));
     }
@@ -57,8 +54,8 @@ fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
     // this program; a plain one is shown as typed, as the build shows the
     // path in `#[status_table("…")]`.
     let shown = as_name(&file.to_string_lossy());
-    File::open(file)
-        .and_then(|opened| opened.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
+    let bytes = File::open(file)
+        .and_then(|mut opened| read_table_bytes(&mut opened))
         .map_err(|error| {
             Fatal::new(format!(
                 "cannot read the status table {shown}: {error}; name the table's file, \

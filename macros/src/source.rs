@@ -1,10 +1,9 @@
 //! Finds and reads the table file named in the attribute.
 
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::reader::{MAX_TABLE_BYTES, table_text};
+use crate::reader::{read_table_bytes, table_text};
 
 /// The table's text and where it came from.
 pub(crate) struct Source {
@@ -38,9 +37,8 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
         ));
     }
     let absolute = base_directory(relative)?.join(relative);
-    let mut bytes = Vec::new();
-    File::open(&absolute)
-        .and_then(|file| file.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
+    let bytes = File::open(&absolute)
+        .and_then(|mut file| read_table_bytes(&mut file))
         .map_err(|error| {
             format!(
                 "{relative}: cannot read the status table at {}: {error}",

@@ -2,12 +2,40 @@
 //! bytes before checking it, so that the two say the same about a file
 //! that is not a table at all.
 
+use std::io::{self, ErrorKind, Read};
+
 /// The largest table file read. A table of the most rows allowed, each
 /// with a long definition, is a few megabytes; a file past this is not
 /// the status table, and reading it whole (`/dev/zero`, a disk image)
 /// would exhaust memory before any message. Readers read at most one byte
 /// more than this, to tell.
 pub const MAX_TABLE_BYTES: u64 = 64 << 20;
+
+/// Reads `source` to its end, or to one byte past [`MAX_TABLE_BYTES`],
+/// whichever comes first, so that [`table_text`] can tell.
+///
+/// A loop over `dyn Read` rather than `Read::take` and `read_to_end`:
+/// those are generic, and the macro compiles this file in every user's
+/// cold build.
+///
+/// # Errors
+///
+/// The first read error other than an interruption.
+pub fn read_table_bytes(source: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let limit = usize::try_from(MAX_TABLE_BYTES + 1).unwrap_or(usize::MAX);
+    let mut bytes = Vec::new();
+    let mut chunk = [0; 8192];
+    while bytes.len() < limit {
+        let wanted = chunk.len().min(limit - bytes.len());
+        match source.read(&mut chunk[..wanted]) {
+            Ok(0) => break,
+            Ok(read) => bytes.extend_from_slice(&chunk[..read]),
+            Err(error) if error.kind() == ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(bytes)
+}
 
 /// The table's text, from at most `MAX_TABLE_BYTES + 1` bytes read from
 /// `file`; else the message saying what the file is instead, which
@@ -30,7 +58,35 @@ pub fn table_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_TABLE_BYTES, table_text};
+    use std::io::{self, Read};
+
+    use super::{MAX_TABLE_BYTES, read_table_bytes, table_text};
+
+    /// An endless source of spaces that is interrupted now and then.
+    struct Endless {
+        reads: usize,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            if self.reads % 7 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            buffer.fill(b' ');
+            Ok(buffer.len())
+        }
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit_and_retries_interruptions() {
+        let bytes = read_table_bytes(&mut Endless { reads: 0 }).expect("no error");
+        let limit = usize::try_from(MAX_TABLE_BYTES).expect("64 MiB fits");
+        assert_eq!(bytes.len(), limit + 1);
+        assert!(table_text("t.toml", bytes).is_err());
+        let short = read_table_bytes(&mut &b"a = 1\n"[..]).expect("no error");
+        assert_eq!(short, b"a = 1\n");
+    }
 
     #[test]
     fn text_passes_and_other_bytes_say_what_they_are() {

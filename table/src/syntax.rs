@@ -13,35 +13,30 @@ pub(crate) fn explain_parse_errors(
     parse_errors: &[SyntaxError],
     errors: &mut Diagnostics,
 ) {
-    let candidates = malformed_headers(text);
-    // `candidates` is in file order: the one that could hold `span` is the
-    // last starting at or before it (a binary search keeps a file of
-    // millions of broken lines from taking hours).
-    let holder = |span: &Range<usize>| {
-        let after = candidates.partition_point(|h| h.start <= span.start);
-        (after > 0 && span.start <= candidates[after - 1].end).then(|| after - 1)
-    };
+    let mut candidates = malformed_headers(text);
     // A line is a broken header where the parser stumbled on it, or where
     // it is all header (`[status]` parses, but is as wrong): one inside a
     // multi-line string or an array merely starts with `[`.
-    let mut confirmed: Vec<bool> = candidates
-        .iter()
-        .map(|header| text[header.clone()].ends_with(']'))
-        .collect();
     let mut parsed: Vec<(Range<usize>, &str)> = Vec::with_capacity(parse_errors.len());
     for error in parse_errors {
         let span = error.span.clone().unwrap_or(text.len()..text.len());
-        match holder(&span) {
-            Some(header) => confirmed[header] = true,
-            None => parsed.push((span, error.message.as_str())),
+        // `candidates` is in file order: the one that could hold `span` is
+        // the last starting at or before it (a binary search keeps a file
+        // of millions of broken lines from taking hours).
+        let after = candidates.partition_point(|(h, _)| h.start <= span.start);
+        match after.checked_sub(1).map(|at| &mut candidates[at]) {
+            Some((header, stumbled)) if span.start <= header.end => *stumbled = true,
+            _ => parsed.push((span, error.message.as_str())),
         }
     }
-    let headers: Vec<Range<usize>> = candidates
-        .iter()
-        .zip(&confirmed)
-        .filter(|(_, confirmed)| **confirmed)
-        .map(|(header, _)| header.clone())
-        .collect();
+    // Plain loops rather than iterator adaptors: fewer generic types for
+    // every user's build to compile.
+    let mut headers = Vec::with_capacity(candidates.len());
+    for (header, confirmed) in candidates {
+        if confirmed || text[header.clone()].ends_with(']') {
+            headers.push(header);
+        }
+    }
     parsed.sort_by_key(|(span, _)| (span.start, span.end));
     // The two lists merged in file order, so that a list cut short holds
     // the first mistakes in the file. Indices rather than peekable
@@ -84,8 +79,9 @@ fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
 }
 
 /// Where the lines are that open a table but are not `[[name]]` with two
-/// brackets on each side, in file order.
-fn malformed_headers(text: &str) -> Vec<Range<usize>> {
+/// brackets on each side, in file order, each with `false`: whether the
+/// parser stumbled on it is not known yet.
+fn malformed_headers(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -98,7 +94,7 @@ fn malformed_headers(text: &str) -> Vec<Range<usize>> {
             && !header[2..header.len() - 2].contains(['[', ']']);
         if header.starts_with('[') && !well_formed {
             let start = offset + indent;
-            found.push(start..start + header.len());
+            found.push((start..start + header.len(), false));
         }
         offset += line.len();
     }
