@@ -46,7 +46,7 @@ pub(crate) fn run(file: &OsStr, out: &mut impl Write) -> Result<ExitCode, Fatal>
 /// reported rather than read until memory runs out.
 fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
     if file == "-" {
-        let bytes = read_table_bytes(&mut io::stdin().lock())
+        let bytes = read_table_bytes(io::stdin().lock())
             .map_err(|error| Fatal::new(format!("cannot read standard input: {error}")))?;
         return Ok(("<stdin>".to_owned(), bytes));
     }
@@ -55,7 +55,7 @@ fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
     // path in `#[status_table("…")]`.
     let shown = as_name(&file.to_string_lossy());
     let bytes = File::open(file)
-        .and_then(|mut opened| read_table_bytes(&mut opened))
+        .and_then(read_table_bytes)
         .map_err(|error| {
             Fatal::new(format!(
                 "cannot read the status table {shown}: {error}; name the table's file, \

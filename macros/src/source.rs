@@ -1,9 +1,8 @@
 //! Finds and reads the table file named in the attribute.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::reader::{read_table_bytes, table_text};
+use crate::reader::{MAX_TABLE_BYTES, table_text, too_large};
 
 /// The table's text and where it came from.
 pub(crate) struct Source {
@@ -37,14 +36,25 @@ pub(crate) fn load(relative: &str) -> Result<Source, String> {
         ));
     }
     let absolute = base_directory(relative)?.join(relative);
-    let bytes = File::open(&absolute)
-        .and_then(|mut file| read_table_bytes(&mut file))
-        .map_err(|error| {
-            format!(
-                "{relative}: cannot read the status table at {}: {error}",
-                absolute.display()
-            )
-        })?;
+    let cannot_read = |error| {
+        format!(
+            "{relative}: cannot read the status table at {}: {error}",
+            absolute.display()
+        )
+    };
+    // Only a regular file, whose length is known before reading: a table
+    // path that leads to a device or a pipe would never finish the build.
+    let metadata = std::fs::metadata(&absolute).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "{relative}: the status table at {} is not a file",
+            absolute.display()
+        ));
+    }
+    if metadata.len() > MAX_TABLE_BYTES {
+        return Err(too_large(relative));
+    }
+    let bytes = std::fs::read(&absolute).map_err(cannot_read)?;
     let text = table_text(relative, bytes)?;
     Ok(Source {
         shown: relative.to_owned(),

@@ -2,7 +2,7 @@
 //! bytes before checking it, so that the two say the same about a file
 //! that is not a table at all.
 
-use std::io::{self, ErrorKind, Read};
+use std::io::{self, Read};
 
 /// The largest table file read. A table of the most rows allowed, each
 /// with a long definition, is a few megabytes; a file past this is not
@@ -12,28 +12,18 @@ use std::io::{self, ErrorKind, Read};
 pub const MAX_TABLE_BYTES: u64 = 64 << 20;
 
 /// Reads `source` to its end, or to one byte past [`MAX_TABLE_BYTES`],
-/// whichever comes first, so that [`table_text`] can tell.
-///
-/// A loop over `dyn Read` rather than `Read::take` and `read_to_end`:
-/// those are generic, and the macro compiles this file in every user's
-/// cold build.
+/// whichever comes first, so that [`table_text`] can tell: for what may
+/// never end, such as standard input or a pipe (`sms-status check`). The
+/// macro reads only a regular file, after checking its length, and does
+/// not call this: a generic read would be one more thing to compile in
+/// every user's cold build.
 ///
 /// # Errors
 ///
 /// The first read error other than an interruption.
-pub fn read_table_bytes(source: &mut dyn Read) -> io::Result<Vec<u8>> {
-    let limit = usize::try_from(MAX_TABLE_BYTES + 1).unwrap_or(usize::MAX);
+pub fn read_table_bytes(source: impl Read) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    let mut chunk = [0; 8192];
-    while bytes.len() < limit {
-        let wanted = chunk.len().min(limit - bytes.len());
-        match source.read(&mut chunk[..wanted]) {
-            Ok(0) => break,
-            Ok(read) => bytes.extend_from_slice(&chunk[..read]),
-            Err(error) if error.kind() == ErrorKind::Interrupted => {}
-            Err(error) => return Err(error),
-        }
-    }
+    source.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -46,14 +36,20 @@ pub fn read_table_bytes(source: &mut dyn Read) -> io::Result<Vec<u8>> {
 /// More than [`MAX_TABLE_BYTES`] bytes, or bytes that are not UTF-8.
 pub fn table_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
     if u64::try_from(bytes.len()).map_or(true, |length| length > MAX_TABLE_BYTES) {
-        return Err(format!(
-            "{file}: the status table is larger than {} MiB; this is not the status table, \
-             or it was saved wrongly",
-            MAX_TABLE_BYTES >> 20
-        ));
+        return Err(too_large(file));
     }
     String::from_utf8(bytes)
         .map_err(|_| format!("{file}: the status table is not UTF-8 text; save it as UTF-8"))
+}
+
+/// The message for a table file past [`MAX_TABLE_BYTES`].
+#[must_use]
+pub fn too_large(file: &str) -> String {
+    format!(
+        "{file}: the status table is larger than {} MiB; this is not the status table, \
+         or it was saved wrongly",
+        MAX_TABLE_BYTES >> 20
+    )
 }
 
 #[cfg(test)]
@@ -80,11 +76,11 @@ mod tests {
 
     #[test]
     fn reading_stops_one_byte_past_the_limit_and_retries_interruptions() {
-        let bytes = read_table_bytes(&mut Endless { reads: 0 }).expect("no error");
+        let bytes = read_table_bytes(Endless { reads: 0 }).expect("no error");
         let limit = usize::try_from(MAX_TABLE_BYTES).expect("64 MiB fits");
         assert_eq!(bytes.len(), limit + 1);
         assert!(table_text("t.toml", bytes).is_err());
-        let short = read_table_bytes(&mut &b"a = 1\n"[..]).expect("no error");
+        let short = read_table_bytes(&b"a = 1\n"[..]).expect("no error");
         assert_eq!(short, b"a = 1\n");
     }
 
