@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use toml_parser::decoder::ScalarKind;
+use toml_parser::lexer::TokenKind;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ParseError, Source, Span};
 
@@ -172,6 +173,20 @@ pub fn read(text: &str) -> Result<Document, Vec<SyntaxError>> {
     } else {
         Err(walk.problems.iter().map(syntax_error).collect())
     }
+}
+
+/// Where the text's `[` tokens start, in file order. A `[` inside a string
+/// or a comment is part of that token, so this tells a line that opens a
+/// table from one that only starts with `[`, also where the parser gave up
+/// (an unclosed multi-line string runs to the end of the file).
+pub(crate) fn bracket_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for token in Source::new(text).lex() {
+        if token.kind() == TokenKind::LeftSquareBracket {
+            starts.push(token.span().start());
+        }
+    }
+    starts
 }
 
 /// The message the `toml` crate would give: the parser's description, then

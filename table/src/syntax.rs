@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::document::SyntaxError;
+use super::document::{SyntaxError, bracket_starts};
 
 /// Reports the parser's errors in plain words. A block header with the
 /// wrong brackets is reported once, as what it is, in place of the
@@ -13,10 +13,10 @@ pub(crate) fn explain_parse_errors(
     parse_errors: &[SyntaxError],
     errors: &mut Diagnostics,
 ) {
-    let mut candidates = malformed_headers(text);
-    // A line is a broken header where the parser stumbled on it, or where
-    // it is all header (`[status]` parses, but is as wrong): one inside a
-    // multi-line string or an array merely starts with `[`.
+    // A line is a broken header where it starts with a `[` the lexer saw
+    // (not one inside a string or comment), and the parser stumbled on it
+    // or it is all header (`[status]` parses, but is as wrong).
+    let mut candidates = malformed_headers(text, &bracket_starts(text));
     let mut parsed: Vec<(Range<usize>, &str)> = Vec::with_capacity(parse_errors.len());
     for error in parse_errors {
         let span = error.span.clone().unwrap_or(text.len()..text.len());
@@ -78,10 +78,11 @@ fn syntax_error(message: &str, span: Range<usize>) -> Diagnostic {
         .help(help)
 }
 
-/// Where the lines are that open a table but are not `[[name]]` with two
-/// brackets on each side, in file order, each with `false`: whether the
-/// parser stumbled on it is not known yet.
-fn malformed_headers(text: &str) -> Vec<(Range<usize>, bool)> {
+/// Where the lines are that start with one of the lexer's `[` (`brackets`,
+/// in order) but are not `[[name]]` with two brackets on each side, in
+/// file order, each with `false`: whether the parser stumbled on it is not
+/// known yet.
+fn malformed_headers(text: &str, brackets: &[usize]) -> Vec<(Range<usize>, bool)> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -92,8 +93,8 @@ fn malformed_headers(text: &str) -> Vec<(Range<usize>, bool)> {
             && header.ends_with("]]")
             && header.len() > 4
             && !header[2..header.len() - 2].contains(['[', ']']);
-        if header.starts_with('[') && !well_formed {
-            let start = offset + indent;
+        let start = offset + indent;
+        if header.starts_with('[') && !well_formed && brackets.binary_search(&start).is_ok() {
             found.push((start..start + header.len(), false));
         }
         offset += line.len();
@@ -149,5 +150,32 @@ mod tests {
             "{listed:#?}"
         );
         assert_eq!(lines(text), [5], "only the unclosed string, on line 5");
+
+        // A string's line that looks like a header, bracket for bracket.
+        let text = "[[status]]\ndefinition = \"\"\"\n[See note]\n\"\"\"\nname = \"unclosed\n";
+        assert_eq!(lines(text), [5], "only the unclosed string, on line 5");
+    }
+
+    #[test]
+    fn a_string_left_open_at_the_end_is_reported_as_such() {
+        let text = "[[status]]\ndefinition = \"\"\"\nabc\n[foo";
+        let parse_errors = document::read(text).expect_err("an unclosed string");
+        let mut errors = Diagnostics::default();
+        explain_parse_errors(text, &parse_errors, &mut errors);
+        let listed = errors.finish().expect_err("mistakes");
+        assert!(
+            listed
+                .iter()
+                .all(|error| !error.message.contains("block header")),
+            "{listed:#?}"
+        );
+        // A broken header there is still one.
+        let text = "[[status]]\ncode = 4000\n[[status]";
+        let parse_errors = document::read(text).expect_err("a broken header");
+        let mut errors = Diagnostics::default();
+        explain_parse_errors(text, &parse_errors, &mut errors);
+        let listed = errors.finish().expect_err("mistakes");
+        assert_eq!(listed.len(), 1, "{listed:#?}");
+        assert_eq!(listed[0].message, "`[[status]` is not a block header");
     }
 }
