@@ -57,6 +57,27 @@ impl Diagnostics {
     }
 }
 
+/// `text` with its control characters written as TOML writes them (`\t`,
+/// `\u001B`), for a message that quotes a value, key or name from the
+/// file: a terminal would act on them rather than show them. Quotes and
+/// every other character stay as written.
+pub(crate) fn visible(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => shown.push_str("\\t"),
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            // Every control character is at most U+009F: four digits.
+            c if c.is_control() => {
+                let _ = write!(shown, "\\u{:04X}", u32::from(c));
+            }
+            c => shown.push(c),
+        }
+    }
+    shown
+}
+
 fn too_many(first_unlisted: Range<usize>) -> Diagnostic {
     Diagnostic::new(
         first_unlisted,
@@ -192,8 +213,25 @@ fn line_text(text: &str, line_start: usize) -> &str {
 const SHOWN_CHARS: usize = 160;
 
 /// The part of `line` to show, with `…` where it was cut, and the caret's
-/// column within that part.
+/// column within that part. A control character other than a tab (never
+/// valid TOML there) is shown as `�`, one character for one, so that the
+/// caret stays under its place and the terminal shows the line as it is.
 fn shown_part(line: &str, column: usize) -> (String, usize) {
+    let (part, column) = window(line, column);
+    let mut shown = String::with_capacity(part.len());
+    for c in part.chars() {
+        shown.push(if c.is_control() && c != '\t' {
+            '\u{FFFD}'
+        } else {
+            c
+        });
+    }
+    (shown, column)
+}
+
+/// The part of `line` around `column` that fits the message, and the
+/// caret's column within it.
+fn window(line: &str, column: usize) -> (String, usize) {
     let length = line.chars().count();
     if length <= SHOWN_CHARS {
         return (line.to_owned(), column);
@@ -283,6 +321,19 @@ mod tests {
             source.contains("…b") && source.contains("x\"…") || source.ends_with("x\""),
             "{source}"
         );
+        let caret_at = caret.chars().position(|c| c == '^').unwrap();
+        assert_eq!(source.chars().nth(caret_at), Some('x'), "{rendered}");
+    }
+
+    #[test]
+    fn a_control_character_in_the_quoted_line_is_shown_as_a_replacement() {
+        let text = "name = \"\u{1b}[31mRed\"\tx\n";
+        let start = text.find('x').unwrap();
+        let rendered = Diagnostic::new(start..start + 1, "here").render("t.toml", text);
+        assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
+        let lines: Vec<&str> = rendered.lines().collect();
+        let (source, caret) = (lines[2], lines[3]);
+        assert_eq!(source, "1 | name = \"\u{FFFD}[31mRed\"\tx");
         let caret_at = caret.chars().position(|c| c == '^').unwrap();
         assert_eq!(source.chars().nth(caret_at), Some('x'), "{rendered}");
     }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::diagnostic::visible;
 use super::text::string_literal;
 
 /// A table name checked to be usable as a variant of the generated enum:
@@ -77,12 +78,10 @@ fn identifier_problem(name: &str) -> Option<(String, String)> {
         ));
     }
     if let Some(bad) = name.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        // Escaped, so that a tab or a control character is seen for what
-        // it is rather than acting on the terminal.
         let what = if bad == ' ' {
             "a space".to_owned()
         } else {
-            format!("`{}`", bad.escape_debug())
+            format!("`{}`", visible(bad.encode_utf8(&mut [0; 4])))
         };
         let joined: String = name
             .split(|c: char| !c.is_ascii_alphanumeric())

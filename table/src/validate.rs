@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::diagnostic::{Diagnostic, Diagnostics};
+use super::diagnostic::{Diagnostic, Diagnostics, visible};
 use super::document::{self, Block, Document, Entry, Spanned, Value};
 use super::keys::{Draft, unknown_key};
 use super::names::VariantName;
@@ -149,7 +149,7 @@ fn other_header(header: &document::OtherHeader) -> Diagnostic {
         ),
         _ => Diagnostic::new(
             header.span.clone(),
-            format!("`{}` is not a block header", header_text(header)),
+            format!("`{}` is not a block header", visible(&header_text(header))),
         )
         .label("expected [[status]]")
         .help("every block starts with [[status]], with two brackets on each side"),
@@ -363,7 +363,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_with_a_tab_or_control_character_is_shown_escaped() {
+    fn control_characters_in_quoted_text_are_shown_as_toml_escapes() {
         let text = REAL.replacen("\nname = \"Expired\"", "\nname = \"Ex\\tpired\"", 1);
         let listed = headlines(&text);
         assert!(
@@ -373,9 +373,33 @@ mod tests {
         let text = REAL.replacen("\nname = \"Expired\"", "\nname = \"\\u001b[31mExpired\"", 1);
         let listed = headlines(&text);
         assert!(
-            listed[0].ends_with(r#"name "\u{1b}[31mExpired" cannot be used: it contains `\u{1b}`"#),
+            listed[0].ends_with(r#"name "\u001B[31mExpired" cannot be used: it contains `\u001B`"#),
             "{listed:#?}"
         );
+        // Quotes and apostrophes are not control characters.
+        let text = REAL.replacen("\nname = \"Expired\"", "\nname = \"Can't\"", 1);
+        let listed = headlines(&text);
+        assert!(
+            listed[0].ends_with(r#"name "Can't" cannot be used: it contains `'`"#),
+            "{listed:#?}"
+        );
+        // A value, a key and a header, each from the file's own escapes.
+        let text = REAL
+            .replacen("action = \"none\"", "action = \"no\\u0007ne\"", 1)
+            .replacen("\nnote = ", "\n\"no\\u0007te\" = 1\nnote = ", 1);
+        let listed = headlines(&format!("{text}[\"x\\u0007\"]\n"));
+        assert_eq!(listed.len(), 3, "{listed:#?}");
+        for shown in [
+            r#"unknown action "no\u0007ne""#,
+            r"unknown key `no\u0007te` in a [[status]] block",
+            r"`[x\u0007]` is not a block header",
+        ] {
+            assert!(
+                listed.iter().any(|h| h.ends_with(shown)),
+                "{shown}: {listed:#?}"
+            );
+        }
+        assert!(listed.iter().all(|headline| !headline.contains('\u{7}')));
     }
 
     /// The first line of each message for `text`, one per mistake.

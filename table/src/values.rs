@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::diagnostic::{Diagnostic, Diagnostics};
+use super::diagnostic::{Diagnostic, Diagnostics, visible};
 use super::document::{Spanned, Value};
 use super::names::VariantName;
 use super::suggest::closest;
@@ -22,9 +22,15 @@ pub(crate) fn code(
         Value::Integer { digits, radix } => i128::from_str_radix(digits, *radix).ok(),
         Value::String(text) => {
             errors.push(
-                Diagnostic::new(span, format!("`{key}` is written as text \"{text}\""))
-                    .label("a code is a number, without quotes")
-                    .help(format!("write it without quotes: {key} = {}", text.trim())),
+                Diagnostic::new(
+                    span,
+                    format!("`{key}` is written as text \"{}\"", visible(text)),
+                )
+                .label("a code is a number, without quotes")
+                .help(format!(
+                    "write it without quotes: {key} = {}",
+                    visible(text.trim())
+                )),
             );
             return None;
         }
@@ -64,10 +70,7 @@ pub(crate) fn name(
             errors.push(
                 Diagnostic::new(
                     value.span(),
-                    format!(
-                        "{key} \"{}\" cannot be used: {problem}",
-                        text.escape_debug()
-                    ),
+                    format!("{key} \"{}\" cannot be used: {problem}", visible(text)),
                 )
                 .label("not a usable name")
                 .help(help),
@@ -112,7 +115,7 @@ pub(crate) fn word<T>(
     if let Some(known) = from_word(text) {
         return Some(known);
     }
-    let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{text}\""))
+    let diagnostic = Diagnostic::new(value.span(), format!("unknown {key} \"{}\"", visible(text)))
         .label(format!("`{key}` does not allow this value"));
     errors.push(match closest(text, allowed) {
         Some(near) => diagnostic.help(format!(
