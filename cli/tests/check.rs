@@ -160,8 +160,8 @@ fn a_file_that_never_ends_is_reported_as_too_large() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.starts_with(
-            "error: /dev/zero: the status table is larger than 64 MiB; \
-             this is not the status table, or it was saved wrongly\n"
+            "error: /dev/zero: the file is larger than 64 MiB; \
+             it is not the status table, or it was saved wrongly\n"
         ),
         "{}",
         run.stderr

@@ -35,7 +35,8 @@ pub fn read_table_bytes(source: impl Read) -> io::Result<Vec<u8>> {
 ///
 /// More than [`MAX_TABLE_BYTES`] bytes, or bytes that are not UTF-8.
 pub fn table_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
-    if u64::try_from(bytes.len()).map_or(true, |length| length > MAX_TABLE_BYTES) {
+    // No target has a `usize` wider than 64 bits.
+    if bytes.len() as u64 > MAX_TABLE_BYTES {
         return Err(too_large(file));
     }
     String::from_utf8(bytes)
@@ -46,7 +47,7 @@ pub fn table_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
 #[must_use]
 pub fn too_large(file: &str) -> String {
     format!(
-        "{file}: the status table is larger than {} MiB; this is not the status table, \
+        "{file}: the file is larger than {} MiB; it is not the status table, \
          or it was saved wrongly",
         MAX_TABLE_BYTES >> 20
     )
@@ -103,7 +104,7 @@ mod tests {
         assert!(table_text("t.toml", vec![b' '; limit]).is_ok());
         let message = table_text("t.toml", vec![b' '; limit + 1]).expect_err("too large");
         assert!(
-            message.starts_with("t.toml: the status table is larger than 64 MiB"),
+            message.starts_with("t.toml: the file is larger than 64 MiB; it is not"),
             "{message}"
         );
     }

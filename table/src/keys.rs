@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::diagnostic::{Diagnostic, Diagnostics};
+use super::diagnostic::{Diagnostic, Diagnostics, visible};
 use super::document::{Block, Entry, Spanned, Value};
 use super::names::VariantName;
 use super::suggest::closest;
@@ -189,9 +189,13 @@ impl Draft {
     /// mistakes, so it does not fail there; should it, the table fails with
     /// the message instead of losing the row.
     pub(crate) fn finish(self, errors: &mut Diagnostics) -> Option<Row> {
-        let first_missing = KEYS
-            .iter()
-            .find(|key| key.required && !(key.present)(&self));
+        let mut first_missing = None;
+        for key in KEYS {
+            if key.required && !(key.present)(&self) {
+                first_missing = Some(key);
+                break;
+            }
+        }
         let Self {
             header: _,
             code: Some(code),
@@ -239,8 +243,11 @@ fn misspelt(block: &Block, required: &Key) -> bool {
 pub(crate) fn unknown_key(key: &Spanned<String>, allowed: &[&str], place: &str) -> Diagnostic {
     let written = key.get_ref();
     let listed = allowed.join(", ");
-    let diagnostic = Diagnostic::new(key.span(), format!("unknown key `{written}` {place}"))
-        .label("not a key this table uses");
+    let diagnostic = Diagnostic::new(
+        key.span(),
+        format!("unknown key `{}` {place}", visible(written)),
+    )
+    .label("not a key this table uses");
     match closest(written, allowed) {
         Some(near) => diagnostic.help(format!("did you mean `{near}`? allowed keys: {listed}")),
         None => diagnostic.help(format!("allowed keys: {listed}")),
@@ -252,7 +259,10 @@ pub(crate) fn unknown_key(key: &Spanned<String>, allowed: &[&str], place: &str) 
 fn repeated_key(key: &Spanned<String>, first: &Spanned<String>) -> Diagnostic {
     Diagnostic::new(
         key.span(),
-        format!("`{}` is written twice in this block", key.get_ref()),
+        format!(
+            "`{}` is written twice in this block",
+            visible(key.get_ref())
+        ),
     )
     .label("written again here")
     .related(first.span(), "first written here")
