@@ -54,6 +54,7 @@ mod values;
 pub use diagnostic::{Diagnostic, MAX_REPORTED};
 pub use file::{MAX_TABLE_BYTES, read_table_bytes, table_text, too_large};
 pub use names::VariantName;
+pub use suggest::closest;
 pub use table::{Action, Finality, Outcome, Row, Stage, Table};
 pub use text::TableText;
 pub use validate::{MAX_ROWS, check};

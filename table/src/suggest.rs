@@ -2,11 +2,16 @@
 
 /// The candidate closest to `word`, if it is close enough to be a typo:
 /// at most one edit per three characters, and at least one edit allowed.
+/// `word` is compared in lowercase, as every candidate is written.
 ///
 /// A slice rather than any iterator: every crate that uses the table
 /// compiles this file, in the macro, and each kind of iterator would be
 /// one more copy of this function to compile.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+///
+/// `sms-status` asks it too, for a mistyped option or command, so a typo
+/// is judged alike everywhere.
+#[must_use]
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(1);
     let folded = word.to_ascii_lowercase();
     candidates

@@ -158,7 +158,7 @@ fn unexpected(argument: lexopt::Arg, help: &str) -> Fatal {
 /// when none is close.
 fn unknown<'a>(what: &str, word: &str, known: impl IntoIterator<Item = &'a str>) -> Fatal {
     let known: Vec<&str> = known.into_iter().collect();
-    match suggest::closest(word, known.iter().copied()) {
+    match suggest::closest(word, &known) {
         Some(near) => Fatal::new(format!("unknown {what} {word:?}: did you mean {near}?")),
         None => Fatal::new(format!(
             "unknown {what} {word:?}: expected {}",
