@@ -156,40 +156,18 @@ pub(super) fn required<T, E: de::Error>(value: Option<T>, field: &'static str) -
 /// number: a mobile number, an ordinal. Kept as the text it is.
 pub(super) struct Text(pub(super) String);
 
+/// Read as a [`RawCode`] is, a number written back as its digits.
 impl<'de> serde_core::Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor)
-    }
-}
-
-struct TextVisitor;
-
-impl Visitor<'_> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or a whole number")
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
-        Ok(Text(value.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Text, E> {
-        Ok(Text(value))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
+        Ok(Self(match RawCode::deserialize(deserializer)? {
+            RawCode::Text(text) => text,
+            RawCode::Number(number) => number.to_string(),
+        }))
     }
 }
 
 /// A `statusCode` as sent, before the event's kind says what it means: a
-/// string (`"4000"`, `"47"`) or a number (`16`).
+/// string (`"4000"`, `"47"`) or a number (`16`). Also how [`Text`] is read.
 pub(super) enum RawCode {
     Text(String),
     Number(u64),
@@ -207,7 +185,7 @@ impl Visitor<'_> for RawCodeVisitor {
     type Value = RawCode;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a code, as a string or a whole number")
+        f.write_str("a string or a whole number")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<RawCode, E> {
