@@ -24,7 +24,7 @@ pub(crate) struct InputSummary {
 }
 
 /// Counts by outcome, and the share delivered.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Outcomes {
     pub(crate) total: u64,
     /// Every outcome, in the vocabulary's order, with its count.
@@ -45,6 +45,25 @@ impl Outcomes {
         };
         outcomes.delivered = outcomes.count(Outcome::Delivered);
         outcomes
+    }
+
+    /// Nothing counted yet: every outcome at 0.
+    pub(crate) fn none() -> Self {
+        Self::from_counts(
+            Outcome::ALL.iter().map(|&outcome| (outcome, 0)).collect(),
+            0,
+        )
+    }
+
+    /// Adds `other`'s counts to these; both list the outcomes in the
+    /// vocabulary's order.
+    pub(crate) fn add(&mut self, other: &Outcomes) {
+        self.total += other.total;
+        self.delivered += other.delivered;
+        self.not_sent += other.not_sent;
+        for (count, &(_, more)) in self.by_outcome.iter_mut().zip(&other.by_outcome) {
+            count.1 += more;
+        }
     }
 
     /// Messages (or recipients) with this outcome.

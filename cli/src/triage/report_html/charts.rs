@@ -223,17 +223,7 @@ fn x_labels(html: &mut Html, periods: &[Period], x_of: impl Fn(usize) -> f64, bo
 
 fn axes(html: &mut Html, height: f64, x_title: &str, y_title: &str) {
     let bottom = height - BOTTOM;
-    html.open(
-        "line",
-        &[
-            ("class", &"axis"),
-            ("x1", &N(LEFT)),
-            ("y1", &N(bottom)),
-            ("x2", &N(WIDTH - RIGHT)),
-            ("y2", &N(bottom)),
-        ],
-    )
-    .close("line");
+    across_the_plot(html, "axis", bottom);
     html.open(
         "text",
         &[
@@ -259,11 +249,12 @@ fn axes(html: &mut Html, height: f64, x_title: &str, y_title: &str) {
     .close("text");
 }
 
-fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
+/// A horizontal line of `class` from the plot's left edge to its right.
+fn across_the_plot(html: &mut Html, class: &'static str, y: f64) {
     html.open(
         "line",
         &[
-            ("class", &"grid"),
+            ("class", &class),
             ("x1", &N(LEFT)),
             ("y1", &N(y)),
             ("x2", &N(WIDTH - RIGHT)),
@@ -271,6 +262,10 @@ fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
         ],
     )
     .close("line");
+}
+
+fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
+    across_the_plot(html, "grid", y);
     html.open(
         "text",
         &[
@@ -296,10 +291,14 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
         slot
     };
     let gap = slot - bar;
-    let largest = periods.iter().map(|period| period.total).max().unwrap_or(0);
+    let largest = periods
+        .iter()
+        .map(|period| period.messages.total)
+        .max()
+        .unwrap_or(0);
     let (top_value, step) = scale(float(largest));
     let y_of = |value: f64| bottom - (bottom - TOP) * value / top_value;
-    let busiest = periods.iter().max_by_key(|period| period.total);
+    let busiest = periods.iter().max_by_key(|period| period.messages.total);
     let desc = match busiest {
         Some(busiest) => format!(
             "Messages per {} from {} to {}, stacked by outcome; the most on {} ({} messages, {} delivered). The table below gives every {}.",
@@ -307,8 +306,8 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
             periods[0].label,
             periods[periods.len() - 1].label,
             busiest.label,
-            Count(busiest.total),
-            Count(busiest.count(Outcome::Delivered)),
+            Count(busiest.messages.total),
+            Count(busiest.messages.delivered),
             unit.name(),
         ),
         None => "No message had a time.".to_owned(),
@@ -328,9 +327,9 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
             .text(format_args!(
                 "{}: {} messages, {} delivered ({})",
                 period.label,
-                Count(period.total),
-                Count(period.count(Outcome::Delivered)),
-                Percent::of(period.count(Outcome::Delivered), period.total)
+                Count(period.messages.total),
+                Count(period.messages.delivered),
+                Percent::of(period.messages.delivered, period.messages.total)
             ))
             .close("title");
         let mut below = 0.0;
@@ -363,11 +362,11 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
 /// Messages of a period in one stacked segment.
 fn segment(period: &Period, class: &str) -> u64 {
     match class {
-        "delivered" => period.count(Outcome::Delivered),
-        "pending" => period.count(Outcome::Pending),
-        "unknown" => period.count(Outcome::Unknown),
-        "failed" => period.count(Outcome::Failed) - period.not_sent,
-        _ => period.not_sent,
+        "delivered" => period.messages.delivered,
+        "pending" => period.messages.count(Outcome::Pending),
+        "unknown" => period.messages.count(Outcome::Unknown),
+        "failed" => period.messages.count(Outcome::Failed) - period.messages.not_sent,
+        _ => period.messages.not_sent,
     }
 }
 
@@ -401,7 +400,7 @@ pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Pe
     let y_of = |share: f64| bottom - (bottom - TOP) * share;
     let rates: Vec<Option<f64>> = periods
         .iter()
-        .map(|period| Percent::of(period.count(Outcome::Delivered), period.total).0)
+        .map(|period| Percent::of(period.messages.delivered, period.messages.total).0)
         .collect();
     let known: Vec<(usize, f64)> = rates
         .iter()

@@ -450,17 +450,17 @@ fn over_time(html: &mut Html, summary: &Summary) {
     for period in &periods {
         html.open("tr", &[("data-period", &period.label)])
             .element("th", &period.label);
-        number(html, Count(period.total));
+        number(html, Count(period.messages.total));
         for outcome in [Outcome::Delivered, Outcome::Failed] {
-            number(html, Count(period.count(outcome)));
+            number(html, Count(period.messages.count(outcome)));
         }
-        number(html, Count(period.not_sent));
+        number(html, Count(period.messages.not_sent));
         for outcome in [Outcome::Pending, Outcome::Unknown] {
-            number(html, Count(period.count(outcome)));
+            number(html, Count(period.messages.count(outcome)));
         }
         number(
             html,
-            Percent::of(period.count(Outcome::Delivered), period.total),
+            Percent::of(period.messages.delivered, period.messages.total),
         );
         html.markup("</tr>\n");
     }

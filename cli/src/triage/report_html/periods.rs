@@ -3,10 +3,8 @@
 //! page's size stays bounded whatever the span: at most
 //! [`MAX_PERIODS`] bars.
 
-use mobileconnect_status::Outcome;
-
 use crate::triage::instant::{civil_from_days, date_of_day, day_of};
-use crate::triage::summary::Day;
+use crate::triage::summary::{Day, Outcomes};
 
 /// Most bars drawn: a year of days fits.
 pub(crate) const MAX_PERIODS: i64 = 370;
@@ -70,20 +68,7 @@ impl Unit {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Period {
     pub(crate) label: String,
-    pub(crate) total: u64,
-    /// Messages by outcome, in the vocabulary's order.
-    pub(crate) outcomes: Vec<(Outcome, u64)>,
-    /// Of the failed, the messages never sent.
-    pub(crate) not_sent: u64,
-}
-
-impl Period {
-    pub(crate) fn count(&self, wanted: Outcome) -> u64 {
-        self.outcomes
-            .iter()
-            .find(|&&(outcome, _)| outcome == wanted)
-            .map_or(0, |&(_, count)| count)
-    }
+    pub(crate) messages: Outcomes,
 }
 
 /// Every period from the first day with a message to the last, empty
@@ -117,12 +102,7 @@ pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
                 at
             }
         };
-        let period = &mut periods[at].1;
-        period.total += day.messages.total;
-        period.not_sent += day.messages.not_sent;
-        for (count, &(_, more)) in period.outcomes.iter_mut().zip(&day.messages.by_outcome) {
-            count.1 += more;
-        }
+        periods[at].1.messages.add(&day.messages);
     }
     (
         unit,
@@ -133,9 +113,7 @@ pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
 fn empty(label: String) -> Period {
     Period {
         label,
-        total: 0,
-        outcomes: Outcome::ALL.iter().map(|&outcome| (outcome, 0)).collect(),
-        not_sent: 0,
+        messages: Outcomes::none(),
     }
 }
 
@@ -169,7 +147,7 @@ mod tests {
 
     fn labels(days: &[super::Period]) -> Vec<(&str, u64)> {
         days.iter()
-            .map(|period| (period.label.as_str(), period.total))
+            .map(|period| (period.label.as_str(), period.messages.total))
             .collect()
     }
 
@@ -186,7 +164,7 @@ mod tests {
                 ("2025-02-02", 4)
             ]
         );
-        assert_eq!(shown[3].count(Outcome::Delivered), 4);
+        assert_eq!(shown[3].messages.count(Outcome::Delivered), 4);
     }
 
     #[test]
