@@ -49,6 +49,19 @@ pub mod wide {
 
 use std::path::PathBuf;
 
+/// The repository's root, the folder above this crate's.
+///
+/// # Panics
+///
+/// Never in this repository: the crate sits one folder down.
+#[must_use]
+pub fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the repository")
+        .to_path_buf()
+}
+
 /// The path of one of the payload samples the command line ships in
 /// `cli/samples/`; the tests read the same copies rather than keep their own.
 #[must_use]

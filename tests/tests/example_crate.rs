@@ -9,14 +9,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ sits in the repository")
-        .to_path_buf()
-}
+use mobileconnect_status_tests::repository;
+use std::process::{Command, Output};
 
 fn example() -> PathBuf {
     repository().join("examples/my-gateway")

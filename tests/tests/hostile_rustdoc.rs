@@ -10,6 +10,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use mobileconnect_status_tests::repository;
 use std::process::Command;
 
 use mobileconnect_status_table::document;
@@ -21,13 +23,6 @@ const LIBRARY: &str = r#"//! The hostile table, documented.
 #[mobileconnect_status_macros::status_table("hostile_definitions.toml")]
 pub enum Status {}
 "#;
-
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ sits in the repository")
-        .to_path_buf()
-}
 
 fn manifest() -> String {
     let repository = repository();

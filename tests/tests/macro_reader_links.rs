@@ -8,12 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is inside the workspace")
-        .to_path_buf()
-}
+use mobileconnect_status_tests::repository;
 
 /// Every `.rs` file under `root`, as paths relative to it, sorted.
 fn rust_files(root: &Path) -> Vec<PathBuf> {
@@ -48,8 +43,8 @@ fn mirrored(relative: &Path) -> PathBuf {
 
 #[test]
 fn every_reader_file_is_a_link_to_the_table_crates_file() {
-    let reader = workspace().join("macros/src/reader");
-    let table = workspace().join("table/src");
+    let reader = repository().join("macros/src/reader");
+    let table = repository().join("table/src");
     let mut wrong = Vec::new();
     for relative in rust_files(&reader) {
         let link = reader.join(&relative);
@@ -71,8 +66,8 @@ fn every_reader_file_is_a_link_to_the_table_crates_file() {
 
 #[test]
 fn every_table_crate_file_has_a_link_in_the_reader() {
-    let reader = workspace().join("macros/src/reader");
-    let table = workspace().join("table/src");
+    let reader = repository().join("macros/src/reader");
+    let table = repository().join("table/src");
     let linked: Vec<PathBuf> = rust_files(&reader)
         .iter()
         .map(|path| mirrored(path))

@@ -12,6 +12,8 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use mobileconnect_status_tests::repository;
 use std::process::Command;
 
 const PROBE_MAIN: &str = r#"
@@ -54,13 +56,6 @@ action = "investigate"
 
 const DELIVERED: &str = "The message was delivered to the recipient’s device.";
 const DELIVERED_EDITED: &str = "The message reached the recipient’s device.";
-
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ sits in the repository")
-        .to_path_buf()
-}
 
 fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create directory");
