@@ -1,16 +1,35 @@
-//! The README's table is the output of `sms-status list --format markdown`:
-//! this fails when the two drift apart, for example after an edit of
-//! `status-codes.toml`.
+//! What the README quotes of the program is what the program prints: its
+//! table is the output of `sms-status list --format markdown`, and "Try it"
+//! shows the triage of the shipped extract. These fail when the two drift
+//! apart, for example after an edit of `status-codes.toml` or of a report's
+//! wording.
 
 mod common;
+
+use std::path::Path;
+
+fn readme() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
+    std::fs::read_to_string(path).expect("README.md beside the workspace")
+}
+
+/// The first ```` ```text ```` block after `marker` in the README.
+fn text_block_after<'a>(readme: &'a str, marker: &str) -> &'a str {
+    let (_, after) = readme
+        .split_once(marker)
+        .unwrap_or_else(|| panic!("README.md has no {marker:?}"));
+    let (_, block) = after
+        .split_once("```text\n")
+        .unwrap_or_else(|| panic!("README.md has no text block after {marker:?}"));
+    block.split_once("```").map_or(block, |(block, _)| block)
+}
 
 const START: &str = "<!-- sms-status list --format markdown -->";
 const END: &str = "<!-- end -->";
 
 #[test]
 fn readme_table_matches_list_markdown() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md beside the workspace");
+    let readme = readme();
     let (_, after_start) = readme
         .split_once(START)
         .unwrap_or_else(|| panic!("README.md has no {START} marker"));
@@ -23,5 +42,28 @@ fn readme_table_matches_list_markdown() {
         block.trim(),
         run.stdout.trim(),
         "README.md's table differs from `sms-status list --format markdown`; paste the command's output between the markers"
+    );
+}
+
+#[test]
+fn try_it_shows_what_triage_of_the_shipped_extract_prints() {
+    // Run from the repository's root, as the README's `cargo run` is.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let run = common::sms_status_in(
+        &root,
+        &["triage", "cli/samples/sms-message-tracking.csv"],
+        None,
+    );
+    assert_eq!(run.code, 1, "the sample has bad rows: {}", run.stderr);
+    let readme = readme();
+    assert_eq!(
+        text_block_after(&readme, "It prints"),
+        run.stdout,
+        "README.md's \"Try it\" report differs from the triage of the shipped extract"
+    );
+    assert_eq!(
+        text_block_after(&readme, "On stderr it names"),
+        run.stderr,
+        "README.md's \"Try it\" bad rows differ from what triage prints on stderr"
     );
 }
