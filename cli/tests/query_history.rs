@@ -1,8 +1,11 @@
 //! `sms-status query` over a tracking history with several messages per
 //! number, run in SQLite, agrees with triage's rule written out in plain
-//! Rust below: each message's status is its highest code, and each
-//! number's newest message (latest `CreateDateTime`, ties to the highest
-//! `MobileMessageTrackingID`) decides.
+//! Rust below, and with triage itself: a message is a number and its
+//! `MobileMessageTrackingID` (a row without one is a message of its own),
+//! its status is its highest code and its time its latest; a number's
+//! newest timed message (latest `CreateDateTime`, ties to the highest
+//! `MobileMessageTrackingID`, then a message with an id, then the highest
+//! code) decides, and only when none has a time the highest code does.
 //!
 //! `fixtures/query-history.csv` holds `CreateDateTime` in Marketing
 //! Cloud's US text form, as extracts write it; the table the SQL reads
@@ -26,9 +29,9 @@ const SINCE: &str = "2026-03-01";
 
 /// One fixture row, its time as ISO text.
 struct Message {
-    id: i64,
+    id: Option<i64>,
     mobile: String,
-    created: String,
+    created: Option<String>,
     code: u16,
     /// The row as the fixture writes it, for triage.
     record: csv::StringRecord,
@@ -43,9 +46,9 @@ fn fixture() -> (csv::StringRecord, Vec<Message>) {
         .map(|record| {
             let record = record.expect("a fixture row");
             Message {
-                id: record[0].parse().expect("a message ID"),
+                id: (!record[0].is_empty()).then(|| record[0].parse().expect("a message ID")),
                 mobile: record[1].to_owned(),
-                created: iso_from_us(&record[2]),
+                created: (!record[2].is_empty()).then(|| iso_from_us(&record[2])),
                 code: record[3].parse().expect("a code"),
                 record,
             }
@@ -54,11 +57,16 @@ fn fixture() -> (csv::StringRecord, Vec<Message>) {
     (header, messages)
 }
 
-/// `3/1/2026 12:00:00 AM` as `2026-03-01 00:00:00`.
+/// `3/1/2026 12:00:00 AM` as `2026-03-01 00:00:00`; a time written
+/// without its seconds (`9:00 AM`) is at second 0.
 fn iso_from_us(text: &str) -> String {
     let fields: Vec<&str> = text.split([' ', '/', ':']).collect();
-    let [month, day, year, hour, minute, second, half] = fields[..] else {
-        panic!("not a US date-time: {text:?}");
+    let (month, day, year, hour, minute, second, half) = match fields[..] {
+        [month, day, year, hour, minute, second, half] => {
+            (month, day, year, hour, minute, second, half)
+        }
+        [month, day, year, hour, minute, half] => (month, day, year, hour, minute, "0", half),
+        _ => panic!("not a US date-time: {text:?}"),
     };
     let number = |field: &str| -> u32 { field.parse().expect("a number") };
     let hour = match (number(hour), half) {
@@ -84,35 +92,68 @@ fn us_times_become_iso_text_that_sorts_in_time_order() {
     assert_eq!(iso_from_us("3/3/2026 12:30:00 PM"), "2026-03-03 12:30:00");
     assert_eq!(iso_from_us("10/2/2026 2:03:11 PM"), "2026-10-02 14:03:11");
     assert_eq!(iso_from_us("2/28/2026 11:59:59 PM"), "2026-02-28 23:59:59");
+    assert_eq!(iso_from_us("3/1/2026 9:00 AM"), "2026-03-01 09:00:00");
 }
 
-/// Triage's rule over `messages` created on or after `since`: each
-/// number's newest message's status.
+/// A message for the rule: its number, id, latest time and highest code.
+type Resolved<'a> = (&'a str, Option<i64>, Option<&'a str>, u16);
+
+/// Triage's rule over `messages` created on or after `since` (a message
+/// without a time cannot be shown to be): each number's status.
 fn reference(messages: &[Message], since: Option<&str>) -> BTreeMap<String, SmsStatus> {
-    // (number, message ID) → (latest time, highest code) of its rows
-    let mut by_message: BTreeMap<(&str, i64), (&str, u16)> = BTreeMap::new();
+    // (number, message ID) → (latest time, highest code) of its rows; rows
+    // without an id are messages of their own.
+    let mut with_id: BTreeMap<(&str, i64), (Option<&str>, u16)> = BTreeMap::new();
+    let mut all: Vec<Resolved> = Vec::new();
     for message in messages {
-        if since.is_some_and(|since| &message.created[..10] < since) {
+        let created = message.created.as_deref();
+        if since.is_some_and(|since| created.is_none_or(|created| &created[..10] < since)) {
             continue;
         }
-        let seen = by_message
-            .entry((&message.mobile, message.id))
-            .or_insert((&message.created, message.code));
-        *seen = (seen.0.max(&message.created), seen.1.max(message.code));
+        match message.id {
+            Some(id) => {
+                let seen = with_id
+                    .entry((&message.mobile, id))
+                    .or_insert((created, message.code));
+                *seen = (seen.0.max(created), seen.1.max(message.code));
+            }
+            None => all.push((&message.mobile, None, created, message.code)),
+        }
     }
-    // number → (time, message ID, code) of its newest message
-    let mut newest: BTreeMap<&str, (&str, i64, u16)> = BTreeMap::new();
-    for ((mobile, id), (created, code)) in by_message {
-        let candidate = (created, id, code);
-        let kept = newest.entry(mobile).or_insert(candidate);
-        if (candidate.0, candidate.1) > (kept.0, kept.1) {
-            *kept = candidate;
+    all.extend(
+        with_id
+            .into_iter()
+            .map(|((mobile, id), (created, code))| (mobile, Some(id), created, code)),
+    );
+    // number → its deciding message: timed before untimed; then the latest
+    // time; among untimed ones the highest code; an id before none, the
+    // greater id; then the highest code.
+    let mut newest: BTreeMap<&str, Resolved> = BTreeMap::new();
+    for message in all {
+        let kept = newest.entry(message.0).or_insert(message);
+        if rank(&message) > rank(kept) {
+            *kept = message;
         }
     }
     newest
         .into_iter()
-        .map(|(mobile, (_, _, code))| (mobile.to_owned(), SmsStatus::from_code(code)))
+        .map(|(mobile, (.., code))| (mobile.to_owned(), SmsStatus::from_code(code)))
         .collect()
+}
+
+/// A message's rank among its number's: the greatest decides.
+fn rank<'a>(
+    &(_, id, created, code): &Resolved<'a>,
+) -> (bool, Option<&'a str>, u16, bool, Option<i64>, u16) {
+    let untimed_code = if created.is_none() { code } else { 0 };
+    (
+        created.is_some(),
+        created,
+        untimed_code,
+        id.is_some(),
+        id,
+        code,
+    )
 }
 
 fn numbers_calling_for(newest: &BTreeMap<String, SmsStatus>, action: Action) -> BTreeSet<String> {
@@ -129,7 +170,7 @@ fn tracking_rows(messages: &[Message]) -> Vec<TrackingRow> {
         .map(|message| TrackingRow {
             id: message.id,
             mobile: Some(message.mobile.clone()),
-            created: Some(message.created.clone()),
+            created: message.created.clone(),
             code: Some(i64::from(message.code)),
         })
         .collect()
@@ -200,8 +241,8 @@ fn the_fixture_holds_every_case_the_rule_must_decide() {
             .map(|number| format!("155501000{number}"))
             .collect()
     };
-    let mut suppress = numbers(&["02", "04", "10", "11", "15"]);
-    suppress.insert("015550100019".to_owned());
+    let mut suppress = numbers(&["02", "04", "10", "11", "15", "23", "25", "27"]);
+    suppress.insert("445550100019".to_owned());
     assert_eq!(
         numbers_calling_for(&newest, Action::SuppressNumber),
         suppress
@@ -212,7 +253,9 @@ fn the_fixture_holds_every_case_the_rule_must_decide() {
     );
     // In neither list: delivered, pending (2000 among them, final or not),
     // unlisted codes, and the tie that the higher ID decides.
-    for number in numbers(&["01", "05", "06", "07", "08", "13", "16", "18", "20"]) {
+    for number in numbers(&[
+        "01", "05", "06", "07", "08", "13", "16", "18", "20", "21", "22", "24", "26",
+    ]) {
         let action = newest[&number].action();
         assert!(
             !matches!(action, Action::SuppressNumber | Action::RetryLater),
@@ -222,7 +265,10 @@ fn the_fixture_holds_every_case_the_rule_must_decide() {
     // 07's newest message ended on 2000 after an expired one.
     assert_eq!(newest["15550100007"], SmsStatus::DeliveredToAggregator);
     let since = reference(&messages, Some(SINCE));
-    for gone in numbers(&["09", "11", "14"]) {
+    // A timed message decides over a higher code without a time.
+    assert_eq!(newest["15550100021"], SmsStatus::Delivered);
+    assert_eq!(newest["15550100022"], SmsStatus::SentToCarrier);
+    for gone in numbers(&["09", "11", "14", "23"]) {
         assert!(
             newest.contains_key(&gone) && !since.contains_key(&gone),
             "{gone}"
@@ -334,8 +380,8 @@ fn table_names_the_table_read() {
 }
 
 /// Triage, given the same history (only the rows from `since` on), writes
-/// the same lists. Triage resolves each number by its highest code across
-/// messages until its rework to this rule lands.
+/// the same lists, for both code kinds: rows without a time and without an
+/// id included.
 #[test]
 fn lists_agree_with_triage() {
     let (header, messages) = fixture();
@@ -345,7 +391,13 @@ fn lists_agree_with_triage() {
         let mut writer = csv::Writer::from_path(&history).expect("a scratch file");
         writer.write_record(&header).expect("written");
         for message in &messages {
-            if since.is_none_or(|since| &message.created[..10] >= since) {
+            let recent = |since: &str| {
+                message
+                    .created
+                    .as_deref()
+                    .is_some_and(|created| &created[..10] >= since)
+            };
+            if since.is_none_or(recent) {
                 writer.write_record(&message.record).expect("written");
             }
         }

@@ -52,14 +52,14 @@ fn one_row_per_code() -> Vec<TrackingRow> {
     let mut rows: Vec<TrackingRow> = codes()
         .into_iter()
         .map(|code| TrackingRow {
-            id: i64::from(code) + 1,
+            id: Some(i64::from(code) + 1),
             mobile: Some(number_of(code)),
             created: Some("2026-10-02 14:03:11".to_owned()),
             code: Some(i64::from(code)),
         })
         .collect();
     rows.push(TrackingRow {
-        id: 0,
+        id: Some(0),
         mobile: Some("15559999999".to_owned()),
         created: Some("2026-10-02 14:03:11".to_owned()),
         code: None,

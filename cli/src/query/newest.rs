@@ -11,21 +11,41 @@ use crate::sql::{TableName, text};
 /// `SMSStandardStatusCodeId`, and `NewestFirst`, which is 1 on that
 /// message's row. Every line is prefixed with `indent`.
 ///
-/// Two steps, because the rule has two: a message's status is its highest
-/// code (Salesforce's rule for updates of one message, which may arrive as
-/// several rows in a warehouse copy), then a number's newest message
-/// decides. Rows that lack any column the rule reads are left out, as
-/// triage leaves out rows it cannot read; without that, engines would
-/// place `NULL`s first or last as each pleases.
+/// Two steps, because the rule has two, the same as triage's:
+/// - A message is its number and its `MobileMessageTrackingID`: its rows
+///   (copies in a warehouse, or updates) give it their highest code and
+///   their latest time. A row without an id is a message of its own.
+/// - A number's newest timed message decides: the latest time, then the
+///   greatest id, a message with an id before one without, then the
+///   highest code. Messages without a time never decide over a timed one;
+///   among a number's messages when none has a time, the highest code
+///   decides.
+///
+/// `NULL`s sort first in some engines and last in others, so each
+/// nullable column is ranked by a `CASE` that says whether it is there
+/// before it is ranked by its value. Rows without a number or a code are
+/// left out, as triage counts them as bad rows.
 pub(super) fn write_ranked(
     out: &mut impl Write,
     options: &QueryOptions,
     indent: &str,
 ) -> io::Result<()> {
-    let created = match options.since {
-        // Also leaves out a NULL CreateDateTime.
-        Some(since) => format!("t.CreateDateTime >= {}", text(&since.to_string())),
-        None => "t.CreateDateTime IS NOT NULL".to_owned(),
+    let table = format!("FROM {} AS t", options.table);
+    let mut kept = vec![
+        "t.Mobile IS NOT NULL",
+        "t.SMSStandardStatusCodeId IS NOT NULL",
+    ];
+    // A row without a time cannot be shown to be from that day on.
+    let since = options
+        .since
+        .map(|since| format!("t.CreateDateTime >= {}", text(&since.to_string())));
+    if let Some(since) = &since {
+        kept.push(since);
+    }
+    let condition = |id: &str| {
+        let mut all = kept.clone();
+        all.push(id);
+        all.join("\n        AND ")
     };
     let lines = [
         "SELECT",
@@ -33,26 +53,44 @@ pub(super) fn write_ranked(
         "    messages.SMSStandardStatusCodeId,",
         "    ROW_NUMBER() OVER (",
         "        PARTITION BY messages.Mobile",
-        "        ORDER BY messages.CreateDateTime DESC, messages.MobileMessageTrackingID DESC",
+        "        ORDER BY",
+        "            CASE WHEN messages.CreateDateTime IS NULL THEN 0 ELSE 1 END DESC,",
+        "            messages.CreateDateTime DESC,",
+        "            CASE WHEN messages.CreateDateTime IS NULL",
+        "                THEN messages.SMSStandardStatusCodeId END DESC,",
+        "            CASE WHEN messages.MobileMessageTrackingID IS NULL THEN 0 ELSE 1 END DESC,",
+        "            messages.MobileMessageTrackingID DESC,",
+        "            messages.SMSStandardStatusCodeId DESC",
         "    ) AS NewestFirst",
         "FROM (",
         "    SELECT",
         "        t.Mobile,",
         "        t.MobileMessageTrackingID,",
-        // The rows of one message share it in the data view; should a
-        // copy differ, the message counts as sent at its latest.
         "        MAX(t.CreateDateTime) AS CreateDateTime,",
         "        MAX(t.SMSStandardStatusCodeId) AS SMSStandardStatusCodeId",
-        &format!("    FROM {} AS t", options.table),
-        "    WHERE t.Mobile IS NOT NULL",
-        "        AND t.MobileMessageTrackingID IS NOT NULL",
-        &format!("        AND {created}"),
-        "        AND t.SMSStandardStatusCodeId IS NOT NULL",
+        &format!("    {table}"),
+        &format!(
+            "    WHERE {}",
+            condition("t.MobileMessageTrackingID IS NOT NULL")
+        ),
         "    GROUP BY t.Mobile, t.MobileMessageTrackingID",
+        "    UNION ALL",
+        "    SELECT",
+        "        t.Mobile,",
+        "        t.MobileMessageTrackingID,",
+        "        t.CreateDateTime,",
+        "        t.SMSStandardStatusCodeId",
+        &format!("    {table}"),
+        &format!(
+            "    WHERE {}",
+            condition("t.MobileMessageTrackingID IS NULL")
+        ),
         ") AS messages",
     ];
     for line in lines {
-        writeln!(out, "{indent}{line}")?;
+        for line in line.split('\n') {
+            writeln!(out, "{indent}{line}")?;
+        }
     }
     Ok(())
 }
@@ -70,11 +108,18 @@ pub(super) fn write_comment(
     let since = options.since.map_or_else(String::new, |since| {
         format!(" Only messages created on or after {since} count.")
     });
+    let since_rule = if options.since.is_some() {
+        " Rows without a CreateDateTime are left out too: they cannot be shown to be that recent."
+    } else {
+        ""
+    };
     let rule = format!(
-        "A message's status is its highest SMSStandardStatusCodeId. A number's newest \
-         message is the one with the latest CreateDateTime, ties going to the highest \
-         MobileMessageTrackingID. Rows without a Mobile, a MobileMessageTrackingID, a \
-         CreateDateTime or a code are left out.{since}"
+        "A message is a Mobile and its MobileMessageTrackingID; a row without an id is a \
+         message of its own. A message's status is its highest SMSStandardStatusCodeId. \
+         A number's newest message is the one with the latest CreateDateTime, ties going \
+         to the highest MobileMessageTrackingID; messages without a CreateDateTime count \
+         only when none of the number's messages has one, and then the highest code \
+         decides. Rows without a Mobile or a code are left out.{since}{since_rule}"
     );
     let paragraphs = [
         purpose.to_owned(),

@@ -2,19 +2,19 @@
 //!
 //! A number keeps one small record however many messages it had: the
 //! newest message seen so far (its time, its id and its fate) and, for
-//! messages whose input gives no time, the greatest fate among them.
+//! messages whose input gives no time, the greatest fate among them. Each
+//! message comes here once, its copies already merged (see `by_message`).
 //! "Newest" is the greatest (time, message id, fate): a later time wins, a
-//! tie in time goes to the greater message id, and copies of one message
-//! (the same time and id, seen in two extracts) give it their greatest
-//! fate, the highest code. Taking a maximum is associative and commutative,
+//! tie in time goes to the greater message id, a message with an id beats
+//! one without, and among messages without an id sent at the same moment
+//! the highest code wins. Taking a maximum is associative and commutative,
 //! so records can be merged in any order and any grouping with the same
 //! result.
 //!
-//! Messages without a time cannot be placed before or after the others;
-//! their greatest fate and the newest timed message's are compared by code
-//! (Salesforce's rule within a message), so an older timed send never
-//! decides over a newer one, and a number whose inputs give no times at all
-//! falls back to its highest code.
+//! Messages without a time cannot be placed before or after the others,
+//! so they never decide over a timed one: a number's newest timed message
+//! decides, and only a number none of whose messages has a time falls back
+//! to its highest code. `sms-status query` writes the same rule in SQL.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -30,16 +30,16 @@ pub(crate) enum Rule {
     Newest,
     /// No message had a time: the highest code decided.
     Highest,
-    /// Some had times and some not: the highest of the newest timed
-    /// message and the messages without a time.
+    /// Some had times and some not: the newest timed message decided.
     Mixed,
 }
 
 /// One number's messages, reduced to what decides its status: 24 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct NumberRecord {
-    /// The newest timed message's time, id and packed fate; the fate is 0
-    /// when no message had a time.
+    /// The newest timed message's time, id (plus one; 0 for a message
+    /// without an id) and packed fate; the fate is 0 when no message had a
+    /// time.
     time: i64,
     message: u64,
     newest: u32,
@@ -49,12 +49,13 @@ pub(crate) struct NumberRecord {
 
 impl NumberRecord {
     /// A message of the number: when it was sent (if the input says), its
-    /// id (0 when the input names none), and its fate.
-    pub(crate) fn message(time: Option<Instant>, message: u64, fate: Fate) -> Self {
+    /// id (if the input names one), and its fate.
+    pub(crate) fn message(time: Option<Instant>, id: Option<u64>, fate: Fate) -> Self {
         match time {
             Some(time) => Self {
                 time: time.unix_millis(),
-                message,
+                // Shifted so that every id ranks above no id.
+                message: id.map_or(0, |id| id.saturating_add(1)),
                 newest: fate.packed(),
                 untimed: 0,
             },
@@ -82,9 +83,14 @@ impl NumberRecord {
         self.untimed = self.untimed.max(other.untimed);
     }
 
-    /// The number's final fate.
+    /// The number's final fate: its newest timed message's, else the
+    /// greatest of its messages without a time.
     pub(crate) fn fate(self) -> Fate {
-        Fate::from_packed(self.newest.max(self.untimed))
+        Fate::from_packed(if self.newest != 0 {
+            self.newest
+        } else {
+            self.untimed
+        })
     }
 
     pub(crate) fn rule(self) -> Rule {
@@ -98,7 +104,7 @@ impl NumberRecord {
 
 /// Shards of the per-number map: enough that threads adding rows at once
 /// seldom wait for the same one.
-const SHARDS: usize = 64;
+pub(crate) const SHARDS: usize = 64;
 /// Rows a writer gathers for one shard before taking its lock.
 const SHARD_BATCH: usize = 128;
 
@@ -121,7 +127,7 @@ impl Default for ByNumber {
 
 /// The shard of a packed number: its high bits after a multiply, so that
 /// the shard and the map's own hash use different bits.
-fn shard_of(packed: u64) -> usize {
+pub(crate) fn shard_of(packed: u64) -> usize {
     (packed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize % SHARDS
 }
 
@@ -140,6 +146,21 @@ impl ByNumber {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
         merge_into(shard, packed, record);
+    }
+
+    /// Adds records whose numbers all belong to shard `index`.
+    pub(crate) fn add_shard(
+        &mut self,
+        index: usize,
+        records: impl Iterator<Item = (MobileNumber, NumberRecord)>,
+    ) {
+        let shard = self.shards[index]
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        for (number, record) in records {
+            debug_assert_eq!(shard_of(number.packed()), index);
+            merge_into(shard, number.packed(), record);
+        }
     }
 
     /// A writer that adds records in batches, for one of several threads.
@@ -223,7 +244,8 @@ mod tests {
 
     fn sent(time: Option<&str>, message: u64, code: u16) -> NumberRecord {
         let time = time.map(|text| Instant::parse(text).expect("a time"));
-        NumberRecord::message(time, message, Fate::status(SmsStatus::from_code(code)))
+        let id = (message != 0).then_some(message);
+        NumberRecord::message(time, id, Fate::status(SmsStatus::from_code(code)))
     }
 
     fn resolve(messages: &[NumberRecord]) -> (u16, Rule) {
@@ -287,6 +309,29 @@ mod tests {
             sent(None, 0, 3001),
         ];
         assert_eq!(resolve(&mixed), (4000, Rule::Mixed));
+    }
+
+    #[test]
+    fn a_timed_message_decides_over_any_untimed_one() {
+        let untimed_failure = sent(None, 5, 4504);
+        for timed in [4000, 3001] {
+            let newer = sent(Some("3/1/2022 9:00:00 AM"), 6, timed);
+            assert_eq!(
+                resolve(&[untimed_failure, newer]),
+                (timed, Rule::Mixed),
+                "{timed}"
+            );
+            assert_eq!(resolve(&[newer, untimed_failure]), (timed, Rule::Mixed));
+        }
+    }
+
+    #[test]
+    fn a_message_with_an_id_beats_one_without_sent_at_the_same_moment() {
+        let with_id = sent(Some("3/1/2022 9:00:00 AM"), 1, 4000);
+        let without = sent(Some("3/1/2022 9:00:00 AM"), 0, 4504);
+        assert_eq!(resolve(&[without, with_id]), (4000, Rule::Newest));
+        let other_without = sent(Some("3/1/2022 9:00:00 AM"), 0, 4501);
+        assert_eq!(resolve(&[without, other_without]), (4504, Rule::Newest));
     }
 
     #[test]

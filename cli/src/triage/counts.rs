@@ -39,10 +39,10 @@ impl Counts {
     }
 
     /// Adds another thread's counts.
-    pub(crate) fn absorb(&mut self, other: Self) {
+    pub(crate) fn absorb(&mut self, other: &Self) {
         self.messages.absorb(&other.messages);
         self.row_codes.absorb(&other.row_codes);
         self.rows += other.rows;
-        self.days.absorb(other.days);
+        self.days.absorb(&other.days);
     }
 }

@@ -86,7 +86,11 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             let found = super::csv_parallel::read(&rows, options.threads, tally.bad())
                 .map_err(cannot_read)?;
             if let Some(found) = found {
-                tally.absorb(found.counts, found.bad, Some(found.numbers));
+                tally.absorb(
+                    &found.counts,
+                    found.bad,
+                    Some((found.numbers, found.messages)),
+                );
                 return Ok(());
             }
         }
@@ -106,6 +110,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             counts: Counts::default(),
             bad: tally.bad().live(),
             numbers: tally.by_number_shared().writer(),
+            messages: tally.by_message_shared().writer(),
             line: first_row_line,
             irregular_records: 0,
             last_irregular: false,
@@ -115,6 +120,6 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             .map_err(|error| format!("cannot read {name} past line {}: {error}", worker.line));
         (worker.counts, worker.bad, read)
     };
-    tally.absorb(counts, vec![bad], None);
+    tally.absorb(&counts, vec![bad], None);
     read.map(|_| ())
 }

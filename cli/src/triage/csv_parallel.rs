@@ -21,6 +21,7 @@ use std::os::unix::fs::FileExt;
 use std::thread;
 
 use super::bad_rows::BadRows;
+use super::by_message::ByMessage;
 use super::by_number::ByNumber;
 use super::counts::Counts;
 use super::csv_header::Columns;
@@ -52,6 +53,7 @@ pub(crate) struct Found {
     /// Each chunk's bad rows, in file order.
     pub(crate) bad: Vec<BadRows>,
     pub(crate) numbers: ByNumber,
+    pub(crate) messages: ByMessage,
 }
 
 /// Reads the rows on `threads` threads. `Ok(None)` when the file's quotes
@@ -62,8 +64,10 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
     let threads = threads.min(most).max(1);
     let chunks = cut(rows, threads)?;
     let numbers = ByNumber::default();
+    let messages = ByMessage::default();
     let read = on_threads(chunks.windows(2).map(|pair| {
-        let (from, to, numbers) = (pair[0], pair[1], &numbers);
+        let (from, to) = (pair[0], pair[1]);
+        let (numbers, messages) = (&numbers, &messages);
         move || {
             let mut worker = Worker {
                 file: rows.name,
@@ -74,6 +78,7 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
                 counts: Counts::default(),
                 bad: bad_rows.kept(),
                 numbers: numbers.writer(),
+                messages: messages.writer(),
                 line: from.line,
                 irregular_records: 0,
                 last_irregular: false,
@@ -95,13 +100,14 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
         if worker.irregular_records > 0 && !only_the_files_last {
             return Ok(None);
         }
-        counts.absorb(worker.counts);
+        counts.absorb(&worker.counts);
         bad.push(worker.bad);
     }
     Ok(Some(Found {
         counts,
         bad,
         numbers,
+        messages,
     }))
 }
 

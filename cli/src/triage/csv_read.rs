@@ -5,6 +5,7 @@
 use std::io;
 
 use super::bad_rows::BadRows;
+use super::by_message::MessageWriter;
 use super::by_number::{NumberRecord, ShardWriter};
 use super::counts::Counts;
 use super::csv_header::Columns;
@@ -27,6 +28,7 @@ pub(crate) struct Worker<'a> {
     pub(crate) counts: Counts,
     pub(crate) bad: BadRows,
     pub(crate) numbers: ShardWriter<'a>,
+    pub(crate) messages: MessageWriter<'a>,
     /// The line the next record starts on.
     pub(crate) line: u64,
     /// Records read whose quotes do not pair up (see
@@ -117,9 +119,13 @@ impl Worker<'_> {
                         Ok(row) => {
                             let fate = Fate::status(row.status);
                             self.counts.row(Some(row.status));
-                            self.counts.message(fate, row.time);
-                            let record = NumberRecord::message(row.time, row.message, fate);
-                            self.numbers.add(row.number, record);
+                            if let Some(id) = row.message {
+                                self.messages.add(row.number, id, row.time, fate);
+                            } else {
+                                self.counts.message(fate, row.time);
+                                let record = NumberRecord::message(row.time, None, fate);
+                                self.numbers.add(row.number, record);
+                            }
                         }
                         Err(problem) => {
                             self.counts.row(None);

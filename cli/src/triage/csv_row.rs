@@ -15,7 +15,7 @@ use crate::quoted::Quoted;
 pub(crate) struct Row {
     pub(crate) number: MobileNumber,
     pub(crate) time: Option<Instant>,
-    pub(crate) message: u64,
+    pub(crate) message: Option<u64>,
     pub(crate) status: SmsStatus,
 }
 

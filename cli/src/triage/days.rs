@@ -4,10 +4,14 @@
 //! which extracts write `CreateDateTime`, so a row counts on the date it
 //! shows, and event times (UTC) count on the same calendar.
 //!
-//! Counting is on the hot path, one call per message. Rows come in runs
-//! of one day, so the day being counted is kept apart with its bounds: a
-//! message of it costs a comparison and an increment. A day's counts do
-//! not depend on the kind of sending code, which is applied when they are
+//! Counting is on the hot path, one call per message, and messages come
+//! in any order of time (copies of a message are counted once all inputs
+//! are read, in the order a hash map holds them). Days are kept in blocks
+//! of [`BLOCK_DAYS`] consecutive days, each an array indexed by day: a
+//! message costs a division, a look-up of its block (the last one used is
+//! kept at hand) and an increment, and memory grows with the blocks of
+//! days that have messages, not with their order. A day's counts do not
+//! depend on the kind of sending code, which is applied when they are
 //! read ([`DayCounts::outcomes`]), and [`Days::absorb`] adds the days
 //! another reader counted, in any order.
 
@@ -70,15 +74,13 @@ impl DayCounts {
     }
 }
 
-/// The day being counted.
-#[derive(Debug)]
-struct Current {
-    day: i64,
-    /// The day's instants, `start..end`, in milliseconds.
-    start: i64,
-    end: i64,
-    counts: DayCounts,
-}
+/// Consecutive days kept together: about two years and nine months.
+const BLOCK_DAYS: i64 = 1024;
+#[expect(clippy::cast_possible_truncation, reason = "1024 fits any usize")]
+const BLOCK_LENGTH: usize = BLOCK_DAYS.unsigned_abs() as usize;
+
+/// The counts of [`BLOCK_LENGTH`] consecutive days.
+type Block = Box<[DayCounts]>;
 
 /// Fates remembered with their slot, by the low bits of their packed
 /// value (a status code's low bits: the table's codes, and the few an
@@ -88,8 +90,12 @@ const KNOWN: usize = 64;
 /// Messages per Marketing Cloud day, and the messages without a time.
 #[derive(Debug)]
 pub(crate) struct Days {
-    current: Option<Current>,
-    earlier: BTreeMap<i64, DayCounts>,
+    /// Each block of days with a message: its number (its first day
+    /// divided by [`BLOCK_DAYS`]) and where it is in `blocks`.
+    index: BTreeMap<i64, usize>,
+    blocks: Vec<Block>,
+    /// The block counted last and where it is, to find it again quickly.
+    last: Option<(i64, usize)>,
     untimed: u64,
     /// Packed fates already classified and their slots, so that a
     /// message costs a comparison, not a classification (several table
@@ -100,8 +106,9 @@ pub(crate) struct Days {
 impl Default for Days {
     fn default() -> Self {
         Self {
-            current: None,
-            earlier: BTreeMap::new(),
+            index: BTreeMap::new(),
+            blocks: Vec::new(),
+            last: None,
             untimed: 0,
             known: [(0, 0); KNOWN],
         }
@@ -125,53 +132,57 @@ impl Days {
             *known = (packed, slot);
             slot
         };
-        let millis = time.unix_millis();
-        match &mut self.current {
-            Some(current) if current.start <= millis && millis < current.end => {
-                current.counts.0[slot] += 1;
-            }
-            _ => self.start_day(time, slot),
-        }
+        self.day_mut(time.system_day()).0[slot] += 1;
     }
 
-    /// Puts the day being counted aside and starts `time`'s day.
-    #[cold]
-    fn start_day(&mut self, time: Instant, slot: usize) {
-        let day = time.system_day();
-        let (start, end) = Instant::system_day_bounds(day);
-        let mut counts = self.earlier.remove(&day).unwrap_or_default();
-        counts.0[slot] += 1;
-        let current = Current {
-            day,
-            start,
-            end,
-            counts,
+    /// The counts of a day, made when it has none yet.
+    #[inline]
+    fn day_mut(&mut self, day: i64) -> &mut DayCounts {
+        let (block, offset) = (day.div_euclid(BLOCK_DAYS), day.rem_euclid(BLOCK_DAYS));
+        let at = match self.last {
+            Some((last, at)) if last == block => at,
+            _ => self.find_block(block),
         };
-        if let Some(done) = self.current.replace(current) {
-            self.earlier.insert(done.day, done.counts);
-        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "0..BLOCK_DAYS"
+        )]
+        &mut self.blocks[at][offset as usize]
+    }
+
+    /// Where a block is in `blocks`, added when new; it becomes the last.
+    #[cold]
+    fn find_block(&mut self, block: i64) -> usize {
+        let blocks = &mut self.blocks;
+        let at = *self.index.entry(block).or_insert_with(|| {
+            blocks.push(vec![DayCounts::default(); BLOCK_LENGTH].into_boxed_slice());
+            blocks.len() - 1
+        });
+        self.last = Some((block, at));
+        at
     }
 
     /// Adds the messages another reader counted.
-    pub(crate) fn absorb(&mut self, other: Days) {
+    pub(crate) fn absorb(&mut self, other: &Days) {
         self.untimed += other.untimed;
-        let current = other.current.map(|current| (current.day, current.counts));
-        for (day, counts) in other.earlier.into_iter().chain(current) {
-            match &mut self.current {
-                Some(current) if current.day == day => current.counts.add(&counts),
-                _ => self.earlier.entry(day).or_default().add(&counts),
-            }
+        for (day, counts) in other.by_day() {
+            self.day_mut(day).add(&counts);
         }
     }
 
     /// Each day with a message, in order: its day number (days since
     /// 1970-01-01, see [`crate::triage::instant::date_of_day`]) and counts.
     pub(crate) fn by_day(&self) -> Vec<(i64, DayCounts)> {
-        let mut days = self.earlier.clone();
-        if let Some(current) = &self.current {
-            days.entry(current.day).or_default().add(&current.counts);
+        let mut days = Vec::new();
+        for (&block, &at) in &self.index {
+            for (offset, counts) in (0..).zip(self.blocks[at].iter()) {
+                if *counts != DayCounts::default() {
+                    days.push((block * BLOCK_DAYS + offset, *counts));
+                }
+            }
         }
-        days.into_iter().collect()
+        days
     }
 
     /// Messages whose input did not say when they were sent.
@@ -307,15 +318,15 @@ mod tests {
             }
             // Either way round: this reader's day may be the other's.
             let mut ab = Days::default();
-            ab.absorb(first);
-            ab.absorb(second);
+            ab.absorb(&first);
+            ab.absorb(&second);
             assert_eq!(ab.by_day(), whole.by_day(), "split at {split}");
             assert_eq!(ab.untimed(), whole.untimed());
         }
         let (mut a, mut b) = (Days::default(), Days::default());
         a.record(at("1/1/2025 9:00:00 AM"), code(4000));
         b.record(at("1/1/2025 8:00:00 AM"), code(4000));
-        a.absorb(b);
+        a.absorb(&b);
         a.record(at("1/1/2025 7:00:00 AM"), code(4000));
         let [(_, counts)] = a.by_day()[..] else {
             panic!("one day")

@@ -58,13 +58,6 @@ impl Instant {
         (self.0 + SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE).div_euclid(MILLIS_PER_DAY)
     }
 
-    /// The instants of a [`system_day`](Self::system_day): from its first
-    /// millisecond up to, not including, the next day's.
-    pub(crate) const fn system_day_bounds(day: i64) -> (i64, i64) {
-        let start = day * MILLIS_PER_DAY - SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE;
-        (start, start + MILLIS_PER_DAY)
-    }
-
     /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
     /// surrounding whitespace.
     pub(crate) fn parse(text: &str) -> Result<Self, NotATime> {
@@ -473,9 +466,8 @@ mod tests {
         assert_eq!(utc.system_day(), late.system_day());
         let next = Instant::parse("2025-02-01T06:00:00Z").expect("a time");
         assert_eq!(super::date_of_day(next.system_day()), "2025-02-01");
-        let (start, end) = Instant::system_day_bounds(late.system_day());
-        assert!((start..end).contains(&late.unix_millis()));
-        assert_eq!(end, next.unix_millis());
+        let last_millisecond = Instant::from_unix_millis(next.unix_millis() - 1);
+        assert_eq!(last_millisecond.system_day(), late.system_day());
         for (text, date) in [
             ("1970-01-01", "1970-01-01"),
             ("1969-12-31", "1969-12-31"),

@@ -3,6 +3,7 @@
 //! number to its newest message; report what happened to the send.
 
 mod bad_rows;
+mod by_message;
 mod by_number;
 mod counts;
 mod csv_header;

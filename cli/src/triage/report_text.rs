@@ -148,8 +148,8 @@ pub(crate) fn rule(summary: &Summary) -> String {
             .to_owned()
     } else {
         format!(
-            "{newest}\nWhere messages had no time ({} of {}), the highest code among them\n\
-             and the newest timed message counts.",
+            "{newest}\nSome messages had no time ({} of {}): a timed message decides\n\
+             over them, and only where none had a time does the highest code decide.",
             plural(mixed + highest, "recipient", "recipients"),
             summary.recipients.total
         )

@@ -1,12 +1,12 @@
 //! What triage accumulates while it streams its inputs: each number's
 //! newest message, each message's fate, row counts and bad rows.
 //!
-//! Memory grows with distinct mobile numbers, not with rows: a data view
-//! row is one message and goes straight into its number's record (see
-//! `by_number`). Event notifications are the exception: a message's events
-//! arrive separately and must be gathered by message key before the
-//! message's fate and time are known, so those messages are held until
-//! [`Tally::finish`].
+//! A message with an id is held by its id until every input is read (see
+//! `by_message`), so that its copies in several extracts are one message;
+//! a row without an id is a message of its own and goes straight into its
+//! number's record (see `by_number`). Event notifications are gathered by
+//! message key the same way: a message's events arrive separately. Memory
+//! grows with distinct messages and numbers, not with rows.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -14,6 +14,7 @@ use std::fmt::Display;
 use mobileconnect_status::SmsStatus;
 
 use super::bad_rows::BadRows;
+use super::by_message::ByMessage;
 use super::by_number::{ByNumber, NumberRecord};
 use super::counts::Counts;
 use super::days::Days;
@@ -34,6 +35,7 @@ struct EventMessage {
 /// The running state of one triage over all its inputs.
 pub(crate) struct Tally {
     by_number: ByNumber,
+    by_message: ByMessage,
     events: HashMap<Box<str>, EventMessage>,
     counts: Counts,
     /// Messages whose events name no mobile number: counted, never listed.
@@ -47,6 +49,7 @@ impl Tally {
     pub(crate) fn new(shown_per_input: Option<u64>) -> Self {
         Self {
             by_number: ByNumber::default(),
+            by_message: ByMessage::default(),
             events: HashMap::new(),
             counts: Counts::default(),
             messages_without_number: 0,
@@ -55,19 +58,22 @@ impl Tally {
         }
     }
 
-    /// One message of a number, complete: a data view row, or a number's
-    /// deliveries in one REST response.
-    #[inline]
+    /// One message of a number, or a copy of it: a data view row, or a
+    /// number's deliveries in one REST response (which have no id).
     pub(crate) fn record_message(
         &mut self,
         number: MobileNumber,
         time: Option<Instant>,
-        message: u64,
+        id: Option<u64>,
         fate: Fate,
     ) {
-        self.counts.message(fate, time);
-        self.by_number
-            .add(number, NumberRecord::message(time, message, fate));
+        if let Some(id) = id {
+            self.by_message.add(number, id, time, fate);
+        } else {
+            self.counts.message(fate, time);
+            self.by_number
+                .add(number, NumberRecord::message(time, None, fate));
+        }
     }
 
     /// One event of the message with this key. Its fate is the greatest
@@ -125,14 +131,20 @@ impl Tally {
     }
 
     /// Adds what other readers of one input found: their counts, their bad
-    /// rows (in the order given), and the records of a map of their own.
-    pub(crate) fn absorb(&mut self, counts: Counts, bad: Vec<BadRows>, numbers: Option<ByNumber>) {
+    /// rows (in the order given), and the records of maps of their own.
+    pub(crate) fn absorb(
+        &mut self,
+        counts: &Counts,
+        bad: Vec<BadRows>,
+        maps: Option<(ByNumber, ByMessage)>,
+    ) {
         self.counts.absorb(counts);
         for bad in bad {
             self.bad.absorb(bad);
         }
-        if let Some(numbers) = numbers {
+        if let Some((numbers, messages)) = maps {
             self.by_number.absorb(numbers);
+            self.by_message.absorb(messages);
         }
     }
 
@@ -141,15 +153,23 @@ impl Tally {
         &self.by_number
     }
 
-    /// Resolves the messages gathered from events into their numbers. Call
-    /// once every input is read.
+    /// The per-message map, for readers that add to it from several
+    /// threads.
+    pub(crate) fn by_message_shared(&self) -> &ByMessage {
+        &self.by_message
+    }
+
+    /// Resolves the messages gathered by id and from events into their
+    /// numbers. Call once every input is read.
     pub(crate) fn finish(&mut self) {
+        self.by_message
+            .resolve_into(&mut self.counts, &mut self.by_number);
         for (key, message) in std::mem::take(&mut self.events) {
             self.counts.message(message.fate, message.earliest);
             match message.number {
                 Some(number) => {
                     let record =
-                        NumberRecord::message(message.earliest, key_id(&key), message.fate);
+                        NumberRecord::message(message.earliest, Some(key_id(&key)), message.fate);
                     self.by_number.add(number, record);
                 }
                 None => self.messages_without_number += 1,
@@ -203,17 +223,18 @@ fn key_id(key: &str) -> u64 {
 
 /// A message id from a CSV column: its value when it is a number (the data
 /// view's `MobileMessageTrackingID`), so ties go to the later id, else a
-/// hash of its text. 0 when empty.
-pub(crate) fn message_id(text: &[u8]) -> u64 {
+/// hash of its text. `None` when empty.
+pub(crate) fn message_id(text: &[u8]) -> Option<u64> {
     let text = text.trim_ascii();
     if text.is_empty() {
-        return 0;
+        return None;
     }
     let numeric = text.len() <= 19 && text.iter().all(u8::is_ascii_digit);
     if numeric {
-        return text
-            .iter()
-            .fold(0, |value, digit| value * 10 + u64::from(digit - b'0'));
+        return Some(
+            text.iter()
+                .fold(0, |value, digit| value * 10 + u64::from(digit - b'0')),
+        );
     }
-    key_id(&String::from_utf8_lossy(text))
+    Some(key_id(&String::from_utf8_lossy(text)))
 }

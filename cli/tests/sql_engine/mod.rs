@@ -11,7 +11,7 @@ use rusqlite::types::Value;
 /// One row of the tracking table; `None` is SQL `NULL`.
 #[derive(Clone, Debug)]
 pub(crate) struct TrackingRow {
-    pub(crate) id: i64,
+    pub(crate) id: Option<i64>,
     pub(crate) mobile: Option<String>,
     /// ISO text, `YYYY-MM-DD HH:MM:SS`: how a warehouse copy holds it.
     pub(crate) created: Option<String>,

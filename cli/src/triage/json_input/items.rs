@@ -132,7 +132,7 @@ impl Items<'_> {
             },
         };
         for (number, fate) in response.statuses {
-            self.tally.record_message(number, time, 0, fate);
+            self.tally.record_message(number, time, None, fate);
         }
     }
 
