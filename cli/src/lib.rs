@@ -7,8 +7,8 @@
 //!
 //! Exit codes: 0 success; 1 triage saw bad rows (the first of each input
 //! are reported on stderr with file and line) or check found mistakes in the
-//! table; 2 a usage error, an input that cannot be read at all or an output
-//! that cannot be written; 130 interrupted.
+//! table; 2 nothing was replaced: a usage error, an input of which nothing
+//! could be counted, or an output that cannot be written; 130 interrupted.
 
 mod args;
 mod check;

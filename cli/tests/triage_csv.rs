@@ -189,10 +189,10 @@ fn broken_csv_rows_are_reported_counted_and_the_rest_still_read() {
 #[test]
 fn column_options_name_the_code_and_number_columns() {
     let fixture = "tests/fixtures/tracking-renamed-columns.csv";
-    // A header without the column is the file's failure, not the run's:
-    // reported and counted, exit code 1.
+    // A header without the column stops the run before anything is
+    // written: exit code 2, as for any mistake in how triage was called.
     let missing = sms_status(&["triage", fixture]);
-    assert_eq!(missing.code, 1);
+    assert_eq!(missing.code, 2);
     assert!(
         missing.stderr.contains("no column SMSStandardStatusCodeId"),
         "{}",
@@ -210,7 +210,7 @@ fn column_options_name_the_code_and_number_columns() {
     );
 
     let no_number = sms_status(&["triage", fixture, "--column", "Code"]);
-    assert_eq!(no_number.code, 1);
+    assert_eq!(no_number.code, 2);
     assert!(
         no_number
             .stderr
@@ -254,9 +254,9 @@ fn unopenable_and_empty_inputs_are_named() {
         run.stderr
     );
 
-    // An empty input is found only once reading starts: counted, exit 1.
+    // An empty input is found only once reading starts, and stops the run.
     let empty = sms_status_with_stdin(&["triage", "-"], Some(b""));
-    assert_eq!(empty.code, 1);
+    assert_eq!(empty.code, 2);
     assert!(
         empty.stderr.contains("<stdin> is empty"),
         "{}",

@@ -111,8 +111,8 @@ fn a_delimiter_given_is_used_instead_of_sniffed() {
     let (report, run) = json_report(&[path, "--delimiter", "pipe"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(report["recipients"]["total"], 1);
-    let (tab, _) = json_report(&[path, "--delimiter", "\\t"]);
-    assert_eq!(tab["bad_inputs"], 1, "no such column with tabs");
+    let tab = sms_status(&["triage", path, "--delimiter", "\\t"]);
+    assert_eq!(tab.code, 2, "no such column with tabs: {}", tab.stderr);
     let wrong = sms_status(&["triage", path, "--delimiter", "||"]);
     assert_eq!(wrong.code, 2);
     assert!(
@@ -126,21 +126,24 @@ fn a_delimiter_given_is_used_instead_of_sniffed() {
 fn text_that_is_not_utf8_gets_a_message_saying_how_to_resave_it() {
     let latin1 = scratch_file(
         "latin1.csv",
-        b"Mobile,SMSStandardStatusCodeId,MessageText\n15550100001,4000,caf\xe9\n".as_slice(),
+        b"Mobile,SMSStandardStatusCodeId,MessageText\n15550100001,4000,caf\xe9\n15550100002,4504,tea\n"
+            .as_slice(),
     );
     let run = sms_status(&["triage", latin1.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr
-            .contains("latin1.csv is not UTF-8 text (byte 0xE9 on line 2); re-save it as UTF-8"),
+        run.stderr.contains(
+            "latin1.csv:2: not UTF-8 text (byte 0xE9 at column 21): re-save the file as UTF-8"
+        ),
         "{}",
         run.stderr
     );
+    assert!(run.stdout.contains("2 rows, 1 bad row"), "{}", run.stdout);
     let mut no_mark = utf16("Mobile,SMSStandardStatusCodeId\n15550100001,4000\n", false);
     no_mark.drain(..2);
     let no_mark = scratch_file("utf16-no-mark.csv", no_mark);
     let run = sms_status(&["triage", no_mark.to_str().unwrap()]);
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2);
     assert!(
         run.stderr
             .contains("looks like UTF-16 text without a byte-order mark"),

@@ -164,30 +164,32 @@ fn standard_input_twice_is_a_usage_error() {
 }
 
 #[test]
-fn an_input_that_fails_part_way_is_reported_and_the_others_still_count() {
+fn an_input_that_cannot_be_read_stops_the_run_and_names_it() {
     let empty = scratch("empty-input.csv");
     std::fs::write(&empty, "").expect("a scratch file");
     let suppress = scratch("part-way-suppress.txt");
-    let run = sms_status(&[
-        "triage",
-        "--format",
-        "json",
+    std::fs::write(&suppress, "15550100009\n").expect("yesterday's list");
+    for failing in [
         "tests/fixtures/tracking-renamed-columns.csv",
         empty.to_str().unwrap(),
-        SAMPLE_REST,
-        "--suppress-list",
-        suppress.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let report = report(&run);
-    assert_eq!(report["files"], 3);
-    assert_eq!(report["bad_inputs"], 2);
-    assert_eq!(report["bad_rows"], 0);
-    assert_eq!(
-        report["recipients"]["total"], 3,
-        "the REST deliveries still count"
-    );
-    assert_eq!(read(&suppress), "15550100002\n");
+    ] {
+        let run = sms_status(&[
+            "triage",
+            SAMPLE_REST,
+            failing,
+            "--suppress-list",
+            suppress.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{failing}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{failing}: {}", run.stdout);
+        assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+        assert_eq!(
+            read(&suppress),
+            "15550100009\n",
+            "{failing}: the list is as it was"
+        );
+    }
+    let run = sms_status(&["triage", "tests/fixtures/tracking-renamed-columns.csv"]);
     assert!(
         run.stderr.contains(
             "tests/fixtures/tracking-renamed-columns.csv: no column SMSStandardStatusCodeId"
@@ -195,17 +197,10 @@ fn an_input_that_fails_part_way_is_reported_and_the_others_still_count() {
         "{}",
         run.stderr
     );
+    let run = sms_status(&["triage", empty.to_str().unwrap()]);
     assert!(
         run.stderr.contains("empty-input.csv is empty"),
         "{}",
         run.stderr
-    );
-
-    let text = sms_status(&["triage", "tests/fixtures/tracking-renamed-columns.csv"]);
-    assert_eq!(text.code, 1, "{}", text.stderr);
-    assert!(
-        text.stdout.contains("inputs not read to the end: 1"),
-        "{}",
-        text.stdout
     );
 }

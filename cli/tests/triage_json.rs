@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json_report, messages, read, scratch, scratch_file, status_counts};
+use common::{json_report, messages, read, scratch, scratch_file, sms_status, status_counts};
 use serde_json::json;
 
 const REST: &str = "samples/message-contact-deliveries.json";
@@ -99,14 +99,15 @@ fn an_unknown_event_kind_is_a_bad_row_naming_it() {
         r#"[
   { "eventCategoryType": "TransactionalSendEvents.SmsClicked", "info": { "to": "15550100001", "messageKey": "m-1", "statusCode": "4000" } },
   { "info": { "to": "15550100002", "messageKey": "m-2", "statusCode": "4504" } },
-  { "eventCategoryType": "TransactionalSendEvents.SmsDelivered", "info": { "to": "15550100003", "messageKey": "m-3" } }
+  { "eventCategoryType": "TransactionalSendEvents.SmsDelivered", "info": { "to": "15550100003", "messageKey": "m-3" } },
+  { "eventCategoryType": "TransactionalSendEvents.SmsDelivered", "info": { "to": "15550100004", "messageKey": "m-4", "statusCode": "4000" } }
 ]"#,
     );
     let name = events.to_str().unwrap();
     let (report, run) = json_report(&[name]);
     assert_eq!(run.code, 1);
     assert_eq!(report["bad_rows"], 3);
-    assert_eq!(report["recipients"]["total"], 0);
+    assert_eq!(report["recipients"]["total"], 1);
     let bad = messages(&run);
     assert_eq!(bad.len(), 3, "{}", run.stderr);
     assert!(
@@ -268,7 +269,8 @@ fn a_mobile_number_that_is_not_one_is_a_bad_row_naming_it() {
         r##"[
   { "eventCategoryType": "SmsBounced", "info": { "messageKey": "k-1", "to": true, "statusCode": "4504" } },
   { "tracking": [ { "mobileNumber": 1.5e10, "standardStatusCode": "4000" } ] },
-  { "tracking": [ { "mobileNumber": "#N/A", "standardStatusCode": "4000" } ] }
+  { "tracking": [ { "mobileNumber": "#N/A", "standardStatusCode": "4000" } ] },
+  { "tracking": [ { "mobileNumber": "15550100009", "standardStatusCode": "4000" } ] }
 ]
 "##,
     );
@@ -276,7 +278,7 @@ fn a_mobile_number_that_is_not_one_is_a_bad_row_naming_it() {
     let (report, run) = json_report(&[name]);
     assert_eq!(run.code, 1);
     assert_eq!(report["bad_rows"], 3);
-    assert_eq!(report["recipients"]["total"], 0);
+    assert_eq!(report["recipients"]["total"], 1);
     let expected = [
         format!("{name}:2: info.to: true is not a mobile number: expected 6 to 15 digits"),
         format!("{name}:3: mobileNumber: 15000000000.0 is not a mobile number"),
@@ -341,10 +343,11 @@ fn broken_json_is_reported_where_it_breaks_and_what_came_before_counts() {
 
 #[test]
 fn json_that_is_neither_deliveries_nor_events_is_a_bad_row() {
+    // Nothing in the file can be counted, so the run stops: exit code 2.
     let file = scratch_file("neither.json", "{\n  \"count\": 3\n}\n");
-    let (report, run) = json_report(&[file.to_str().unwrap()]);
-    assert_eq!(run.code, 1);
-    assert_eq!(report["bad_rows"], 1);
+    let run = sms_status(&["triage", file.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(
         run.stderr.contains(":1: expected an event notification (with eventCategoryType and info), a deliveries response"),
         "{}",

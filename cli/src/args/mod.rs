@@ -42,10 +42,10 @@ Options:
   -h, --help     print this help; sms-status COMMAND --help prints a command's
   -V, --version  print the version
 
-Exit codes: 0 success; 1 triage saw bad rows or an input that failed part way
-(the others still count), or check found mistakes in the table; 2 a usage
-error, an input that cannot be opened or an output that cannot be written
-(checked before any input is read); 130 interrupted.
+Exit codes: 0 success; 1 triage saw bad rows (the lists were written from the
+rest), or check found mistakes in the table; 2 nothing was replaced: a usage
+error, an output that cannot be written, or an input of which nothing could be
+counted; 130 interrupted.
 ";
 
 /// What the user asked for.

@@ -62,10 +62,12 @@ all checked before any input is read. Each is written to a temporary file and
 renamed into place only when every output is complete, so an interrupted run
 leaves the old files or the new ones.
 
-Exit codes: 0 success; 1 triage saw bad rows (the first of each input named on
-stderr with file and line) or an input that failed part way (the others still
-count); 2 a usage error, an input that cannot be opened or an output that
-cannot be written (checked before any input is read); 130 interrupted.
+Exit codes: 0 every row counted; 1 some rows were bad (the first of each input
+named on stderr with file and line; the lists were written from the rest); 2
+nothing was replaced: a usage error, an output that cannot be written, or an
+input of which nothing could be counted (not opened, empty, not text, a column
+missing from its header, a read failing part way, or every row bad); 130
+interrupted.
 ";
 
 /// Reads the options and files after `triage`.

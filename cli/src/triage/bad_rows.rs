@@ -1,6 +1,6 @@
-//! Rows that cannot be counted, and inputs that fail part way: each one is
-//! counted exactly, so the report and the exit code show it, and the first
-//! few of each input are said on stderr with file and line. A flood of bad
+//! Rows that cannot be counted: each one is counted exactly, so the report
+//! and the exit code show it, and the first few of each input are said on
+//! stderr with file and line. A flood of bad
 //! rows (an export whose code column is blank throughout) ends in one line,
 //! "… and N more bad rows in FILE", not in half a million.
 //!
@@ -25,13 +25,11 @@ pub(crate) struct BadRows {
     /// Whether messages are said as they are found, or kept.
     live: bool,
     count: u64,
-    inputs: u64,
     /// Bad rows of the input being read; the messages said so far and
-    /// those kept to say later; why it failed part way, if it did.
+    /// those kept to say later.
     in_input: u64,
     said: u64,
     kept: Vec<String>,
-    failures: Vec<String>,
     /// Copies of the input's first messages, for the report.
     examples: Vec<String>,
 }
@@ -44,11 +42,9 @@ impl BadRows {
             shown_per_input,
             live: true,
             count: 0,
-            inputs: 0,
             in_input: 0,
             said: 0,
             kept: Vec::new(),
-            failures: Vec::new(),
             examples: Vec::new(),
         }
     }
@@ -104,7 +100,6 @@ impl BadRows {
     /// one's.
     pub(crate) fn absorb(&mut self, other: Self) {
         self.count += other.count;
-        self.inputs += other.inputs;
         self.in_input += other.in_input;
         self.said += other.said;
         let room = EXAMPLES.saturating_sub(self.examples.len());
@@ -115,24 +110,14 @@ impl BadRows {
             }
             self.kept.push(message);
         }
-        self.failures.extend(other.failures);
-    }
-
-    /// An input that could not be read to its end; `problem` names it, and
-    /// says whether its rows so far are counted.
-    pub(crate) fn report_input(&mut self, problem: impl Display) {
-        self.inputs += 1;
-        self.failures.push(format!("sms-status: {problem}"));
     }
 
     /// Says the input's kept messages on stderr, then how many more bad
-    /// rows there were. Returns the first few, and why the input failed if
-    /// it did, for the report.
+    /// rows there were. Returns the first few, for the report.
     pub(crate) fn end_input(&mut self, file: &str) -> Vec<String> {
         let more = self.in_input - self.said - self.kept.len() as u64;
-        let mut examples = std::mem::take(&mut self.examples);
-        examples.extend(self.failures.iter().cloned());
-        for message in self.kept.drain(..).chain(self.failures.drain(..)) {
+        let examples = std::mem::take(&mut self.examples);
+        for message in self.kept.drain(..) {
             progress::interrupt(message);
         }
         if more > 0 {
@@ -148,9 +133,5 @@ impl BadRows {
 
     pub(crate) fn count(&self) -> u64 {
         self.count
-    }
-
-    pub(crate) fn inputs(&self) -> u64 {
-        self.inputs
     }
 }

@@ -83,6 +83,7 @@ impl Worker<'_> {
     /// `at_end`), and returns the bytes they took.
     fn records(&mut self, buffer: &[u8], at_end: bool) -> usize {
         let mut at = 0;
+        let mut not_utf8 = NotUtf8::find(buffer, 0, at_end);
         while at < buffer.len() {
             let line = self.line;
             match self.scanner.next(&buffer[at..], at_end) {
@@ -98,10 +99,18 @@ impl Worker<'_> {
                     count,
                     regular,
                 } => {
+                    let record = at..at + consumed;
                     at += consumed;
                     self.line += newlines;
                     self.last_irregular = !regular;
                     self.irregular_records += u64::from(!regular);
+                    if let Some(byte) = not_utf8.filter(|byte| record.contains(&byte.at)) {
+                        self.counts.row(None);
+                        self.bad
+                            .report(self.file, line, byte.in_record(buffer, record.start));
+                        not_utf8 = NotUtf8::find(buffer, at, at_end);
+                        continue;
+                    }
                     if count != self.expected_fields {
                         self.counts.row(None);
                         self.bad.report(
@@ -136,5 +145,43 @@ impl Worker<'_> {
             }
         }
         at
+    }
+}
+
+/// A byte that is not part of UTF-8 text, where a record holds one.
+#[derive(Clone, Copy)]
+struct NotUtf8 {
+    at: usize,
+}
+
+impl NotUtf8 {
+    /// The first such byte of `buffer` from `from` on. A character cut off
+    /// at the buffer's end is no error unless the text ends there.
+    fn find(buffer: &[u8], from: usize, at_end: bool) -> Option<Self> {
+        let rest = &buffer[from..];
+        if rest.is_ascii() {
+            return None;
+        }
+        match std::str::from_utf8(rest) {
+            Ok(_) => None,
+            Err(error) if error.error_len().is_none() && !at_end => None,
+            Err(error) => Some(Self {
+                at: from + error.valid_up_to(),
+            }),
+        }
+    }
+
+    /// The problem, named by the byte and its column in the record that
+    /// starts at `start`.
+    fn in_record(self, buffer: &[u8], start: usize) -> String {
+        let column = String::from_utf8_lossy(&buffer[start..self.at])
+            .chars()
+            .count()
+            + 1;
+        format!(
+            "not UTF-8 text (byte 0x{:02X} at column {column}): re-save the file as UTF-8 \
+             (in Excel: \"CSV UTF-8\") or as \"Unicode Text\"",
+            buffer[self.at]
+        )
     }
 }

@@ -107,9 +107,9 @@ impl Default for TriageOptions {
 }
 
 /// Reads every input, then writes the lists asked for and the report.
-/// Exit code 1 when any bad row or any input that failed part way was
-/// seen, so scripts notice; 2, before anything is read, when an input
-/// cannot be opened or an output cannot be written.
+/// Exit code 1 when any bad row was seen, so scripts notice. An error (exit
+/// code 2) replaces no output: an input or output checked before reading,
+/// or an input of which nothing could be counted.
 pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
     // Every input must open, and every output be writable and no input,
     // before any input is read: a typo in the last name should not cost
@@ -151,7 +151,14 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     let mut tally = Tally::new(options.max_errors);
     let mut summaries = Vec::with_capacity(inputs.len());
     for input in &inputs {
-        summaries.push(read(input, options, &mut tally));
+        // An input that fails stops the run, and dropping the staged
+        // outputs removes their temporary files: no list or page is
+        // replaced by one that misses that input's people.
+        summaries.push(read(input, options, &mut tally).map_err(|failure| {
+            Fatal::new(format!(
+                "{failure}; nothing was written: the lists and the page are as they were"
+            ))
+        })?);
     }
     tally.finish();
 
@@ -180,7 +187,7 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         ReportFormat::Text => report_text::write(&summary, out),
         ReportFormat::Json => report_json::write(&summary, out),
     };
-    let code = if summary.bad_rows > 0 || summary.bad_inputs > 0 {
+    let code = if summary.bad_rows > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -211,33 +218,32 @@ fn read_once(inputs: &[Input]) -> Vec<Input> {
     once
 }
 
-/// Reads one input into the tally. An input that fails once reading has
-/// begun (it vanished, it is empty, its header lacks a column, a read
-/// failed) is reported and counted as a bad input, and the other inputs
-/// are still triaged.
-fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> InputSummary {
+/// Reads one input into the tally. An input fails when it cannot be read
+/// as an input at all (it cannot be opened, it is empty or not text, its
+/// header lacks a column), when reading it fails part way, or when it has
+/// rows and not one of them could be counted: a list made without it
+/// would silently miss its people.
+fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> Result<InputSummary, String> {
     let name = input.name();
     let (rows, bad_rows) = (tally.rows(), tally.bad().count());
     let read = Source::open(input).and_then(|(kind, source)| match kind {
         Kind::Csv => csv_input::read(source, &options.csv, tally),
         Kind::Json => json_input::read(source, tally),
     });
-    let complete = read.is_ok();
-    if let Err(failure) = read {
-        if tally.rows() > rows {
-            tally.bad_input(format_args!(
-                "{failure}; its rows before that are counted, the rest are not"
-            ));
-        } else {
-            tally.bad_input(format_args!("{failure}; nothing of it is counted"));
-        }
-    }
     let examples = tally.bad_rows_mut().end_input(&name);
-    InputSummary {
+    read?;
+    let summary = InputSummary {
         rows: tally.rows() - rows,
         bad_rows: tally.bad().count() - bad_rows,
-        complete,
         name,
         examples,
+    };
+    if summary.rows > 0 && summary.bad_rows == summary.rows {
+        return Err(format!(
+            "{}: not one of its {} could be counted (each is a bad row, named above)",
+            summary.name,
+            report_text::plural(summary.rows, "row", "rows")
+        ));
     }
+    Ok(summary)
 }

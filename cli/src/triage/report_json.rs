@@ -52,7 +52,6 @@ pub(crate) fn report(summary: &Summary) -> Value {
                 "name": input.name,
                 "rows": input.rows,
                 "bad_rows": input.bad_rows,
-                "read_to_end": input.complete,
             })
         })
         .collect();
@@ -83,7 +82,6 @@ pub(crate) fn report(summary: &Summary) -> Value {
         "inputs": inputs,
         "rows": summary.rows,
         "bad_rows": summary.bad_rows,
-        "bad_inputs": summary.bad_inputs,
         "code_kind": summary.code_kind.as_str(),
         "resolution": rules,
         "messages": messages,

@@ -116,13 +116,6 @@ fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
             summary.bad_rows
         )?;
     }
-    if summary.bad_inputs > 0 {
-        writeln!(
-            out,
-            "inputs not read to the end: {} (each named on stderr)",
-            summary.bad_inputs
-        )?;
-    }
     Ok(())
 }
 

@@ -127,7 +127,7 @@ impl Source {
         let mut text = encoding.decode(head[mark..].to_vec(), raw);
         let start = sniff(&mut text).map_err(cannot_read)?;
         if encoding == Encoding::Utf8 {
-            check_utf8(&start).map_err(|problem| format!("{name} {problem}"))?;
+            check_not_utf16(&start).map_err(|problem| format!("{name} {problem}"))?;
         }
         let file = match (regular, size, encoding) {
             (Some(file), Some(length), Encoding::Utf8) => Some(TextFile {
@@ -233,31 +233,20 @@ fn sniff(reader: &mut impl Read) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Refuses text that is not UTF-8, saying how to re-save it. Only the
-/// start is checked (a character cut at its end is fine); later rows whose
-/// needed fields are not UTF-8 are bad rows.
-fn check_utf8(start: &[u8]) -> Result<(), String> {
-    const RESAVE: &str = "re-save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or as \
-                          \"Unicode Text\" (UTF-16 with a byte-order mark), which triage also reads";
+/// Refuses UTF-16 text without a byte-order mark: its every other byte is
+/// zero, and read as UTF-8 it would be rows of nonsense. Other text that is
+/// not UTF-8 is read, and each line that does not decode is a bad row.
+fn check_not_utf16(start: &[u8]) -> Result<(), String> {
     let sample = &start[..start.len().min(4096)];
     #[expect(clippy::naive_bytecount, reason = "a 4 KiB sample, once per input")]
     let zeros = sample.iter().filter(|&&byte| byte == 0).count();
     if zeros > 0 && zeros * 4 >= sample.len() {
-        return Err(format!(
-            "looks like UTF-16 text without a byte-order mark, which cannot be read safely: {RESAVE}"
-        ));
+        return Err(
+            "looks like UTF-16 text without a byte-order mark, which cannot be read safely: \
+             re-save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or as \"Unicode Text\" \
+             (UTF-16 with a byte-order mark), which triage also reads"
+                .to_owned(),
+        );
     }
-    match std::str::from_utf8(start) {
-        Ok(_) => Ok(()),
-        Err(error) if error.error_len().is_none() => Ok(()),
-        Err(error) => {
-            let at = error.valid_up_to();
-            #[expect(clippy::naive_bytecount, reason = "at most the start, once per input")]
-            let line = start[..at].iter().filter(|&&byte| byte == b'\n').count() + 1;
-            Err(format!(
-                "is not UTF-8 text (byte 0x{:02X} on line {line}); {RESAVE}",
-                start[at]
-            ))
-        }
-    }
+    Ok(())
 }

@@ -17,9 +17,7 @@ pub(crate) struct InputSummary {
     /// Rows read, bad ones included.
     pub(crate) rows: u64,
     pub(crate) bad_rows: u64,
-    /// Whether the input was read to its end.
-    pub(crate) complete: bool,
-    /// The first bad rows' messages, and why the input failed part way.
+    /// The first bad rows' messages.
     pub(crate) examples: Vec<String>,
 }
 
@@ -126,8 +124,6 @@ pub(crate) struct Summary {
     pub(crate) inputs: Vec<InputSummary>,
     pub(crate) rows: u64,
     pub(crate) bad_rows: u64,
-    /// Inputs that failed part way; what they held before is counted.
-    pub(crate) bad_inputs: u64,
     pub(crate) code_kind: CodeKind,
     /// Every message, by its own fate.
     pub(crate) messages: Outcomes,
@@ -192,7 +188,6 @@ impl Summary {
             untimed_messages: tally.days().untimed(),
             rows: tally.rows(),
             bad_rows: tally.bad().count(),
-            bad_inputs: tally.bad().inputs(),
             code_kind,
             messages: Outcomes::of(&messages, code_kind),
             messages_without_number: tally.messages_without_number(),

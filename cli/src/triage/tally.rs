@@ -116,11 +116,6 @@ impl Tally {
         self.bad.report(file, line, problem);
     }
 
-    /// An input that failed once reading had begun; `problem` names it.
-    pub(crate) fn bad_input(&mut self, problem: impl Display) {
-        self.bad.report_input(problem);
-    }
-
     /// Where bad rows are reported, for readers that report their own.
     pub(crate) fn bad_rows_mut(&mut self) -> &mut BadRows {
         &mut self.bad

@@ -1,0 +1,168 @@
+//! A run that cannot count an input changes nothing and says so: no list
+//! or page is replaced, and the exit code is 2, which a scheduled job can
+//! tell from the 1 that bad rows give. A file that is not UTF-8 costs only
+//! the lines that do not decode.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use common::{Run, read, scratch_file, sms_status};
+
+/// Yesterday's outputs, in a directory of their own.
+struct Outputs {
+    directory: PathBuf,
+    suppress: PathBuf,
+    retry: PathBuf,
+    page: PathBuf,
+}
+
+impl Outputs {
+    fn new(name: &str) -> Self {
+        let directory = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&directory);
+        std::fs::create_dir_all(&directory).expect("a scratch directory");
+        let outputs = Self {
+            suppress: directory.join("suppress.txt"),
+            retry: directory.join("retry.txt"),
+            page: directory.join("report.html"),
+            directory,
+        };
+        std::fs::write(&outputs.suppress, "15550100009\n").expect("yesterday's list");
+        std::fs::write(&outputs.retry, "15550100008\n").expect("yesterday's list");
+        std::fs::write(&outputs.page, "<p>yesterday</p>\n").expect("yesterday's page");
+        outputs
+    }
+
+    /// Triages `inputs` (with `options`) into these outputs.
+    fn triage(&self, inputs: &[&Path], options: &[&str]) -> Run {
+        let mut args: Vec<&str> = vec!["triage"];
+        args.extend(
+            inputs
+                .iter()
+                .map(|path| path.to_str().expect("a UTF-8 path")),
+        );
+        args.extend(options);
+        args.extend([
+            "--suppress-list",
+            self.suppress.to_str().expect("a UTF-8 path"),
+            "--retry-list",
+            self.retry.to_str().expect("a UTF-8 path"),
+            "--html",
+            self.page.to_str().expect("a UTF-8 path"),
+        ]);
+        sms_status(&args)
+    }
+
+    /// Checks that yesterday's outputs are as they were, and that no
+    /// temporary file is left beside them.
+    fn unchanged(&self, run: &Run, case: &str) {
+        assert_eq!(run.code, 2, "{case}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{case}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("nothing was written: the lists and the page are as they were"),
+            "{case}: {}",
+            run.stderr
+        );
+        assert_eq!(read(&self.suppress), "15550100009\n", "{case}");
+        assert_eq!(read(&self.retry), "15550100008\n", "{case}");
+        assert_eq!(read(&self.page), "<p>yesterday</p>\n", "{case}");
+        let files = std::fs::read_dir(&self.directory)
+            .expect("the directory")
+            .count();
+        assert_eq!(files, 3, "{case}: a temporary file was left");
+    }
+}
+
+const EXTRACT: &str = "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n\
+                       1,15550100001,3/1/2026 9:00:00 AM,4504\n\
+                       2,15550100002,3/1/2026 9:00:05 AM,4501\n";
+
+#[test]
+fn a_delimiter_that_does_not_split_the_header_changes_nothing() {
+    let outputs = Outputs::new("wrong-delimiter");
+    let extract = scratch_file("comma-extract.csv", EXTRACT);
+    let run = outputs.triage(&[&extract], &["--delimiter", ";"]);
+    outputs.unchanged(&run, "--delimiter ';'");
+    assert!(
+        run.stderr.contains("the header is a single column"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_column_option_naming_no_column_is_a_usage_error() {
+    let outputs = Outputs::new("no-such-column");
+    let extract = scratch_file("extract-for-column.csv", EXTRACT);
+    let run = outputs.triage(&[&extract], &["--column", "Nope"]);
+    outputs.unchanged(&run, "--column Nope");
+    assert!(run.stderr.contains("no column Nope "), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_that_is_not_text_changes_nothing() {
+    let outputs = Outputs::new("not-text");
+    let mut picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    picture.extend((0..4096_u32).map(|byte| (byte * 7 % 251) as u8));
+    let picture = scratch_file("extract.png", picture);
+    let extract = scratch_file("good-extract.csv", EXTRACT);
+    let run = outputs.triage(&[&extract, &picture], &[]);
+    outputs.unchanged(&run, "a picture");
+}
+
+#[test]
+fn an_input_none_of_whose_rows_count_changes_nothing() {
+    let outputs = Outputs::new("all-bad");
+    let blank_codes = scratch_file(
+        "blank-codes.csv",
+        "Mobile,SMSStandardStatusCodeId\n15550100001,\n15550100002,\n",
+    );
+    let extract = scratch_file("good-extract-2.csv", EXTRACT);
+    let run = outputs.triage(&[&extract, &blank_codes], &[]);
+    outputs.unchanged(&run, "every row bad");
+    assert!(
+        run.stderr
+            .contains("blank-codes.csv: not one of its 2 rows could be counted"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn one_undecodable_byte_costs_only_its_line() {
+    let mut extract = String::from("MobileMessageTrackingID,Mobile,SMSStandardStatusCodeId,Text\n");
+    for id in 1..=3000 {
+        writeln!(extract, "{id},1555{id:07},4000,Your order shipped").expect("a row");
+    }
+    let mut bytes = extract.into_bytes();
+    // Line 1501 holds row 1500: a Windows-1252 "é" in its text.
+    let line_1501 = bytes
+        .split(|&byte| byte == b'\n')
+        .take(1500)
+        .map(|line| line.len() + 1)
+        .sum::<usize>();
+    let text_at = line_1501 + "1500,15550001500,4000,Your order shipp".len();
+    bytes[text_at] = 0xE9;
+    let file = scratch_file("one-bad-byte.csv", bytes);
+    let outputs = Outputs::new("one-bad-byte");
+    let run = outputs.triage(&[&file], &["--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    assert_eq!(report["rows"], 3000);
+    assert_eq!(report["bad_rows"], 1);
+    assert_eq!(report["messages"]["total"], 2999);
+    assert!(
+        run.stderr
+            .contains("one-bad-byte.csv:1501: not UTF-8 text (byte 0xE9 at column 39)"),
+        "{}",
+        run.stderr
+    );
+    assert_ne!(
+        read(&outputs.page),
+        "<p>yesterday</p>\n",
+        "the page is replaced"
+    );
+}
