@@ -29,6 +29,10 @@ Triage options:
                          (default: CreateDateTime, when present)
   --delimiter D          the CSV field separator: one character, or tab, comma,
                          pipe, semicolon (default: sniffed from the header)
+  --date-order mdy|dmy   whether 3/1/2022 is 1 March (mdy) or 3 January (dmy),
+                         for every input (default: each file's dates decide:
+                         an AM/PM marker, or a number above 12; a file where
+                         nothing decides is refused)
   --code-kind KIND       shared or dedicated: the kind of code the messages were
                          sent from (default: dedicated); for shared codes 2000
                          is the last status
@@ -84,6 +88,9 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
             Long("time-column") => options.csv.columns.time = Some(parser.value()?.string()?),
             Long("delimiter") => {
                 options.csv.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
+            }
+            Long("date-order") => {
+                options.csv.date_order = Some(parser.value()?.parse_with(str::parse)?);
             }
             Long("code-kind") => options.code_kind = parser.value()?.parse()?,
             Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),

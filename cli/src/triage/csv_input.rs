@@ -8,10 +8,9 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::counts::Counts;
 use super::csv_header::{ColumnNames, Columns, read_header, sniff_delimiter};
-use super::csv_read::Worker;
-use super::csv_scan::Scanner;
+use super::csv_read::{Dates, Extract, Worker};
+use super::date_order::{self, DateOrder};
 use super::instant::TimeReader;
 use super::source::Source;
 use super::tally::Tally;
@@ -22,12 +21,14 @@ use crate::progress::Meter;
 /// cost more than it saves.
 const PARALLEL_FROM: u64 = 8 << 20;
 
-/// How to read the extracts: the columns asked for, the delimiter when it
-/// was given rather than sniffed, and how many threads may read a file.
+/// How to read the extracts: the columns asked for, the delimiter and the
+/// order of slash dates when they were given rather than found, and how
+/// many threads may read a file.
 #[derive(Debug, Clone)]
 pub(crate) struct CsvOptions {
     pub(crate) columns: ColumnNames,
     pub(crate) delimiter: Option<u8>,
+    pub(crate) date_order: Option<DateOrder>,
     pub(crate) threads: usize,
 }
 
@@ -36,6 +37,7 @@ impl Default for CsvOptions {
         Self {
             columns: ColumnNames::default(),
             delimiter: None,
+            date_order: None,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         }
     }
@@ -60,6 +62,12 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
     let columns = Columns::find(&header.names, &options.columns)
         .map_err(|problem| format!("{name}: {problem}"))?;
     let first_row_line = 1 + header.newlines;
+    let extract = Extract {
+        name: &name,
+        columns: &columns,
+        expected_fields: header.names.len(),
+        delimiter,
+    };
 
     #[cfg(unix)]
     if let Some(text) = &file {
@@ -74,13 +82,11 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
             meter.add(start);
             let rows = super::csv_parallel::Rows {
                 file: &text.file,
-                name: &name,
+                extract,
                 start,
                 end: text.length,
                 line: first_row_line,
-                delimiter,
-                columns: &columns,
-                expected_fields: header.names.len(),
+                date_order: options.date_order,
                 meter: &meter,
             };
             let found = super::csv_parallel::read(&rows, options.threads, tally.bad())
@@ -91,7 +97,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
                     found.bad,
                     Some((found.numbers, found.messages)),
                 );
-                return Ok(());
+                return settle_dates(&name, found.dates, tally);
             }
         }
     }
@@ -100,26 +106,53 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
 
     // Read in order on one thread: not a regular UTF-8 file, too small to
     // cut, or one whose quotes do not allow cutting it.
-    let (counts, bad, read) = {
-        let mut worker = Worker {
-            file: &name,
-            columns: &columns,
-            expected_fields: header.names.len(),
-            scanner: Scanner::new(delimiter, columns.indexes()),
-            times: TimeReader::default(),
-            counts: Counts::default(),
-            bad: tally.bad().live(),
-            numbers: tally.by_number_shared().writer(),
-            messages: tally.by_message_shared().writer(),
-            line: first_row_line,
-            irregular_records: 0,
-            last_irregular: false,
-        };
+    let (counts, bad, dates, read) = {
+        let mut worker = Worker::new(
+            &Extract {
+                name: &name,
+                columns: &columns,
+                expected_fields: header.names.len(),
+                delimiter,
+            },
+            TimeReader::new(options.date_order),
+            tally.bad().live(),
+            (
+                tally.by_number_shared().writer(),
+                tally.by_message_shared().writer(),
+            ),
+            first_row_line,
+        );
         let read = worker
             .read_all(Vec::new(), |buffer| reader.read(buffer))
             .map_err(|error| format!("cannot read {name} past line {}: {error}", worker.line));
-        (worker.counts, worker.bad, read)
+        let (counts, bad, dates) = worker.finish();
+        (counts, bad, dates, read)
     };
     tally.absorb(&counts, vec![bad], None);
-    read.map(|_| ())
+    read?;
+    settle_dates(&name, dates, tally)
+}
+
+/// Gives the messages whose slash dates waited for the file's order their
+/// times, now that the whole file is read. A file with such dates and
+/// nothing to decide their order is refused.
+fn settle_dates(name: &str, dates: Dates, tally: &mut Tally) -> Result<(), String> {
+    let Dates {
+        decided,
+        undecided,
+        first_undecided,
+        ..
+    } = dates;
+    match (decided, first_undecided) {
+        (_, None) => Ok(()),
+        (Some(decided), Some(_)) => {
+            let order = decided.order();
+            for message in undecided {
+                let time = message.time.at(order);
+                tally.record_message(message.number, Some(time), message.id, message.fate);
+            }
+            Ok(())
+        }
+        (None, Some((example, line))) => Err(date_order::undecided(name, &example, line)),
+    }
 }

@@ -24,25 +24,23 @@ use super::bad_rows::BadRows;
 use super::by_message::ByMessage;
 use super::by_number::ByNumber;
 use super::counts::Counts;
-use super::csv_header::Columns;
-use super::csv_read::{BLOCK, Worker};
-use super::csv_scan::Scanner;
+use super::csv_read::{BLOCK, Dates, Extract, Worker};
+use super::date_order::DateOrder;
 use super::instant::TimeReader;
 use crate::progress::Meter;
 
 /// Where the rows of a file are, and how to read them.
 pub(crate) struct Rows<'a> {
     pub(crate) file: &'a File,
-    pub(crate) name: &'a str,
+    pub(crate) extract: Extract<'a>,
     /// The byte offset of the first row, after any mark and the header.
     pub(crate) start: u64,
     /// The file's length.
     pub(crate) end: u64,
     /// The line the first row starts on.
     pub(crate) line: u64,
-    pub(crate) delimiter: u8,
-    pub(crate) columns: &'a Columns,
-    pub(crate) expected_fields: usize,
+    /// `--date-order`, if given.
+    pub(crate) date_order: Option<DateOrder>,
     /// Counts the rows' bytes as the threads read them.
     pub(crate) meter: &'a Meter,
 }
@@ -54,10 +52,12 @@ pub(crate) struct Found {
     pub(crate) bad: Vec<BadRows>,
     pub(crate) numbers: ByNumber,
     pub(crate) messages: ByMessage,
+    pub(crate) dates: Dates,
 }
 
 /// Reads the rows on `threads` threads. `Ok(None)` when the file's quotes
-/// do not allow cutting it: read it in order instead.
+/// do not allow cutting it, or its chunks found their dates in different
+/// orders (see [`dates_agree`]): read it in order instead.
 pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Result<Option<Found>> {
     // A chunk smaller than a read's buffer is not worth a thread.
     let most = usize::try_from((rows.end - rows.start) / BLOCK as u64).unwrap_or(usize::MAX);
@@ -69,46 +69,76 @@ pub(crate) fn read(rows: &Rows, threads: usize, bad_rows: &BadRows) -> io::Resul
         let (from, to) = (pair[0], pair[1]);
         let (numbers, messages) = (&numbers, &messages);
         move || {
-            let mut worker = Worker {
-                file: rows.name,
-                columns: rows.columns,
-                expected_fields: rows.expected_fields,
-                scanner: Scanner::new(rows.delimiter, rows.columns.indexes()),
-                times: TimeReader::default(),
-                counts: Counts::default(),
-                bad: bad_rows.kept(),
-                numbers: numbers.writer(),
-                messages: messages.writer(),
-                line: from.line,
-                irregular_records: 0,
-                last_irregular: false,
-            };
+            let mut worker = Worker::new(
+                &rows.extract,
+                TimeReader::new(rows.date_order),
+                bad_rows.kept(),
+                (numbers.writer(), messages.writer()),
+                from.line,
+            );
             worker.read_all(
                 Vec::new(),
                 range_reader(rows.file, from.at, to.at, Some(rows.meter)),
             )?;
-            Ok(worker)
+            let regular = worker.irregular_records == 0;
+            let only_the_files_last = worker.irregular_records == 1 && worker.last_irregular;
+            Ok((regular, only_the_files_last, worker.finish()))
         }
     }));
     let mut counts = Counts::default();
     let mut bad = Vec::with_capacity(read.len());
+    let mut chunk_dates = Vec::with_capacity(read.len());
     let last = read.len() - 1;
     for (index, chunk) in read.into_iter().enumerate() {
-        let worker = chunk?;
-        let only_the_files_last =
-            index == last && worker.irregular_records == 1 && worker.last_irregular;
-        if worker.irregular_records > 0 && !only_the_files_last {
+        let (regular, only_the_files_last, (chunk_counts, chunk_bad, dates)) = chunk?;
+        if !(regular || index == last && only_the_files_last) {
             return Ok(None);
         }
-        counts.absorb(&worker.counts);
-        bad.push(worker.bad);
+        counts.absorb(&chunk_counts);
+        bad.push(chunk_bad);
+        chunk_dates.push(dates);
     }
+    let Some(dates) = dates_agree(chunk_dates) else {
+        return Ok(None);
+    };
     Ok(Some(Found {
         counts,
         bad,
         numbers,
         messages,
+        dates,
     }))
+}
+
+/// The file's dates from its chunks', when reading it in order would have
+/// given the same: the file's order is the first chunk's to decide one,
+/// and no chunk decided another, nor rejected a date in the name of its
+/// own decision (whose message would cite a later date than reading in
+/// order does). The messages waiting for the order are gathered in file
+/// order.
+fn dates_agree(chunks: Vec<Dates>) -> Option<Dates> {
+    let decided = chunks.iter().find_map(|dates| dates.decided.clone());
+    let mut file = Dates {
+        decided,
+        undecided: Vec::new(),
+        first_undecided: None,
+        contradictions: 0,
+    };
+    for dates in chunks {
+        let agrees = match (&dates.decided, &file.decided) {
+            (Some(chunk), Some(first)) => {
+                chunk.order() == first.order() && (dates.contradictions == 0 || chunk == first)
+            }
+            _ => true,
+        };
+        if !agrees {
+            return None;
+        }
+        file.undecided.extend(dates.undecided);
+        file.first_undecided = file.first_undecided.or(dates.first_undecided);
+        file.contradictions += dates.contradictions;
+    }
+    Some(file)
 }
 
 /// Runs each job on a thread of its own and returns their results in the
@@ -265,10 +295,12 @@ fn range_reader<'a>(
 mod tests {
     use std::fmt::Write as _;
 
-    use super::{Rows, read};
+    use super::{Dates, Rows, dates_agree, read};
     use crate::progress::Meter;
     use crate::triage::bad_rows::BadRows;
     use crate::triage::csv_header::{ColumnNames, Columns};
+    use crate::triage::csv_read::Extract;
+    use crate::triage::date_order::{DateOrder, Decided};
 
     /// Reads `rows` (after a header) on 3 threads; `None` when the file
     /// could not be cut.
@@ -284,13 +316,16 @@ mod tests {
         let meter = Meter::new(name, None);
         let rows = Rows {
             file: &file,
-            name,
+            extract: Extract {
+                name,
+                columns: &columns,
+                expected_fields: 3,
+                delimiter: b',',
+            },
             start: header.len() as u64,
             end: file.metadata().expect("metadata").len(),
             line: 2,
-            delimiter: b',',
-            columns: &columns,
-            expected_fields: 3,
+            date_order: None,
             meter: &meter,
         };
         let found = read(&rows, 3, &BadRows::new(Some(20))).expect("reads");
@@ -319,6 +354,54 @@ mod tests {
         // Only the file's very last record may be cut off inside quotes.
         let truncated = format!("{quoted}15559999999,4000,\"cut off");
         assert_eq!(cut_and_read("cut-off.csv", &truncated), Some(200_001));
+    }
+
+    fn dates(decided: Option<Decided>, contradictions: u64) -> Dates {
+        Dates {
+            decided,
+            undecided: Vec::new(),
+            first_undecided: None,
+            contradictions,
+        }
+    }
+
+    fn by_date(order: DateOrder, line: u64) -> Decided {
+        Decided::ByDate {
+            order,
+            value: "13/1/2024 9:00".to_owned(),
+            line,
+        }
+    }
+
+    #[test]
+    fn chunks_agree_on_dates_only_as_reading_in_order_would() {
+        let day_first = DateOrder::DayFirst;
+        let agreed = dates_agree(vec![
+            dates(None, 0),
+            dates(Some(by_date(day_first, 9)), 1),
+            dates(Some(by_date(day_first, 90)), 0),
+        ])
+        .expect("the same order, no date rejected by a later decision");
+        assert_eq!(agreed.decided, Some(by_date(day_first, 9)));
+        assert_eq!(agreed.contradictions, 1);
+        // Another order, or a date rejected in the name of a later date
+        // than the file's first deciding one: read in order instead.
+        assert!(
+            dates_agree(vec![
+                dates(Some(by_date(day_first, 9)), 0),
+                dates(Some(by_date(DateOrder::MonthFirst, 90)), 0),
+            ])
+            .is_none()
+        );
+        assert!(
+            dates_agree(vec![
+                dates(Some(by_date(day_first, 9)), 0),
+                dates(Some(by_date(day_first, 90)), 1),
+            ])
+            .is_none()
+        );
+        let option = Some(Decided::Option(day_first));
+        assert!(dates_agree(vec![dates(option.clone(), 2), dates(option, 3)]).is_some());
     }
 
     #[test]

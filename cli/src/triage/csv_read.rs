@@ -1,6 +1,6 @@
 //! Reading an extract's records into counts, bad rows and the per-number
-//! map: the loop one thread runs over a stream, or over its share of a
-//! large file.
+//! and per-message maps: the loop one thread runs over a stream, or over
+//! its share of a large file.
 
 use std::io;
 
@@ -9,10 +9,12 @@ use super::by_message::MessageWriter;
 use super::by_number::{NumberRecord, ShardWriter};
 use super::counts::Counts;
 use super::csv_header::Columns;
-use super::csv_row::row;
+use super::csv_row::{RowTime, row};
 use super::csv_scan::{Scanner, Step};
+use super::date_order::Decided;
 use super::fate::Fate;
-use super::instant::TimeReader;
+use super::instant::{Instant, TimeReader, Undecided};
+use super::mobile_number::MobileNumber;
 
 /// Bytes read at a time; a record longer than this grows the buffer.
 pub(crate) const BLOCK: usize = 1 << 20;
@@ -35,6 +37,68 @@ pub(crate) struct Worker<'a> {
     /// `csv_scan::quotes_pair_up`), and whether the last record read was one.
     pub(crate) irregular_records: u64,
     pub(crate) last_irregular: bool,
+    /// Messages whose slash date waits for the file's date order, and the
+    /// first such date with its line (see `date_order`).
+    pub(crate) undecided: Vec<UndecidedMessage>,
+    pub(crate) first_undecided: Option<(String, u64)>,
+}
+
+/// The dates of a file (or of a share of it): what decided their order,
+/// and the messages waiting for it.
+pub(crate) struct Dates {
+    pub(crate) decided: Option<Decided>,
+    pub(crate) undecided: Vec<UndecidedMessage>,
+    /// The first date that waited, and its line.
+    pub(crate) first_undecided: Option<(String, u64)>,
+    /// Dates that contradicted the decided order (each a bad row).
+    pub(crate) contradictions: u64,
+}
+
+/// A message whose time waits for its file's date order.
+#[derive(Clone, Copy)]
+pub(crate) struct UndecidedMessage {
+    pub(crate) number: MobileNumber,
+    pub(crate) id: Option<u64>,
+    pub(crate) time: Undecided,
+    pub(crate) fate: Fate,
+}
+
+/// What every reader of one extract shares: its name, its columns, how
+/// many fields a record has and what separates them.
+pub(crate) struct Extract<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) columns: &'a Columns,
+    pub(crate) expected_fields: usize,
+    pub(crate) delimiter: u8,
+}
+
+impl<'a> Worker<'a> {
+    /// A reader of an extract's records (or of its share of them) from
+    /// `line` on, adding messages through `numbers` and `messages`.
+    pub(crate) fn new(
+        extract: &Extract<'a>,
+        times: TimeReader,
+        bad: BadRows,
+        (numbers, messages): (ShardWriter<'a>, MessageWriter<'a>),
+        line: u64,
+    ) -> Self {
+        Self {
+            file: extract.name,
+            columns: extract.columns,
+            expected_fields: extract.expected_fields,
+            scanner: Scanner::new(extract.delimiter, extract.columns.indexes()),
+            times,
+            counts: Counts::default(),
+            bad,
+            numbers,
+            messages,
+            line,
+            irregular_records: 0,
+            last_irregular: false,
+            undecided: Vec::new(),
+            first_undecided: None,
+        }
+    }
 }
 
 impl Worker<'_> {
@@ -124,17 +188,28 @@ impl Worker<'_> {
                         );
                         continue;
                     }
-                    match row(fields, self.columns, &mut self.times) {
+                    match row(fields, self.columns, &mut self.times, line) {
                         Ok(row) => {
                             let fate = Fate::status(row.status);
                             self.counts.row(Some(row.status));
-                            if let Some(id) = row.message {
-                                self.messages.add(row.number, id, row.time, fate);
-                            } else {
-                                self.counts.message(fate, row.time);
-                                let record = NumberRecord::message(row.time, None, fate);
-                                self.numbers.add(row.number, record);
-                            }
+                            let time = match row.time {
+                                RowTime::None => None,
+                                RowTime::At(time) => Some(time),
+                                RowTime::Undecided(time) => {
+                                    if self.first_undecided.is_none() {
+                                        let text = String::from_utf8_lossy(fields[3].trim_ascii());
+                                        self.first_undecided = Some((text.into_owned(), line));
+                                    }
+                                    self.undecided.push(UndecidedMessage {
+                                        number: row.number,
+                                        id: row.message,
+                                        time,
+                                        fate,
+                                    });
+                                    continue;
+                                }
+                            };
+                            self.record(row.number, time, row.message, fate);
                         }
                         Err(problem) => {
                             self.counts.row(None);
@@ -145,6 +220,29 @@ impl Worker<'_> {
             }
         }
         at
+    }
+
+    /// A message of a number, or a copy of it.
+    #[inline]
+    fn record(&mut self, number: MobileNumber, time: Option<Instant>, id: Option<u64>, fate: Fate) {
+        if let Some(id) = id {
+            self.messages.add(number, id, time, fate);
+        } else {
+            self.counts.message(fate, time);
+            self.numbers
+                .add(number, NumberRecord::message(time, None, fate));
+        }
+    }
+
+    /// What the reader found: its counts, its bad rows and its dates.
+    pub(crate) fn finish(self) -> (Counts, BadRows, Dates) {
+        let dates = Dates {
+            decided: self.times.decided().cloned(),
+            undecided: self.undecided,
+            first_undecided: self.first_undecided,
+            contradictions: self.times.contradictions(),
+        };
+        (self.counts, self.bad, dates)
     }
 }
 

@@ -6,25 +6,36 @@ use mobileconnect_status::SmsStatus;
 use super::csv_header::Columns;
 use super::csv_scan::KEPT;
 use super::decimal::status;
-use super::instant::{Instant, NotATime, TimeReader};
+use super::instant::{Instant, NotATime, Reading, TimeProblem, TimeReader, Undecided};
 use super::mobile_number::{MobileNumber, NotANumber};
 use super::tally::message_id;
 use crate::quoted::Quoted;
 
+/// When a row's message was sent, as far as its file has told so far.
+pub(crate) enum RowTime {
+    /// The row has no time.
+    None,
+    At(Instant),
+    /// A slash date whose order its file has not yet decided.
+    Undecided(Undecided),
+}
+
 /// One good row: a message of a number.
 pub(crate) struct Row {
     pub(crate) number: MobileNumber,
-    pub(crate) time: Option<Instant>,
+    pub(crate) time: RowTime,
     pub(crate) message: Option<u64>,
     pub(crate) status: SmsStatus,
 }
 
 /// The message a good row holds, or what is wrong with it. `fields` are
-/// the code, number, message and time, in [`Columns::indexes`]' order.
+/// the code, number, message and time, in [`Columns::indexes`]' order;
+/// the row is on `line`.
 pub(crate) fn row(
     [code, number, message, time_field]: [&[u8]; KEPT],
     columns: &Columns,
     times: &mut TimeReader,
+    line: u64,
 ) -> Result<Row, String> {
     let status = status(code).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
     let number = match MobileNumber::parse(number) {
@@ -39,9 +50,9 @@ pub(crate) fn row(
     };
     let time = match &columns.time {
         Some((_, name)) => {
-            time(time_field, times).map_err(|problem| format!("{name}: {problem}"))?
+            time(time_field, times, line).map_err(|problem| format!("{name}: {problem}"))?
         }
-        None => None,
+        None => RowTime::None,
     };
     Ok(Row {
         number,
@@ -51,16 +62,21 @@ pub(crate) fn row(
     })
 }
 
-/// When the message was sent; `None` for an empty field.
-fn time(field: &[u8], times: &mut TimeReader) -> Result<Option<Instant>, String> {
+/// When the message was sent; [`RowTime::None`] for an empty field.
+fn time(field: &[u8], times: &mut TimeReader, line: u64) -> Result<RowTime, String> {
     let trimmed = field.trim_ascii();
     if trimmed.is_empty() {
-        return Ok(None);
+        return Ok(RowTime::None);
     }
-    times.read(trimmed).map(Some).map_err(|NotATime| {
-        format!(
+    match times.read(trimmed, line) {
+        Ok(Reading::At(instant)) => Ok(RowTime::At(instant)),
+        Ok(Reading::Undecided(undecided)) => Ok(RowTime::Undecided(undecided)),
+        Err(TimeProblem::NotATime) => Err(format!(
             "cannot read {} as a time: {NotATime}",
             Quoted::bytes(trimmed)
-        )
-    })
+        )),
+        Err(TimeProblem::Contradicts(contradiction)) => {
+            Err(format!("{}: {contradiction}", Quoted::bytes(trimmed)))
+        }
+    }
 }

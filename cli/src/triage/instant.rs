@@ -4,7 +4,10 @@
 //!
 //! Forms read:
 //! - Marketing Cloud's US text in extracts: `M/D/YYYY h:mm:ss AM` (seconds,
-//!   and the AM/PM marker, optional; without a marker the hour is 0–23);
+//!   and the AM/PM marker, optional; without a marker the hour is 0–23),
+//!   and the same with the day first, as a spreadsheet in Europe re-saves
+//!   it (`05/02/2021 16:30`): which one a file holds is decided per file
+//!   (see `date_order`);
 //! - ISO 8601: `2023-03-01T08:00:00` or with a space for `T`, seconds and a
 //!   fraction optional, then optionally `Z` or an offset (`+01:00`, `+0100`,
 //!   `+01`); a date alone is its midnight;
@@ -18,6 +21,8 @@
 //! those times on the same clock as the events' UTC timestamps.
 
 use std::fmt;
+
+use super::date_order::{Contradiction, DateOrder, Decided};
 
 /// Marketing Cloud's system time: UTC−06:00 all year.
 const SYSTEM_OFFSET_MINUTES: i64 = -6 * 60;
@@ -58,10 +63,13 @@ impl Instant {
         (self.0 + SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE).div_euclid(MILLIS_PER_DAY)
     }
 
-    /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
-    /// surrounding whitespace.
+    /// Reads a time in Marketing Cloud's US form (month first) or in ISO
+    /// 8601, with surrounding whitespace.
     pub(crate) fn parse(text: &str) -> Result<Self, NotATime> {
-        TimeReader::default().read(text.as_bytes())
+        match TimeReader::new(Some(DateOrder::MonthFirst)).read(text.as_bytes(), 0) {
+            Ok(Reading::At(instant)) => Ok(instant),
+            _ => Err(NotATime),
+        }
     }
 }
 
@@ -97,78 +105,230 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// Reads times, remembering the last date read: an extract's rows come
-/// in runs of one day, and a date's day number is most of the work.
+/// What a time field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    At(Instant),
+    /// A slash date that is a date either way round, in a file whose order
+    /// nothing has decided yet.
+    Undecided(Undecided),
+}
+
+/// A slash date and time of day waiting for its file's order: both its
+/// first numbers are from 1 to 12, so it is a date in either order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Undecided {
+    first: u8,
+    second: u8,
+    year: i16,
+    millis_since_midnight: i32,
+}
+
+impl Undecided {
+    /// The instant it is when its file's dates are in `order`.
+    pub(crate) fn at(self, order: DateOrder) -> Instant {
+        let (month, day) = match order {
+            DateOrder::MonthFirst => (self.first, self.second),
+            DateOrder::DayFirst => (self.second, self.first),
+        };
+        // Days 1 to 12 are in every month: always a date.
+        let days = Date::new(i64::from(self.year), i64::from(month), i64::from(day))
+            .map_or(0, |date| date.days_since_epoch());
+        let local = days * MILLIS_PER_DAY + i64::from(self.millis_since_midnight);
+        Instant(local - SYSTEM_OFFSET_MINUTES * MILLIS_PER_MINUTE)
+    }
+}
+
+/// Why a time field could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum TimeProblem {
+    NotATime,
+    /// A slash date that says its file's dates are in another order.
+    Contradicts(Contradiction),
+}
+
+/// Reads one file's times: decides the order of its slash dates (see
+/// `date_order`) and remembers the last date read, since an extract's rows
+/// come in runs of one day and a date's day number is most of the work.
 #[derive(Debug, Default)]
 pub(crate) struct TimeReader {
-    /// The last date read and its day number; `None` before the first.
+    decided: Option<Decided>,
+    /// Dates read that contradict the decided order.
+    contradictions: u64,
+    /// The last date read and its day number, in the decided order; `None`
+    /// before the first.
     last: Option<(Vec<u8>, i64)>,
 }
 
 impl TimeReader {
-    /// Reads a time in Marketing Cloud's US form or in ISO 8601, with
-    /// surrounding whitespace.
-    pub(crate) fn read(&mut self, text: &[u8]) -> Result<Instant, NotATime> {
+    /// A reader for one file; `order` is `--date-order`, if given.
+    pub(crate) fn new(order: Option<DateOrder>) -> Self {
+        Self {
+            decided: order.map(Decided::Option),
+            contradictions: 0,
+            last: None,
+        }
+    }
+
+    /// How many dates read contradicted the decided order (each a bad row).
+    pub(crate) fn contradictions(&self) -> u64 {
+        self.contradictions
+    }
+
+    /// What decided the order of this file's slash dates, once something
+    /// has.
+    pub(crate) fn decided(&self) -> Option<&Decided> {
+        self.decided.as_ref()
+    }
+
+    /// Reads a time in Marketing Cloud's US form, the same day first, or
+    /// ISO 8601, with surrounding whitespace; `line` is where it is, should
+    /// it decide its file's order.
+    pub(crate) fn read(&mut self, text: &[u8], line: u64) -> Result<Reading, TimeProblem> {
         let text = text.trim_ascii();
-        let iso = text.get(4) == Some(&b'-');
-        let date_length = if iso {
-            text.len().min(10)
-        } else {
-            text.iter()
-                .position(|&byte| byte == b' ')
-                .unwrap_or(text.len())
-        };
+        if text.get(4) == Some(&b'-') {
+            return self
+                .read_iso(text)
+                .map(Reading::At)
+                .ok_or(TimeProblem::NotATime);
+        }
+        let date_length = text
+            .iter()
+            .position(|&byte| byte == b' ')
+            .unwrap_or(text.len());
         let (date, rest) = text.split_at(date_length);
-        let days = match &mut self.last {
+        let mut cursor = Cursor(rest);
+        let (clock, marked) = us_time(&mut cursor).ok_or(TimeProblem::NotATime)?;
+        if !cursor.0.is_empty() {
+            return Err(TimeProblem::NotATime);
+        }
+        if let (Some((last, days)), Some(_)) = (&self.last, &self.decided) {
+            if last.as_slice() == date {
+                return Ok(Reading::At(at(*days, clock, SYSTEM_OFFSET_MINUTES)));
+            }
+        }
+        let slash = SlashDate::parse(date).ok_or(TimeProblem::NotATime)?;
+        let shows = slash.shows(marked)?;
+        let order = match (&self.decided, shows) {
+            (Some(decided), Some(shows)) if decided.order() != shows => {
+                self.contradictions += 1;
+                return Err(TimeProblem::Contradicts(Contradiction {
+                    shows,
+                    decided: decided.clone(),
+                }));
+            }
+            (Some(decided), _) => decided.order(),
+            (None, Some(shows)) => {
+                self.decided = Some(Decided::ByDate {
+                    order: shows,
+                    value: String::from_utf8_lossy(text).into_owned(),
+                    line,
+                });
+                shows
+            }
+            (None, None) => return Ok(Reading::Undecided(slash.undecided(clock))),
+        };
+        let days = slash
+            .date(order)
+            .ok_or(TimeProblem::NotATime)?
+            .days_since_epoch();
+        self.remember(date, days);
+        Ok(Reading::At(at(days, clock, SYSTEM_OFFSET_MINUTES)))
+    }
+
+    /// Keeps a date read and its day number: an ISO date's, or a slash
+    /// date's in its file's decided order.
+    fn remember(&mut self, date: &[u8], days: i64) {
+        let (remembered, remembered_days) = self.last.get_or_insert_with(Default::default);
+        remembered.clear();
+        remembered.extend_from_slice(date);
+        *remembered_days = days;
+    }
+
+    fn read_iso(&mut self, text: &[u8]) -> Option<Instant> {
+        let (date, rest) = text.split_at(text.len().min(10));
+        let days = match &self.last {
             Some((last, days)) if last.as_slice() == date => *days,
-            last => {
-                let parsed = if iso { iso_date(date) } else { us_date(date) };
-                let days = parsed.ok_or(NotATime)?.days_since_epoch();
-                let (remembered, remembered_days) = last.get_or_insert_with(Default::default);
-                remembered.clear();
-                remembered.extend_from_slice(date);
-                *remembered_days = days;
+            _ => {
+                let days = iso_date(date)?.days_since_epoch();
+                self.remember(date, days);
                 days
             }
         };
         let mut cursor = Cursor(rest);
-        let instant = if iso {
-            iso_time(&mut cursor, days)
-        } else {
-            us_time(&mut cursor, days)
+        let instant = iso_time(&mut cursor, days)?;
+        cursor.0.is_empty().then_some(instant)
+    }
+}
+
+/// `A/B/YYYY`, before its order is known.
+struct SlashDate {
+    first: i64,
+    second: i64,
+    year: i64,
+}
+
+impl SlashDate {
+    fn parse(date: &[u8]) -> Option<Self> {
+        let mut cursor = Cursor(date);
+        let first = cursor.number(1, 2)?;
+        cursor.expect(b'/')?;
+        let second = cursor.number(1, 2)?;
+        cursor.expect(b'/')?;
+        let year = cursor.number(4, 4)?;
+        cursor.0.is_empty().then_some(Self {
+            first,
+            second,
+            year,
+        })
+    }
+
+    /// The order this date shows, if it shows one: Marketing Cloud's form
+    /// (an AM/PM marker) is month first, and a number above 12 is the day.
+    fn shows(&self, marked: bool) -> Result<Option<DateOrder>, TimeProblem> {
+        Ok(match (marked, self.first > 12, self.second > 12) {
+            (_, true, true) => return Err(TimeProblem::NotATime),
+            (true, _, _) | (false, false, true) => Some(DateOrder::MonthFirst),
+            (false, true, false) => Some(DateOrder::DayFirst),
+            (false, false, false) => None,
+        })
+    }
+
+    fn date(&self, order: DateOrder) -> Option<Date> {
+        let (month, day) = match order {
+            DateOrder::MonthFirst => (self.first, self.second),
+            DateOrder::DayFirst => (self.second, self.first),
         };
-        match instant {
-            Some(instant) if cursor.0.is_empty() => Ok(instant),
-            _ => Err(NotATime),
+        Date::new(self.year, month, day)
+    }
+
+    /// This date waiting for its order; it must be a date either way.
+    fn undecided(&self, clock: Clock) -> Undecided {
+        let narrow = |value: i64| u8::try_from(value).unwrap_or(u8::MAX);
+        Undecided {
+            first: narrow(self.first),
+            second: narrow(self.second),
+            year: i16::try_from(self.year).unwrap_or(i16::MAX),
+            millis_since_midnight: i32::try_from(clock.millis_since_midnight()).unwrap_or(i32::MAX),
         }
     }
 }
 
-/// `M/D/YYYY`
-fn us_date(date: &[u8]) -> Option<Date> {
-    let mut cursor = Cursor(date);
-    let month = cursor.number(1, 2)?;
-    cursor.expect(b'/')?;
-    let day = cursor.number(1, 2)?;
-    cursor.expect(b'/')?;
-    let year = cursor.number(4, 4)?;
-    cursor.0.is_empty().then_some(())?;
-    Date::new(year, month, day)
-}
-
 /// What follows a US date: nothing (midnight), or
-/// ` h:mm[:ss[.fff]][ AM|PM]`.
-fn us_time(cursor: &mut Cursor, days: i64) -> Option<Instant> {
+/// ` h:mm[:ss[.fff]][ AM|PM]`; and whether it has the marker.
+fn us_time(cursor: &mut Cursor) -> Option<(Clock, bool)> {
     if cursor.0.is_empty() {
-        return Some(at(days, Clock::MIDNIGHT, SYSTEM_OFFSET_MINUTES));
+        return Some((Clock::MIDNIGHT, false));
     }
     cursor.spaces()?;
     let mut clock = Clock::parse(cursor)?;
+    let mut marked = false;
     if cursor.0.first() == Some(&b' ') {
         cursor.spaces()?;
         clock = clock.with_meridiem(cursor.meridiem()?)?;
+        marked = true;
     }
-    Some(at(days, clock, SYSTEM_OFFSET_MINUTES))
+    Some((clock, marked))
 }
 
 /// `YYYY-MM-DD`
@@ -447,12 +607,13 @@ mod tests {
             "9/10/2021",
             "9/9/2021 1:00:00 PM",
         ] {
-            let read = reader.read(text.as_bytes()).expect("a time").unix_millis();
-            assert_eq!(read, at(text), "{text}");
+            let read = reader.read(text.as_bytes(), 1);
+            let expected = super::Reading::At(Instant::from_unix_millis(at(text)));
+            assert_eq!(read, Ok(expected), "{text}");
         }
-        assert!(reader.read(b"9/9/2021 25:00:00").is_err());
+        assert!(reader.read(b"9/9/2021 25:00:00", 1).is_err());
         assert!(
-            reader.read(b"9/9/2021 1:00:00 PM").is_ok(),
+            reader.read(b"9/9/2021 1:00:00 PM", 1).is_ok(),
             "an error forgets nothing"
         );
     }
@@ -478,6 +639,70 @@ mod tests {
             let day = Instant::parse(text).expect("a date").system_day();
             assert_eq!(super::date_of_day(day), date);
         }
+    }
+
+    #[test]
+    fn a_file_decides_the_order_of_its_slash_dates_with_its_first_telling_date() {
+        use super::{Reading, TimeProblem, TimeReader};
+        use crate::triage::date_order::{DateOrder, Decided};
+
+        let mut times = TimeReader::new(None);
+        let Ok(Reading::Undecided(waiting)) = times.read(b"05/02/2021 16:30", 2) else {
+            panic!("both numbers are 12 or less: undecided");
+        };
+        assert_eq!(
+            times.read(b"25/11/2025 16:30", 3),
+            Ok(Reading::At(Instant::from_unix_millis(at(
+                "2025-11-25T16:30:00"
+            ))))
+        );
+        assert_eq!(
+            times.decided(),
+            Some(&Decided::ByDate {
+                order: DateOrder::DayFirst,
+                value: "25/11/2025 16:30".to_owned(),
+                line: 3,
+            })
+        );
+        assert_eq!(
+            waiting.at(DateOrder::DayFirst).unix_millis(),
+            at("2021-02-05T16:30:00")
+        );
+        assert_eq!(
+            waiting.at(DateOrder::MonthFirst).unix_millis(),
+            at("2021-05-02T16:30:00")
+        );
+        // Now decided: an ambiguous date is read day first, and one that
+        // shows the month first is refused.
+        assert_eq!(
+            times.read(b"05/02/2021 16:30", 4),
+            Ok(Reading::At(Instant::from_unix_millis(at(
+                "2021-02-05T16:30:00"
+            ))))
+        );
+        assert!(matches!(
+            times.read(b"2/5/2021 4:30:24 PM", 5),
+            Err(TimeProblem::Contradicts(_))
+        ));
+        assert!(matches!(
+            times.read(b"11/25/2025 16:30", 6),
+            Err(TimeProblem::Contradicts(_))
+        ));
+        assert_eq!(times.contradictions(), 2);
+        // Marketing Cloud's marker decides month first.
+        let mut times = TimeReader::new(None);
+        assert!(matches!(
+            times.read(b"3/1/2022 9:00:37 AM", 2),
+            Ok(Reading::At(_))
+        ));
+        assert_eq!(
+            times.decided().map(Decided::order),
+            Some(DateOrder::MonthFirst)
+        );
+        assert_eq!(
+            TimeReader::new(None).read(b"13/13/2022 9:00", 2),
+            Err(TimeProblem::NotATime)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod csv_parallel;
 mod csv_read;
 mod csv_row;
 mod csv_scan;
+mod date_order;
 mod days;
 mod decimal;
 mod fate;

@@ -1,0 +1,172 @@
+//! Dates a spreadsheet has touched: each file's slash dates are read in
+//! the order the file shows (Marketing Cloud's AM/PM form, or a number
+//! above 12), a file that shows none is refused unless `--date-order`
+//! says, and a date that contradicts its file's order is a bad row.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::{json_report, read, scratch, scratch_file, sms_status};
+
+const DAY_FIRST: &str = "tests/fixtures/tracking-resaved-day-first.csv";
+const UNDECIDED: &str = "tests/fixtures/tracking-dates-undecided.csv";
+const ONE_DAY_FIRST: &str = "tests/fixtures/tracking-one-date-day-first.csv";
+const MARKETING_CLOUD: &str = "tests/fixtures/query-history.csv";
+
+#[test]
+fn a_file_whose_dates_show_the_day_first_is_read_day_first_throughout() {
+    let suppress = scratch("day-first-suppress.txt");
+    let retry = scratch("day-first-retry.txt");
+    let (report, run) = json_report(&[
+        DAY_FIRST,
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+        "--retry-list",
+        retry.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 0);
+    // 05/02/2021 is 5 February and 02/05/2021 2 May: the delivery in May
+    // is 15550003001's newest message, not the failure in February.
+    assert_eq!(read(&suppress), "");
+    assert_eq!(read(&retry), "15550003002\n");
+    assert_eq!(report["recipients"]["delivered"], 1);
+}
+
+#[test]
+fn a_file_where_nothing_decides_the_order_is_refused_until_the_option_says() {
+    let suppress = scratch("undecided-suppress.txt");
+    std::fs::write(&suppress, "15550009999\n").expect("yesterday's list");
+    let run = sms_status(&[
+        "triage",
+        UNDECIDED,
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{UNDECIDED}: its dates can be read month first or day first (\"05/02/2021 16:30\" on line 2"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--date-order mdy"), "{}", run.stderr);
+    assert_eq!(read(&suppress), "15550009999\n", "nothing was replaced");
+
+    for (order, listed) in [("dmy", ""), ("mdy", "15550003101\n")] {
+        let run = sms_status(&[
+            "triage",
+            UNDECIDED,
+            "--date-order",
+            order,
+            "--suppress-list",
+            suppress.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{order}: {}", run.stderr);
+        assert_eq!(read(&suppress), listed, "{order}");
+    }
+    let wrong = sms_status(&["triage", UNDECIDED, "--date-order", "ymd"]);
+    assert_eq!(wrong.code, 2);
+    assert!(wrong.stderr.contains("expected mdy"), "{}", wrong.stderr);
+}
+
+#[test]
+fn a_date_that_contradicts_its_files_order_is_a_bad_row_that_says_so() {
+    let (report, run) = json_report(&[ONE_DAY_FIRST]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "{ONE_DAY_FIRST}:3: CreateDateTime: \"25/11/2025 16:30\": its date has the day first, \
+             but this file's dates have the month first, as \"2/5/2021 4:30:24 PM\" on line 2 shows"
+        )),
+        "{}",
+        run.stderr
+    );
+    let forced = sms_status(&["triage", ONE_DAY_FIRST, "--date-order", "dmy"]);
+    assert!(
+        forced.stderr.contains(
+            ":2: CreateDateTime: \"2/5/2021 4:30:24 PM\": its date has the month first, but \
+             --date-order dmy says the day comes first"
+        ),
+        "{}",
+        forced.stderr
+    );
+}
+
+#[test]
+fn each_file_decides_its_own_order() {
+    let (together, run) = json_report(&[DAY_FIRST, MARKETING_CLOUD]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (day_first, _) = json_report(&[DAY_FIRST]);
+    let (marketing_cloud, _) = json_report(&[MARKETING_CLOUD]);
+    let total = |report: &serde_json::Value| report["recipients"]["total"].as_u64().unwrap();
+    assert_eq!(
+        total(&together),
+        total(&day_first) + total(&marketing_cloud)
+    );
+    assert_eq!(together["bad_rows"], 0);
+}
+
+/// Day-first dates, every day 12 or lower until a third of the way in,
+/// so that the threads reading the start wait for the order a later part
+/// of the file decides; with `month_first_rows`, two rows near the end
+/// say month first.
+fn decided_late(month_first_rows: bool) -> String {
+    const ROWS: usize = 240_000;
+    let mut text = String::from(
+        "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId,Text\n",
+    );
+    for id in 0..ROWS {
+        let day = if id < ROWS / 3 {
+            id % 12 + 1
+        } else {
+            id % 28 + 1
+        };
+        let month = id % 12 + 1;
+        let number = 15_550_000_000 + id % 7_000;
+        let code = ["4000", "4504", "4501", "3001"][id % 4];
+        let time = if month_first_rows && id > ROWS / 2 && id % 50_000 == 49_999 {
+            format!("{month}/{day}/2024 1:{:02}:00 PM", id % 60)
+        } else {
+            format!("{day:02}/{month:02}/2024 13:{:02}", id % 60)
+        };
+        writeln!(text, "{id},{number},{time},{code},a message of some length").unwrap();
+    }
+    assert!(text.len() > 9 << 20, "large enough to be cut");
+    text
+}
+
+#[test]
+fn a_large_file_decided_late_reads_the_same_on_any_number_of_threads() {
+    for (name, month_first_rows, bad_rows) in [
+        ("decided-late.csv", false, 0),
+        ("decided-late-contradicted.csv", true, 2),
+    ] {
+        let path = scratch_file(name, decided_late(month_first_rows));
+        let path = path.to_str().unwrap();
+        let args = |threads| {
+            [
+                "triage",
+                "--format",
+                "json",
+                "--max-errors",
+                "0",
+                "--threads",
+                threads,
+                path,
+            ]
+        };
+        let one = sms_status(&args("1"));
+        let report: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+        assert_eq!(report["bad_rows"], bad_rows, "{name}: {}", one.stderr);
+        assert_eq!(report["messages"]["total"], 240_000 - bad_rows, "{name}");
+        for threads in ["2", "3", "5"] {
+            let many = sms_status(&args(threads));
+            assert_eq!(many.stdout, one.stdout, "{name} on {threads} threads");
+            assert_eq!(many.stderr, one.stderr, "{name} on {threads} threads");
+        }
+    }
+}
