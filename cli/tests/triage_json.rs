@@ -161,10 +161,9 @@ fn json_lines_with_a_broken_line_count_every_other_line() {
     assert_eq!(report["rows"], 5);
     let bad = messages(&run);
     assert_eq!(bad.len(), 1, "{}", run.stderr);
-    assert!(
-        bad[0].starts_with(&format!("{fixture}:3: broken JSON: ")),
-        "{}",
-        bad[0]
+    assert_eq!(
+        bad[0],
+        format!("{fixture}:3: broken JSON line: it is cut short, ending inside a value")
     );
     // m-001 delivered, m-004 expired (retry), m-005 sent: the lines after
     // the broken one count.
@@ -388,4 +387,45 @@ fn json_lines_whose_first_line_is_cut_short_count_the_rest() {
     let (report, run) = json_report(&[file.to_str().unwrap()]);
     assert_eq!(report["bad_rows"], 1, "{}", run.stderr);
     assert_eq!(report["messages"]["total"], 2);
+}
+
+#[test]
+fn a_document_laid_out_by_hand_is_one_document() {
+    // A REST deliveries response whose one item sits on a line of its own,
+    // as people format it by hand: valid JSON, and one document.
+    let file = scratch_file(
+        "by-hand.json",
+        "{ \"message\": \"Finished\", \"count\": 1, \"createDate\": \"2026-10-02T14:03:11.2\", \"tracking\": [\n\
+         { \"mobileNumber\": \"15550100002\", \"statusCode\": \"41\", \"standardStatusCode\": \"4504\" }\n\
+         ] }\n",
+    );
+    let suppress = scratch("by-hand-suppress.txt");
+    let (report, run) = json_report(&[
+        file.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 0);
+    assert_eq!(report["messages"]["total"], 1);
+    assert_eq!(read(&suppress), "15550100002\n");
+}
+
+#[test]
+fn a_line_that_is_not_json_says_so_and_where() {
+    let file = scratch_file(
+        "not-json-line.jsonl",
+        "{\"eventCategoryType\":\"SmsSent\",\"info\":{\"to\":\"15550100001\",\"messageKey\":\"a\"}}\n\
+         {\"eventCategoryType\": SmsSent}\n\
+         {\"eventCategoryType\":\"SmsSent\",\"info\":{\"to\":\"15550100002\",\"messageKey\":\"b\"}}\n",
+    );
+    let name = file.to_str().unwrap();
+    let (report, run) = json_report(&[name]);
+    assert_eq!(report["messages"]["total"], 2);
+    assert_eq!(
+        messages(&run),
+        [format!(
+            "{name}:2: broken JSON line: not JSON from column 23"
+        )]
+    );
 }

@@ -2,20 +2,23 @@
 //! responses as JSON, in the two layouts they are stored in:
 //!
 //! - JSON Lines, as webhook receivers write events: one value per line. A
-//!   broken line is a bad row at its line, and the other lines still
-//!   count. A file that is one line long (a response saved by `curl`) is
-//!   read the same way, streamed.
+//!   broken line is a bad row at its line, saying whether it is cut short
+//!   or not JSON, and the other lines still count. A file that is one line
+//!   long (a response saved by `curl`) is read the same way: each line is
+//!   read whole and parsed where it lies, in time proportional to its
+//!   length.
 //! - Documents, pretty-printed over many lines, one after another (several
 //!   arrays in one file). A document that breaks off is a bad row at the
 //!   line where it broke; what came before counts, and the rest of the
 //!   file, which can no longer be trusted, does not.
 //!
-//! The layout is told from the first line that is not blank: a line that
-//! only opens an array or an object (`[`, `{`, `[{`) starts a document, as
-//! every pretty-printer writes one; a line of whole values (or a broken
-//! one) starts JSON Lines. A value begun on the first line and not ended
-//! there is a document laid out by hand, unless the next line is a whole
-//! value of its own: then the first line was cut short in a file of lines.
+//! The layout is told from the start of the input. A file is JSON Lines
+//! only when its lines are whole values: its first line that is not blank
+//! holds whole values, or is broken (a text running past its end) and the
+//! next line is a whole value of its own, as when a file of lines lost the
+//! end of its first. A first value that goes on over several lines and
+//! ends is a document, however it is laid out (a deliveries response whose
+//! one `tracking` item sits on a line of its own is still one document).
 
 mod document;
 mod items;
@@ -31,8 +34,9 @@ use super::tally::Tally;
 use document::{Context, Document, LineCounter};
 use items::Items;
 
-/// How much of the first line is kept to tell the layout. A longer first
-/// line is read as JSON Lines, which streams it.
+/// How much of the start is kept to tell the layout. A longer first line
+/// is read as JSON Lines; a first value longer than this that starts a
+/// document is told by its second line.
 const FIRST_LINE_LIMIT: usize = 1 << 20;
 
 /// Reads one input into `tally`. An error means a read failed; broken
@@ -53,9 +57,9 @@ pub(crate) fn read(source: Source, tally: &mut Tally) -> Result<(), String> {
     read.map_err(cannot_read)
 }
 
-/// Reads the start of the input, up to its first lines that are not
-/// blank, and tells whether it is JSON Lines. The bytes read are returned,
-/// to be read again.
+/// Reads the start of the input, as far as telling its layout needs, and
+/// tells whether it is JSON Lines. The bytes read are returned, to be read
+/// again.
 fn first_line(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
     let mut start = Vec::new();
     let Some(first) = next_line(reader, &mut start)? else {
@@ -63,23 +67,77 @@ fn first_line(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
         // the limit: JSON Lines either way, which streams.
         return Ok((start, true));
     };
-    let opens_document = start[first.clone()]
-        .iter()
-        .all(|byte| matches!(byte, b'[' | b'{') || byte.is_ascii_whitespace());
-    if opens_document {
-        return Ok((start, false));
-    }
-    if holds_whole_values(&start[first]) {
+    if holds_whole_values(&start[first.clone()]) {
         return Ok((start, true));
     }
-    // A value begun on the first line and not ended there: a document laid
-    // out by hand, or a first line cut short in a file of lines. A second
-    // line that is a whole value of its own says which.
-    let lines = match next_line(reader, &mut start)? {
-        Some(second) => is_whole_values(&start[second]),
-        None => true,
+    let value_start = first.start;
+    let mut second = None;
+    loop {
+        match first_value_end(&start[value_start..]) {
+            ValueEnd::Closes => return Ok((start, false)),
+            ValueEnd::BrokenText => break,
+            ValueEnd::Open => {}
+        }
+        if start.len() - value_start >= FIRST_LINE_LIMIT {
+            break;
+        }
+        match next_line(reader, &mut start)? {
+            Some(line) => {
+                second.get_or_insert(line);
+            }
+            None => break,
+        }
+    }
+    // A first value that is broken, or still open this far: a file of
+    // lines that lost the end of its first, when its second line is a
+    // whole value of its own; else a document, broken or long.
+    let second = match second {
+        Some(line) => Some(line),
+        None => next_line(reader, &mut start)?,
     };
+    let lines = second.is_none_or(|line| is_whole_values(&start[line]));
     Ok((start, lines))
+}
+
+/// How the first value of some text ends, as far as the text goes.
+#[derive(Debug, PartialEq, Eq)]
+enum ValueEnd {
+    /// Its brackets and braces close.
+    Closes,
+    /// A text in it runs past the end of a line, which no JSON text does.
+    BrokenText,
+    /// It is still open where the text ends.
+    Open,
+}
+
+/// Finds how the first value of `text` ends, by its brackets, braces and
+/// texts alone: enough to tell a document from a broken line, and linear.
+fn first_value_end(text: &[u8]) -> ValueEnd {
+    let (mut depth, mut in_text, mut escaped) = (0_usize, false, false);
+    for &byte in text {
+        if in_text {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_text = false,
+                b'\n' => return ValueEnd::BrokenText,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_text = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return ValueEnd::Closes;
+                }
+            }
+            _ => {}
+        }
+    }
+    ValueEnd::Open
 }
 
 /// Reads on to the end of the next line that is not blank (the last may
@@ -120,40 +178,43 @@ fn is_whole_values(line: &[u8]) -> bool {
 }
 
 /// JSON Lines: each line's values are read on their own, so a broken line
-/// costs only itself.
+/// costs only itself. A line is read whole, then parsed where it lies: the
+/// time is the line's length, however long.
 fn read_lines(text: &mut impl BufRead, items: &mut Items) -> io::Result<()> {
+    let mut buffer = Vec::new();
     let mut line = 0;
     loop {
+        buffer.clear();
+        if text.read_until(b'\n', &mut buffer)? == 0 {
+            return Ok(());
+        }
         line += 1;
-        let mut this_line = OneLine {
-            inner: &mut *text,
-            read: 0,
-            ended: false,
-        };
+        let mut values = buffer.as_slice();
+        values = values.strip_suffix(b"\n").unwrap_or(values);
+        values = values.strip_suffix(b"\r").unwrap_or(values);
         let newlines = Cell::new(0);
         let mut context = Context {
             items: &mut *items,
             first_line: line,
             newlines: &newlines,
         };
-        let read = read_values(&mut this_line, &mut context);
-        let (read_any, ended) = (this_line.read > 0, this_line.ended);
-        match read {
-            Ok(()) => {}
-            Err(error) if error.is_io() => return Err(io::Error::from(error)),
-            Err(error) => {
-                items.bad(
-                    line,
-                    format_args!("broken JSON: {}", without_position(&error)),
-                );
-                if !ended {
-                    text.skip_until(b'\n')?;
-                }
-            }
+        let mut json = serde_json::Deserializer::from_slice(values);
+        if let Err(error) = read_values(&mut json, &mut context) {
+            items.bad(line, broken_line(&error));
         }
-        if !read_any {
-            return Ok(());
-        }
+    }
+}
+
+/// What is wrong with a line of JSON Lines, in words that do not need the
+/// parser's: it ends inside a value, or it is not JSON from some column.
+fn broken_line(error: &serde_json::Error) -> String {
+    if error.is_eof() {
+        "broken JSON line: it is cut short, ending inside a value".to_owned()
+    } else {
+        format!(
+            "broken JSON line: not JSON from column {}",
+            error.column().max(1)
+        )
     }
 }
 
@@ -169,7 +230,8 @@ fn read_documents(text: &mut impl Read, items: &mut Items) -> io::Result<()> {
         first_line: 1,
         newlines: &newlines,
     };
-    match read_values(counted, &mut context) {
+    let mut json = serde_json::Deserializer::from_reader(counted);
+    match read_values(&mut json, &mut context) {
         Ok(()) => Ok(()),
         Err(error) if error.is_io() => Err(io::Error::from(error)),
         // The rest of a broken document cannot be trusted: stop here,
@@ -185,16 +247,18 @@ fn read_documents(text: &mut impl Read, items: &mut Items) -> io::Result<()> {
     }
 }
 
-/// Every value in `reader`, one after another, until only whitespace is
+/// Every value `json` holds, one after another, until only whitespace is
 /// left.
-fn read_values(reader: impl Read, context: &mut Context) -> serde_json::Result<()> {
-    let mut json = serde_json::Deserializer::from_reader(reader);
+fn read_values<'de, R: serde_json::de::Read<'de>>(
+    json: &mut serde_json::Deserializer<R>,
+    context: &mut Context,
+) -> serde_json::Result<()> {
     loop {
         match json.end() {
             Ok(()) => return Ok(()),
             Err(error) if error.is_io() => return Err(error),
             // Not the end: another value follows.
-            Err(_) => Document(&mut *context).deserialize(&mut json)?,
+            Err(_) => Document(&mut *context).deserialize(&mut *json)?,
         }
     }
 }
@@ -209,30 +273,24 @@ fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-/// One line of the input as a reader of its own: it ends after the
-/// line's newline.
-struct OneLine<'a, R> {
-    inner: &'a mut R,
-    read: usize,
-    ended: bool,
-}
+#[cfg(test)]
+mod tests {
+    use super::{ValueEnd, first_value_end};
 
-impl<R: BufRead> Read for OneLine<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.ended || buf.is_empty() {
-            return Ok(0);
-        }
-        let available = self.inner.fill_buf()?;
-        let count = match available.iter().position(|&byte| byte == b'\n') {
-            Some(newline) => {
-                self.ended = newline < buf.len();
-                (newline + 1).min(buf.len())
-            }
-            None => available.len().min(buf.len()),
-        };
-        buf[..count].copy_from_slice(&available[..count]);
-        self.inner.consume(count);
-        self.read += count;
-        Ok(count)
+    #[test]
+    fn a_first_value_closes_is_broken_or_stays_open() {
+        assert_eq!(
+            first_value_end(b"{\"a\": [\n{\"b\": \"]}\"}\n] }\n"),
+            ValueEnd::Closes
+        );
+        assert_eq!(
+            first_value_end(b"[\n  {\"a\": \"\\\"\"}\n]"),
+            ValueEnd::Closes
+        );
+        assert_eq!(
+            first_value_end(b"{\"a\": \"cut\n{\"b\": 1}\n"),
+            ValueEnd::BrokenText
+        );
+        assert_eq!(first_value_end(b"{\"a\": 1,\n{\"b\": 1}\n"), ValueEnd::Open);
     }
 }
