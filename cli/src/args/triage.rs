@@ -53,8 +53,9 @@ lists hold the numbers whose status calls for it; a number is in at most one.
 
 Inputs: CSV extracts (comma, tab, pipe or semicolon; UTF-8, or UTF-16 with a
 byte-order mark), REST deliveries responses, event notifications and
-Transactional Messaging API responses (JSON documents or JSON Lines). A large
-extract file is read on every core; standard input on one.
+Transactional Messaging API responses (JSON documents or JSON Lines), each
+plain, gzipped, or in a zip archive (each file in it an input of its own). A
+large extract file is read on every core; standard input on one.
 
 Triage streams its inputs: memory grows with the number of distinct mobile
 numbers, not with the number of rows (event notifications are gathered per

@@ -19,6 +19,9 @@ pub(crate) struct Counts {
     pub(crate) rows: u64,
     /// Messages per day, for the report's chart over time.
     pub(crate) days: Days,
+    /// Lines equal to the header met again after it, as when extracts are
+    /// joined into one file: skipped, not rows.
+    pub(crate) repeated_headers: u64,
 }
 
 impl Counts {
@@ -43,6 +46,7 @@ impl Counts {
         self.messages.absorb(&other.messages);
         self.row_codes.absorb(&other.row_codes);
         self.rows += other.rows;
+        self.repeated_headers += other.repeated_headers;
         self.days.absorb(&other.days);
     }
 }

@@ -69,6 +69,18 @@ impl Columns {
 }
 
 impl Columns {
+    /// Whether a record's kept fields (see [`Columns::indexes`]) are the
+    /// header's names for them: the header again.
+    pub(crate) fn is_header(&self, [code, number, message, time]: &[&[u8]; 4]) -> bool {
+        let same = |field: &[u8], column: Option<&(usize, String)>| {
+            column.is_none_or(|(_, name)| field.trim_ascii().eq_ignore_ascii_case(name.as_bytes()))
+        };
+        same(code, Some(&self.code))
+            && same(number, Some(&self.number))
+            && same(message, self.message.as_ref())
+            && same(time, self.time.as_ref())
+    }
+
     /// The indexes of the code, number, message and time columns, in that
     /// order; `None` for a column the header lacks.
     pub(crate) fn indexes(&self) -> [Option<usize>; 4] {

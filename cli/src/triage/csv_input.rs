@@ -52,16 +52,22 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
         file,
     } = source;
     let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
-    let delimiter = match options.delimiter {
-        Some(delimiter) => delimiter,
-        None => sniff_delimiter(reader.fill_buf().map_err(cannot_read)?),
+    let separator_line = excel_separator(reader.fill_buf().map_err(cannot_read)?);
+    if let Some((_, length)) = separator_line {
+        reader.consume(length);
+    }
+    let delimiter = match (options.delimiter, separator_line) {
+        (Some(delimiter), _) | (None, Some((delimiter, _))) => delimiter,
+        (None, None) => sniff_delimiter(reader.fill_buf().map_err(cannot_read)?),
     };
     let header = read_header(&mut reader, delimiter)
         .map_err(cannot_read)?
         .ok_or_else(|| format!("{name}: no header row: expected the column names first"))?;
     let columns = Columns::find(&header.names, &options.columns)
         .map_err(|problem| format!("{name}: {problem}"))?;
-    let first_row_line = 1 + header.newlines;
+    let (separator_lines, separator_length) =
+        separator_line.map_or((0, 0), |(_, length)| (1, length as u64));
+    let first_row_line = 1 + separator_lines + header.newlines;
     let extract = Extract {
         name: &name,
         columns: &columns,
@@ -71,7 +77,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
 
     #[cfg(unix)]
     if let Some(text) = &file {
-        let start = text.text_start + header.length;
+        let start = text.text_start + separator_length + header.length;
         // Every bad row shown means every message kept until the threads
         // finish: read in order, each is said as it is found instead.
         let parallel = options.threads > 1
@@ -154,5 +160,33 @@ fn settle_dates(name: &str, dates: Dates, tally: &mut Tally) -> Result<(), Strin
             Ok(())
         }
         (None, Some((example, line))) => Err(date_order::undecided(name, &example, line)),
+    }
+}
+
+/// Excel's first line naming the delimiter, `sep=;`: the delimiter and the
+/// line's length with its line break, when `start` begins with one.
+fn excel_separator(start: &[u8]) -> Option<(u8, usize)> {
+    let rest = start.strip_prefix(b"sep=")?;
+    let (&delimiter, after) = rest.split_first()?;
+    let length = match after {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n' | b'\r', ..] => 6,
+        _ => return None,
+    };
+    (delimiter != b'"' && delimiter.is_ascii()).then_some((delimiter, length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excel_separator;
+
+    #[test]
+    fn excels_separator_line_names_the_delimiter() {
+        assert_eq!(excel_separator(b"sep=;\r\nMobile;Code"), Some((b';', 7)));
+        assert_eq!(excel_separator(b"sep=|\nMobile|Code"), Some((b'|', 6)));
+        assert_eq!(excel_separator(b"sep=\t\n"), Some((b'\t', 6)));
+        assert_eq!(excel_separator(b"sep=;;\n"), None);
+        assert_eq!(excel_separator(b"sep=;"), None);
+        assert_eq!(excel_separator(b"Mobile,sep=;\n"), None);
     }
 }

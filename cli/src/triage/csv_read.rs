@@ -211,6 +211,10 @@ impl Worker<'_> {
                             };
                             self.record(row.number, time, row.message, fate);
                         }
+                        // Extracts joined into one file repeat their header.
+                        Err(_) if self.columns.is_header(&fields) => {
+                            self.counts.repeated_headers += 1;
+                        }
                         Err(problem) => {
                             self.counts.row(None);
                             self.bad.report(self.file, line, problem);

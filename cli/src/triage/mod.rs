@@ -5,6 +5,7 @@
 mod bad_rows;
 mod by_message;
 mod by_number;
+mod compressed;
 mod counts;
 mod csv_header;
 mod csv_input;
@@ -155,11 +156,14 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
         // An input that fails stops the run, and dropping the staged
         // outputs removes their temporary files: no list or page is
         // replaced by one that misses that input's people.
-        summaries.push(read(input, options, &mut tally).map_err(|failure| {
+        let failed = |failure: String| {
             Fatal::new(format!(
                 "{failure}; nothing was written: the lists and the page are as they were"
             ))
-        })?);
+        };
+        for (kind, source) in Source::open(input).map_err(failed)? {
+            summaries.push(read(kind, source, options, &mut tally).map_err(failed)?);
+        }
     }
     tally.finish();
 
@@ -219,18 +223,23 @@ fn read_once(inputs: &[Input]) -> Vec<Input> {
     once
 }
 
-/// Reads one input into the tally. An input fails when it cannot be read
-/// as an input at all (it cannot be opened, it is empty or not text, its
-/// header lacks a column), when reading it fails part way, or when it has
-/// rows and not one of them could be counted: a list made without it
-/// would silently miss its people.
-fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> Result<InputSummary, String> {
-    let name = input.name();
+/// Reads one input (a file, or a file of an archive) into the tally. An
+/// input fails when it cannot be read as an input at all (it is empty or
+/// not text, its header lacks a column), when reading it fails part way,
+/// or when it has rows and not one of them could be counted: a list made
+/// without it would silently miss its people.
+fn read(
+    kind: Kind,
+    source: Source,
+    options: &TriageOptions,
+    tally: &mut Tally,
+) -> Result<InputSummary, String> {
+    let name = source.name.clone();
     let (rows, bad_rows) = (tally.rows(), tally.bad().count());
-    let read = Source::open(input).and_then(|(kind, source)| match kind {
+    let read = match kind {
         Kind::Csv => csv_input::read(source, &options.csv, tally),
         Kind::Json => json_input::read(source, tally),
-    });
+    };
     let examples = tally.bad_rows_mut().end_input(&name);
     read?;
     let summary = InputSummary {

@@ -82,6 +82,7 @@ pub(crate) fn report(summary: &Summary) -> Value {
         "inputs": inputs,
         "rows": summary.rows,
         "bad_rows": summary.bad_rows,
+        "repeated_headers": summary.repeated_headers,
         "code_kind": summary.code_kind.as_str(),
         "resolution": rules,
         "messages": messages,

@@ -116,6 +116,13 @@ fn write_notes(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
             summary.bad_rows
         )?;
     }
+    if summary.repeated_headers > 0 {
+        writeln!(
+            out,
+            "header lines repeated inside extracts, skipped: {}",
+            summary.repeated_headers
+        )?;
+    }
     Ok(())
 }
 

@@ -1,11 +1,12 @@
-//! Opening a triage input (a file or standard input): its encoding from
-//! its byte-order mark, and which kind of data it holds from its first
-//! character.
+//! Opening a triage input (a file or standard input): whether it is
+//! compressed from its first bytes, its encoding from its byte-order mark,
+//! and which kind of data it holds from its first character.
 
 use std::fs::File;
 use std::io::{self, BufReader, Chain, Cursor, Read};
 
 use super::Input;
+use super::compressed::{self, Archive, Packing};
 use super::utf16::Utf16Reader;
 use crate::file_identity::FileIdentity;
 use crate::progress::Progress;
@@ -23,6 +24,8 @@ const SNIFF_LIMIT: usize = 1 << 20;
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+/// Bytes read to tell a compressed input: zip's signature is four.
+const MAGIC_LENGTH: usize = 4;
 
 /// The kinds of input triage reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,9 +35,6 @@ pub(crate) enum Kind {
     /// REST deliveries or event notifications: JSON documents or lines.
     Json,
 }
-
-/// The raw input, counting its progress.
-type Raw = Progress<Box<dyn Read + Send>>;
 
 /// The reader of an open input: UTF-8 text, its start (read while
 /// sniffing) and then the rest, buffered. `Send` so a parser can run on a
@@ -102,10 +102,11 @@ impl Input {
 }
 
 impl Source {
-    /// Opens the input, decodes it to UTF-8 if it is UTF-16, and reads
-    /// enough of it to tell its kind. The error names the input and what
-    /// went wrong.
-    pub(crate) fn open(input: &Input) -> Result<(Kind, Self), String> {
+    /// Opens the input: the text it holds, inflated if it is gzip, or the
+    /// text of each file a zip archive holds (see `compressed`). Each is
+    /// decoded to UTF-8 if it is UTF-16, and enough of it is read to tell
+    /// its kind. The error names the input and what went wrong.
+    pub(crate) fn open(input: &Input) -> Result<Vec<(Kind, Self)>, String> {
         let name = input.name();
         let mut regular = None;
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match input {
@@ -122,15 +123,49 @@ impl Source {
         };
         let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
         let mut raw = Progress::new(reader, &name, size);
-        let head = read_at_least(&mut raw, UTF8_BOM.len()).map_err(cannot_read)?;
+        let head = read_at_least(&mut raw, MAGIC_LENGTH).map_err(cannot_read)?;
+        let bytes = Cursor::new(head.clone()).chain(raw);
+        match Packing::of(&head) {
+            Packing::Plain => {
+                let file = regular.zip(size);
+                Ok(vec![Self::text(name, Box::new(bytes), file)?])
+            }
+            Packing::Gzip => Ok(vec![Self::text(name, compressed::gunzip(bytes), None)?]),
+            Packing::Zip => {
+                let archive = match input {
+                    Input::File(path) => Archive::File(path),
+                    Input::Stdin => {
+                        let mut whole = Vec::new();
+                        { bytes }.read_to_end(&mut whole).map_err(cannot_read)?;
+                        Archive::Bytes(whole.into())
+                    }
+                };
+                compressed::members(&archive, &name)?
+                    .into_iter()
+                    .map(|member| Self::text(member.name, member.reader, None))
+                    .collect()
+            }
+        }
+    }
+
+    /// The text of `bytes`, the input `name`: its encoding from its
+    /// byte-order mark, its kind from its first character. `file` is the
+    /// regular file and its length when the bytes are that file's.
+    fn text(
+        name: String,
+        mut bytes: Box<dyn Read + Send>,
+        file: Option<(File, u64)>,
+    ) -> Result<(Kind, Self), String> {
+        let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
+        let head = read_at_least(&mut bytes, UTF8_BOM.len()).map_err(cannot_read)?;
         let (encoding, mark) = Encoding::of(&head);
-        let mut text = encoding.decode(head[mark..].to_vec(), raw);
+        let mut text = encoding.decode(head[mark..].to_vec(), bytes);
         let start = sniff(&mut text).map_err(cannot_read)?;
         if encoding == Encoding::Utf8 {
             check_not_utf16(&start).map_err(|problem| format!("{name} {problem}"))?;
         }
-        let file = match (regular, size, encoding) {
-            (Some(file), Some(length), Encoding::Utf8) => Some(TextFile {
+        let file = match (file, encoding) {
+            (Some((file, length)), Encoding::Utf8) => Some(TextFile {
                 file,
                 text_start: mark as u64,
                 length,
@@ -183,7 +218,7 @@ impl Encoding {
 
     /// The text as UTF-8: `head`, the bytes already read after the mark,
     /// then the rest of `raw`.
-    fn decode(self, head: Vec<u8>, raw: Raw) -> Box<dyn Read + Send> {
+    fn decode(self, head: Vec<u8>, raw: Box<dyn Read + Send>) -> Box<dyn Read + Send> {
         let bytes = Cursor::new(head).chain(raw);
         match self {
             Self::Utf8 => Box::new(bytes),

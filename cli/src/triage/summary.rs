@@ -124,6 +124,8 @@ pub(crate) struct Summary {
     pub(crate) inputs: Vec<InputSummary>,
     pub(crate) rows: u64,
     pub(crate) bad_rows: u64,
+    /// Header lines met again inside extracts (joined files), skipped.
+    pub(crate) repeated_headers: u64,
     pub(crate) code_kind: CodeKind,
     /// Every message, by its own fate.
     pub(crate) messages: Outcomes,
@@ -188,6 +190,7 @@ impl Summary {
             untimed_messages: tally.days().untimed(),
             rows: tally.rows(),
             bad_rows: tally.bad().count(),
+            repeated_headers: tally.repeated_headers(),
             code_kind,
             messages: Outcomes::of(&messages, code_kind),
             messages_without_number: tally.messages_without_number(),

@@ -195,6 +195,11 @@ impl Tally {
         self.counts.rows
     }
 
+    /// Header lines met again inside an extract, skipped.
+    pub(crate) fn repeated_headers(&self) -> u64 {
+        self.counts.repeated_headers
+    }
+
     pub(crate) fn bad(&self) -> &BadRows {
         &self.bad
     }
