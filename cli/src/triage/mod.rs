@@ -13,7 +13,7 @@ mod csv_read;
 mod csv_row;
 mod csv_scan;
 mod days;
-mod decimal;
+pub(crate) mod decimal;
 mod fate;
 mod fate_counts;
 mod funnel;
