@@ -22,7 +22,7 @@ mod json_input;
 mod lists;
 mod mobile_number;
 mod reasons;
-mod report_html;
+pub(crate) mod report_html;
 mod report_json;
 mod report_text;
 mod source;

@@ -9,6 +9,7 @@
 //! and days (at most [`periods::MAX_PERIODS`] bars), never with rows.
 //! Every value from an input goes through [`Html`]'s escaping.
 
+pub(crate) mod at_scale;
 mod charts;
 mod links;
 mod periods;
