@@ -11,6 +11,7 @@
 
 pub(crate) mod at_scale;
 mod charts;
+mod label_width;
 mod links;
 mod periods;
 
@@ -239,7 +240,7 @@ fn funnel(html: &mut Html, summary: &Summary) {
     html.markup(
         "<section id=\"funnel\">\n<h2>How far messages got</h2>\n\
          <p>Each message counts at the last stage its status describes: one that reached the carrier passed \
-         the send service and the aggregator. Beside each stage, the messages that failed there \
+         the send service and the aggregator. Under each stage's bar, the messages that failed there \
          (or whose outcome nobody can tell).</p>\n<figure>",
     );
     charts::funnel(html, funnel);
