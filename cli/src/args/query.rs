@@ -66,10 +66,14 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         match argument {
             Long("since") => since = Some(value(parser, "--since")?),
             Long("table") => table = value(parser, "--table")?,
-            Long("dialect") => dialect = Some(dialect_named(&parser.value()?.string()?)?),
+            Long("dialect") => {
+                dialect = Some(named("dialect", &parser.value()?.string()?, &Dialect::ALL)?);
+            }
             Long("code-kind") => code_kind = value(parser, "--code-kind")?,
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
-            Value(name) if output.is_none() => output = Some(output_named(&name.string()?)?),
+            Value(name) if output.is_none() => {
+                output = Some(named("query", &name.string()?, &QueryOutput::ALL)?);
+            }
             other => return Err(unexpected(other, HELP)),
         }
     }
@@ -87,14 +91,6 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     }))
 }
 
-fn dialect_named(name: &str) -> Result<Dialect, Fatal> {
-    Dialect::ALL
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|&(_, dialect)| dialect)
-        .ok_or_else(|| unknown("dialect", name, Dialect::ALL.map(|(known, _)| known)))
-}
-
 /// The table as the query names it, or why it cannot be named without a
 /// `--dialect`.
 fn table_in(name: TableName, dialect: Option<Dialect>) -> Result<Table, Fatal> {
@@ -108,12 +104,13 @@ fn table_in(name: TableName, dialect: Option<Dialect>) -> Result<Table, Fatal> {
     })
 }
 
-fn output_named(name: &str) -> Result<QueryOutput, Fatal> {
-    QueryOutput::ALL
-        .iter()
+/// The one of `all` that `name` names; else an error that says what
+/// `name` should have been (`what`), with a did-you-mean.
+fn named<T: Copy>(what: &str, name: &str, all: &[(&'static str, T)]) -> Result<T, Fatal> {
+    all.iter()
         .find(|(known, _)| *known == name)
-        .map(|&(_, output)| output)
-        .ok_or_else(|| unknown("query", name, QueryOutput::ALL.map(|(known, _)| known)))
+        .map(|&(_, value)| value)
+        .ok_or_else(|| unknown(what, name, all.iter().map(|&(known, _)| known)))
 }
 
 /// The value of `option`, read with `FromStr`; the error names the option,
