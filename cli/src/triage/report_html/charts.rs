@@ -155,6 +155,9 @@ fn funnel_rows(funnel: &Funnel) -> Vec<FunnelRow> {
 /// its count.
 const NAME_SIZE: f64 = 13.0;
 const VALUE_SIZE: f64 = 12.0;
+/// A funnel row's height, and what a line under its bar adds.
+const ROW_HEIGHT: f64 = 34.0;
+const ENDED_LINE: f64 = 16.0;
 
 /// How far messages got: one bar per stage for the messages that reached
 /// it, the delivered at the end, and under each stage's bar the messages
@@ -173,29 +176,26 @@ pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
             )
         })
         .collect();
-    let bar_left = widest(
-        &mut rows
-            .iter()
-            .map(|row| label_width(&row.name, NAME_SIZE, false)),
-    ) + 12.0;
+    let names = rows
+        .iter()
+        .map(|row| label_width(&row.name, NAME_SIZE, false));
+    let bar_left = widest(names) + 12.0;
     let value_room = widest(
-        &mut values
+        values
             .iter()
             .map(|value| label_width(value, VALUE_SIZE, false)),
     );
     let bar_width = WIDTH - bar_left - 6.0 - value_room - 4.0;
     // A row is a bar with its name and count beside it, and when
     // something ended at its stage, a line under the bar that says so.
-    let (row_height, ended_line) = (34.0, 16.0);
     let heights: Vec<f64> = rows
         .iter()
         .map(|row| {
-            row_height
-                + if row.ended_here.is_empty() {
-                    0.0
-                } else {
-                    ended_line
-                }
+            if row.ended_here.is_empty() {
+                ROW_HEIGHT
+            } else {
+                ROW_HEIGHT + ENDED_LINE
+            }
         })
         .collect();
     let height = TOP + heights.iter().sum::<f64>() + 8.0;
