@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use mobileconnect_status::SmsStatus;
 
 use crate::fatal::Fatal;
+use crate::triage::decimal;
 use crate::words;
 
 /// Standard status codes have four digits: the thousands digit is the hop.
@@ -18,15 +19,16 @@ note:    values under 1000 are not standard status codes. In a REST deliveries
            code; in a not-sent event (SmsNotSent), statusCode is the reason the
            message was never sent (a Send Error Code), not a status.";
 
-/// Explains each query in turn. A query that is neither a code nor a name
-/// is reported on stderr and makes the exit code 2; the others are still
-/// explained.
+/// Explains each query in turn. A query is read as triage reads a code,
+/// so what triage accepts (`4000.0`) is explained too. A query that is
+/// neither a code nor a name is reported on stderr and makes the exit code
+/// 2; the others are still explained.
 pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, Fatal> {
     let mut unparsable = false;
     // A blank line goes between explanations, never before the first.
     let mut explained_any = false;
     for query in queries {
-        match query.parse::<SmsStatus>() {
+        match decimal::status(query.as_bytes()) {
             Ok(status) => {
                 if explained_any {
                     writeln!(out).map_err(Fatal::stdout)?;

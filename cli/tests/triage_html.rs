@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use common::page::{Page, count, percent};
-use common::{scratch, scratch_file, sms_status};
+use common::{extract, scratch, scratch_file, sms_status};
 use serde_json::Value;
 
 const SAMPLE: &str = "samples/sms-message-tracking.csv";
@@ -253,56 +253,9 @@ fn the_samples_pages_show_the_json_reports_numbers() {
     assert_eq!(page.rows("inputs").len(), 3);
 }
 
-/// A tracking extract over `days` days from 1/1/2025, `per_day` messages
-/// a day, with a mix of codes, some numbers sent to twice, and a few rows
-/// without a time.
-fn extract(days: u32, per_day: u32) -> String {
-    const CODES: [u16; 12] = [
-        4000, 4000, 4000, 4000, 4000, 2000, 3001, 4501, 4504, 4505, 2600, 4510,
-    ];
-    let mut csv =
-        String::from("MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n");
-    let mut seed: u32 = 7;
-    for day in 0..days {
-        // Day 3 has no messages: a gap the chart must show.
-        if day == 3 {
-            continue;
-        }
-        let date = day_after_new_year(day);
-        for message in 0..per_day {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let code = CODES[(seed >> 16) as usize % CODES.len()];
-            let number = 15_550_000_000_u64 + u64::from((seed >> 8) % 500);
-            let id = day * per_day + message;
-            let time = if id % 97 == 0 {
-                String::new()
-            } else {
-                let hour = message % 12 + 1;
-                let half = if message % 2 == 0 { "AM" } else { "PM" };
-                format!("{date} {hour}:{:02}:00 {half}", message % 60)
-            };
-            writeln!(csv, "{id},{number},{time},{code}").unwrap();
-        }
-    }
-    csv
-}
-
-/// `M/D/2025` for day `day` of 2025 (0 is 1 January).
-fn day_after_new_year(day: u32) -> String {
-    let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let mut day = day;
-    for (month, length) in lengths.into_iter().enumerate() {
-        if day < length {
-            return format!("{}/{}/2025", month + 1, day + 1);
-        }
-        day -= length;
-    }
-    panic!("within 2025")
-}
-
 #[test]
 fn a_multi_day_extracts_page_shows_the_json_reports_numbers_per_day() {
-    let path = scratch_file("multi-day.csv", extract(45, 40));
+    let path = scratch_file("multi-day.csv", extract::tracking(45, 40));
     let (report, page, _) = both(&[path.to_str().unwrap()], "multi-day");
     assert_same_numbers(&report, &page);
     let periods = page.rows("periods");
@@ -535,8 +488,8 @@ fn lists_are_linked_relative_to_the_page() {
 
 #[test]
 fn the_pages_size_grows_with_days_and_codes_not_rows() {
-    let small = scratch_file("rows-small.csv", extract(20, 50));
-    let large = scratch_file("rows-large.csv", extract(20, 2000));
+    let small = scratch_file("rows-small.csv", extract::tracking(20, 50));
+    let large = scratch_file("rows-large.csv", extract::tracking(20, 2000));
     let (_, _, small_page) = both(&[small.to_str().unwrap()], "rows-small");
     let (report, page, large_page) = both(&[large.to_str().unwrap()], "rows-large");
     assert_same_numbers(&report, &page);

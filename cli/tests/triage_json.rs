@@ -429,3 +429,50 @@ fn a_line_that_is_not_json_says_so_and_where() {
         )]
     );
 }
+
+/// Event notifications as a webhook receiver stores them: each POST body
+/// is a JSON array of up to the callback's `maxBatchSize` events (100 to
+/// 1,000), appended to one file. The events of one message arrive in
+/// different batches, and one arrives twice (delivery is at least once).
+const ENS_BATCHES: &str = "tests/fixtures/ens-batches.json";
+
+#[test]
+fn ens_batches_one_after_another_are_read_as_one_stream() {
+    let stored = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(ENS_BATCHES);
+    let batches: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&read(&stored))
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("the fixture is JSON");
+    assert_eq!(batches.len(), 2);
+    assert!(batches.iter().all(serde_json::Value::is_array));
+    // The same bodies written as they came: one a line, or back to back.
+    let one_a_line: String = batches
+        .iter()
+        .map(|batch| batch.to_string() + "\n")
+        .collect();
+    let back_to_back: String = batches.iter().map(ToString::to_string).collect();
+    for (layout, path) in [
+        ("as stored", stored.clone()),
+        (
+            "one a line",
+            scratch_file("ens-batches-lines.json", one_a_line),
+        ),
+        (
+            "back to back",
+            scratch_file("ens-batches-joined.json", back_to_back),
+        ),
+    ] {
+        let suppress = scratch("ens-batches-suppress.txt");
+        let (report, run) = json_report(&[
+            path.to_str().unwrap(),
+            "--suppress-list",
+            suppress.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{layout}: {}", run.stderr);
+        assert_eq!(report["rows"], 7, "{layout}");
+        assert_eq!(report["messages"]["total"], 3, "{layout}");
+        assert_eq!(status_counts(&report), [(4000, 1), (4504, 1)], "{layout}");
+        assert_eq!(report["recipients"]["not_sent"], 1, "{layout}");
+        assert_eq!(read(&suppress), "15550100102\n", "{layout}");
+    }
+}

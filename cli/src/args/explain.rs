@@ -11,10 +11,11 @@ sms-status explain: say what each status means and what to do about it
 
 Usage: sms-status explain CODE_OR_NAME...
 
-Each argument is a status code (4504) or a name from the table
-(FailedDueToUnknownSubscriber, any case). A code the table does not list is
-explained conservatively; an argument that is neither a code nor a name is
-reported, the others are still explained, and the exit code is 2.
+Each argument is a status code (4504, or 4504.0 as spreadsheets write it) or
+a name from the table (FailedDueToUnknownSubscriber, any case). A code the
+table does not list is explained conservatively; an argument that is neither a
+code nor a name is reported, the others are still explained, and the exit code
+is 2.
 
 Options:
   -h, --help   print this help

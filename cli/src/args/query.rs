@@ -6,10 +6,11 @@ use std::str::FromStr;
 use lexopt::prelude::*;
 use mobileconnect_status::CodeKind;
 
+use super::suggest::one_of;
 use super::{Command, unexpected, unknown, usage};
 use crate::fatal::Fatal;
 use crate::query::{QueryOptions, QueryOutput};
-use crate::sql::TableName;
+use crate::sql::{Dialect, NeedsQuotes, Table, TableName};
 
 /// `sms-status query --help`.
 pub(super) const HELP: &str = "\
@@ -28,7 +29,14 @@ Options:
                         view keeps every message ever sent and a Query Activity
                         times out: Salesforce advises a condition on its date
   --table NAME          the table to read (default: _SMSMessageTracking), such as
-                        warehouse.sms.tracking; letters, digits and _, with dots
+                        warehouse.sms.tracking; letters, digits, _, -, $ and
+                        spaces, with dots between database, schema and table
+  --dialect ENGINE      sql-server (also a Marketing Cloud Query Activity),
+                        sqlite, duckdb, snowflake or bigquery: how to quote a
+                        --table name that needs quotes (my-project.sms.tracking
+                        in BigQuery is `my-project.sms.tracking`). A name of
+                        letters, digits and _ needs none and runs everywhere;
+                        Snowflake matches a quoted part's case exactly
   --code-kind KIND      shared or dedicated (default: dedicated): the kind of code
                         the messages were sent from; for shared short codes 2000
                         DeliveredToAggregator is final. It sets the report's
@@ -53,13 +61,19 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut code_kind = CodeKind::Dedicated;
     let mut since = None;
     let mut table = TableName::data_view();
+    let mut dialect = None;
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
             Long("since") => since = Some(value(parser, "--since")?),
             Long("table") => table = value(parser, "--table")?,
+            Long("dialect") => {
+                dialect = Some(named("dialect", &parser.value()?.string()?, &Dialect::ALL)?);
+            }
             Long("code-kind") => code_kind = value(parser, "--code-kind")?,
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
-            Value(name) if output.is_none() => output = Some(output_named(&name.string()?)?),
+            Value(name) if output.is_none() => {
+                output = Some(named("query", &name.string()?, &QueryOutput::ALL)?);
+            }
             other => return Err(unexpected(other, HELP)),
         }
     }
@@ -73,16 +87,30 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         output,
         code_kind,
         since,
-        table,
+        table: table_in(table, dialect)?,
     }))
 }
 
-fn output_named(name: &str) -> Result<QueryOutput, Fatal> {
-    QueryOutput::ALL
-        .iter()
+/// The table as the query names it, or why it cannot be named without a
+/// `--dialect`.
+fn table_in(name: TableName, dialect: Option<Dialect>) -> Result<Table, Fatal> {
+    let typed = format!("{:?}", name.as_typed());
+    Table::new(name, dialect).map_err(|NeedsQuotes { part }| {
+        Fatal::new(format!(
+            "--table: {typed} needs quotes ({part:?} is not a plain name), and engines \
+             quote names differently: say which with --dialect {}",
+            one_of(&Dialect::ALL.map(|(name, _)| name))
+        ))
+    })
+}
+
+/// The one of `all` that `name` names; else an error that says what
+/// `name` should have been (`what`), with a did-you-mean.
+fn named<T: Copy>(what: &str, name: &str, all: &[(&'static str, T)]) -> Result<T, Fatal> {
+    all.iter()
         .find(|(known, _)| *known == name)
-        .map(|&(_, output)| output)
-        .ok_or_else(|| unknown("query", name, QueryOutput::ALL.map(|(known, _)| known)))
+        .map(|&(_, value)| value)
+        .ok_or_else(|| unknown(what, name, all.iter().map(|&(known, _)| known)))
 }
 
 /// The value of `option`, read with `FromStr`; the error names the option,

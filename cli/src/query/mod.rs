@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use mobileconnect_status::{Action, CodeKind};
 
-use crate::sql::{Since, TableName};
+use crate::sql::{Since, Table};
 
 /// What the query returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +51,8 @@ pub(crate) struct QueryOptions {
     pub(crate) code_kind: CodeKind,
     /// Only messages created on or after this day.
     pub(crate) since: Option<Since>,
-    pub(crate) table: TableName,
+    /// The table read, as the `FROM` clause names it.
+    pub(crate) table: Table,
 }
 
 /// Writes the query `options` ask for.

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{QueryOptions, QueryOutput};
-use crate::sql::{TableName, text};
+use crate::sql::text;
 
 /// The derived table's rows: `Mobile`, its newest message's
 /// `SMSStandardStatusCodeId`, and `NewestFirst`, which is 1 on that
@@ -159,9 +159,7 @@ fn command_line(options: &QueryOptions) -> String {
     if let Some(since) = options.since {
         words.push(format!("--since {since}"));
     }
-    if options.table != TableName::data_view() {
-        words.push(format!("--table {}", options.table));
-    }
+    words.extend(options.table.options());
     words.join(" ")
 }
 

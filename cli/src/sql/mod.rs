@@ -6,15 +6,19 @@
 //! what they share: one `SELECT`, derived tables rather than `WITH`,
 //! searched `CASE`, code ranges written as comparisons (`/` truncates
 //! integers in T-SQL and SQLite but not in DuckDB, Snowflake or BigQuery),
-//! and plain identifiers (brackets are T-SQL's, backticks BigQuery's).
+//! and plain identifiers. Only a table name that needs quotes is written
+//! for one engine, its `--dialect` (brackets are T-SQL's, backticks
+//! BigQuery's, double quotes the others').
 
 mod classify;
+mod dialect;
 mod since;
 mod table_name;
 
 pub(crate) use classify::{first_unlisted, write_classification};
+pub(crate) use dialect::Dialect;
 pub(crate) use since::Since;
-pub(crate) use table_name::TableName;
+pub(crate) use table_name::{NeedsQuotes, Table, TableName};
 
 /// `word` as a SQL string literal: quotes doubled, the one escape every
 /// engine shares.

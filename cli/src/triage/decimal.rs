@@ -32,7 +32,8 @@ pub(crate) fn decimal(bytes: &[u8]) -> Option<Decimal<'_>> {
 
 /// A status code written as text: an integer, stray whitespace allowed,
 /// or the float form pandas gives an integer column with blanks (`4000.0`),
-/// or a status name; in an extract or in a JSON string alike.
+/// or a status name; in an extract, in a JSON string or as `explain`'s
+/// argument alike.
 pub(crate) fn status(field: &[u8]) -> Result<SmsStatus, String> {
     let trimmed = field.trim_ascii();
     let code = match decimal(trimmed) {

@@ -16,7 +16,7 @@ mod csv_row;
 mod csv_scan;
 mod date_order;
 mod days;
-mod decimal;
+pub(crate) mod decimal;
 mod fate;
 mod fate_counts;
 mod funnel;
@@ -25,7 +25,7 @@ mod json_input;
 mod lists;
 mod mobile_number;
 mod reasons;
-mod report_html;
+pub(crate) mod report_html;
 mod report_json;
 mod report_text;
 mod source;
@@ -151,20 +151,14 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     let mut staged = output::stage(&requested, &files)?;
 
     let mut tally = Tally::new(options.max_errors);
-    let mut summaries = Vec::with_capacity(inputs.len());
-    for input in &inputs {
-        // An input that fails stops the run, and dropping the staged
-        // outputs removes their temporary files: no list or page is
-        // replaced by one that misses that input's people.
-        let failed = |failure: String| {
-            Fatal::new(format!(
-                "{failure}; nothing was written: the lists and the page are as they were"
-            ))
-        };
-        for (kind, source) in Source::open(input).map_err(failed)? {
-            summaries.push(read(kind, source, options, &mut tally).map_err(failed)?);
-        }
-    }
+    // An input that fails stops the run, and dropping the staged outputs
+    // removes their temporary files: no list or page is replaced by one
+    // that misses that input's people.
+    let summaries = read_all(&inputs, options, &mut tally).map_err(|failure| {
+        Fatal::new(format!(
+            "{failure}; nothing was written: the lists and the page are as they were"
+        ))
+    })?;
     tally.finish();
 
     let actions = lists
@@ -221,6 +215,22 @@ fn read_once(inputs: &[Input]) -> Vec<Input> {
         once.push(input.clone());
     }
     once
+}
+
+/// Reads every input into the tally, each file of an archive as an input
+/// of its own; the first that fails stops the reading.
+pub(crate) fn read_all(
+    inputs: &[Input],
+    options: &TriageOptions,
+    tally: &mut Tally,
+) -> Result<Vec<InputSummary>, String> {
+    let mut summaries = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        for (kind, source) in Source::open(input)? {
+            summaries.push(read(kind, source, options, tally)?);
+        }
+    }
+    Ok(summaries)
 }
 
 /// Reads one input (a file, or a file of an archive) into the tally. An

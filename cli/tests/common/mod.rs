@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+pub(crate) mod extract;
 pub(crate) mod page;
 
 use std::io::Write;

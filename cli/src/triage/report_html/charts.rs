@@ -7,13 +7,13 @@
 
 use mobileconnect_status::Outcome;
 
+use super::label_width::label_width;
 use super::periods::{Period, Unit};
 use crate::html::{Count, Html, Percent};
 use crate::triage::funnel::Funnel;
 
 /// The drawing's size in its own units; it scales to the page's width.
 const WIDTH: f64 = 720.0;
-const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 52.0;
@@ -105,22 +105,29 @@ fn label(html: &mut Html, class: &'static str, x: f64, y: f64, text: impl std::f
         .close("text");
 }
 
-/// How far messages got: one bar per stage for the messages that reached
-/// it, the delivered at the end, and beside each stage the messages that
-/// failed there.
-pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
-    let mut rows: Vec<(String, u64, String, &'static str)> = vec![(
-        "All messages".to_owned(),
-        funnel.messages,
-        if funnel.not_sent > 0 {
+/// One row of the funnel: its name, its messages, what ended there (said
+/// under the bar) and the bar's class.
+struct FunnelRow {
+    name: String,
+    count: u64,
+    ended_here: String,
+    class: &'static str,
+}
+
+/// The funnel's rows: all messages, each stage, the delivered.
+fn funnel_rows(funnel: &Funnel) -> Vec<FunnelRow> {
+    let mut rows = vec![FunnelRow {
+        name: "All messages".to_owned(),
+        count: funnel.messages,
+        ended_here: if funnel.not_sent > 0 {
             format!("{} never sent", Count(funnel.not_sent))
         } else {
             String::new()
         },
-        "total",
-    )];
+        class: "total",
+    }];
     for stage in &funnel.stages {
-        let beside = match (stage.ended(Outcome::Failed), stage.ended(Outcome::Unknown)) {
+        let ended_here = match (stage.ended(Outcome::Failed), stage.ended(Outcome::Unknown)) {
             (0, 0) => String::new(),
             (failed, 0) => format!("{} failed here", Count(failed)),
             (0, unknown) => format!("{} unknown here", Count(unknown)),
@@ -128,22 +135,70 @@ pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
                 format!("{} failed, {} unknown here", Count(failed), Count(unknown))
             }
         };
-        rows.push((
-            format!("Reached {}", super::stage_name(stage.stage)),
-            stage.reached,
-            beside,
-            "reached",
-        ));
+        rows.push(FunnelRow {
+            name: format!("Reached {}", super::stage_name(stage.stage)),
+            count: stage.reached,
+            ended_here,
+            class: "reached",
+        });
     }
-    rows.push((
-        "Delivered to the handset".to_owned(),
-        funnel.delivered(),
-        String::new(),
-        "delivered",
-    ));
-    let row_height = 34.0;
-    let height = TOP + row_height * float(rows.len() as u64) + 8.0;
-    let (bar_left, bar_width) = (180.0, 240.0);
+    rows.push(FunnelRow {
+        name: "Delivered to the handset".to_owned(),
+        count: funnel.delivered(),
+        ended_here: String::new(),
+        class: "delivered",
+    });
+    rows
+}
+
+/// The funnel's font sizes, as `style.css` sets them: a row's name and
+/// its count.
+const NAME_SIZE: f64 = 13.0;
+const VALUE_SIZE: f64 = 12.0;
+/// A funnel row's height, and what a line under its bar adds.
+const ROW_HEIGHT: f64 = 34.0;
+const ENDED_LINE: f64 = 16.0;
+
+/// How far messages got: one bar per stage for the messages that reached
+/// it, the delivered at the end, and under each stage's bar the messages
+/// that failed there. Each text has a place of its own at any count: the
+/// names a column as wide as the widest, the counts the room after the
+/// longest bar, and what ended at a stage a line under its bar.
+pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
+    let rows = funnel_rows(funnel);
+    let values: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{} ({})",
+                Count(row.count),
+                Percent::of(row.count, funnel.messages)
+            )
+        })
+        .collect();
+    let names = rows
+        .iter()
+        .map(|row| label_width(&row.name, NAME_SIZE, false));
+    let bar_left = widest(names) + 12.0;
+    let value_room = widest(
+        values
+            .iter()
+            .map(|value| label_width(value, VALUE_SIZE, false)),
+    );
+    let bar_width = WIDTH - bar_left - 6.0 - value_room - 4.0;
+    // A row is a bar with its name and count beside it, and when
+    // something ended at its stage, a line under the bar that says so.
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|row| {
+            if row.ended_here.is_empty() {
+                ROW_HEIGHT
+            } else {
+                ROW_HEIGHT + ENDED_LINE
+            }
+        })
+        .collect();
+    let height = TOP + heights.iter().sum::<f64>() + 8.0;
     let desc = format!(
         "Of {} messages, {} reached the send service, {} the aggregator, {} the carrier and {} the handset; {} were delivered. {} were never sent.",
         Count(funnel.messages),
@@ -162,29 +217,30 @@ pub(crate) fn funnel(html: &mut Html, funnel: &Funnel) {
         &desc,
     );
     let most = float(funnel.messages.max(1));
-    for (at, (name, count, beside, class)) in rows.iter().enumerate() {
-        let y = TOP + row_height * float(at as u64);
-        label(html, "label", 0.0, y + 19.0, name);
-        let width = bar_width * float(*count) / most;
+    let mut y = TOP;
+    for ((row, value), row_height) in rows.iter().zip(&values).zip(&heights) {
+        label(html, "label", 0.0, y + 19.0, &row.name);
+        let width = bar_width * float(row.count) / most;
         rect(
             html,
-            &format!("bar fill-{class}"),
+            &format!("bar fill-{}", row.class),
             bar_left,
             y + 4.0,
             width.max(0.5),
             22.0,
         );
-        let value = format!(
-            "{} ({})",
-            Count(*count),
-            Percent::of(*count, funnel.messages)
-        );
         label(html, "value", bar_left + width + 6.0, y + 19.0, value);
-        if !beside.is_empty() {
-            label(html, "failed-here", WIDTH - 4.0, y + 19.0, beside);
+        if !row.ended_here.is_empty() {
+            label(html, "failed-here", bar_left, y + 40.0, &row.ended_here);
         }
+        y += row_height;
     }
     html.close("svg");
+}
+
+/// The largest of `widths`, 0 for none.
+fn widest(widths: impl Iterator<Item = f64>) -> f64 {
+    widths.fold(0.0, f64::max)
 }
 
 /// The y axis's top and step: four or five round, whole steps that reach
@@ -203,44 +259,125 @@ fn scale(largest: f64) -> (f64, f64) {
         .unwrap_or((magnitude * 40.0, magnitude * 10.0))
 }
 
-/// The x axis's labels: at most eight periods, evenly spread, the first
-/// always.
-fn x_labels(html: &mut Html, periods: &[Period], x_of: impl Fn(usize) -> f64, bottom: f64) {
-    let every = periods.len().div_ceil(8).max(1);
+/// The font sizes of the axes, as `style.css` sets them.
+const TICK_SIZE: f64 = 11.0;
+const AXIS_TITLE_SIZE: f64 = 12.0;
+/// Where the y axis's title, turned to read upwards, has its baseline.
+const Y_TITLE_X: f64 = 14.0;
+
+/// Where a chart over time draws: its plot's left edge, which leaves room
+/// for the y axis's title and its widest label, and its plot's bottom,
+/// under which the x axis's labels and title go.
+#[derive(Clone, Copy)]
+struct Plot {
+    left: f64,
+    bottom: f64,
+    height: f64,
+}
+
+impl Plot {
+    /// The plot of a chart `height` high, its left edge after the widest
+    /// of the messages charts' y labels for `periods`, so that the two
+    /// charts over time line their periods up.
+    fn new(periods: &[Period], height: f64) -> Self {
+        let (top, step) = scale(float(largest(periods)));
+        let widest_tick = widest(
+            ticks(top, step)
+                .map(|tick| label_width(&Count(rounded(tick)).to_string(), TICK_SIZE, false)),
+        );
+        // The turned title's descent reaches a quarter em past its
+        // baseline; a gap, the labels, and a gap to the axis follow.
+        let title_edge = Y_TITLE_X + AXIS_TITLE_SIZE / 4.0;
+        Self {
+            left: (title_edge + 6.0 + widest_tick + 6.0).max(64.0),
+            bottom: height - BOTTOM,
+            height,
+        }
+    }
+
+    fn width(self) -> f64 {
+        WIDTH - self.left - RIGHT
+    }
+
+    /// The width of one period's slot.
+    fn slot(self, periods: &[Period]) -> f64 {
+        self.width() / float(periods.len().max(1) as u64)
+    }
+
+    /// The middle of the slot of period `at`.
+    fn middle(self, periods: &[Period], at: usize) -> f64 {
+        self.left + self.slot(periods) * (float(at as u64) + 0.5)
+    }
+}
+
+/// The most messages of any period.
+fn largest(periods: &[Period]) -> u64 {
+    periods
+        .iter()
+        .map(|period| period.messages.total)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The y axis's values: from 0 by `step` to `top`.
+fn ticks(top: f64, step: f64) -> impl Iterator<Item = f64> {
+    (0_u32..)
+        .map(move |at| f64::from(at) * step)
+        .take_while(move |tick| *tick <= top + step / 2.0)
+}
+
+/// The x axis's labels: the first period's, then every so many that the
+/// widest label has room, each under its period's middle; a label that
+/// would run out of the chart is left out.
+fn x_labels(html: &mut Html, periods: &[Period], plot: Plot) {
+    let room = |period: &Period| label_width(&period.tick, TICK_SIZE, false);
+    let pitch = widest(periods.iter().map(room)) + 12.0;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a small positive count of periods"
+    )]
+    let every = ((pitch / plot.slot(periods)).ceil() as usize).max(1);
     for (at, period) in periods.iter().enumerate().step_by(every) {
+        let x = plot.middle(periods, at);
+        let half = room(period) / 2.0;
+        if x - half < 0.0 || x + half > WIDTH {
+            continue;
+        }
+        // Far enough under the axis that the y axis's lowest label, which
+        // sits on it, stays clear of the first.
         html.open(
             "text",
             &[
                 ("class", &"tick x"),
-                ("x", &N(x_of(at))),
-                ("y", &N(bottom + 16.0)),
+                ("x", &N(x)),
+                ("y", &N(plot.bottom + 19.0)),
             ],
         )
-        .text(&period.label)
+        .text(&period.tick)
         .close("text");
     }
 }
 
-fn axes(html: &mut Html, height: f64, x_title: &str, y_title: &str) {
-    let bottom = height - BOTTOM;
-    across_the_plot(html, "axis", bottom);
+fn axes(html: &mut Html, plot: Plot, x_title: &str, y_title: &str) {
+    across_the_plot(html, "axis", plot, plot.bottom);
     html.open(
         "text",
         &[
             ("class", &"axis-title"),
-            ("x", &N(LEFT + (WIDTH - LEFT - RIGHT) / 2.0)),
-            ("y", &N(height - 6.0)),
+            ("x", &N(plot.left + plot.width() / 2.0)),
+            ("y", &N(plot.height - 6.0)),
         ],
     )
     .text(x_title)
     .close("text");
-    let middle = TOP + (bottom - TOP) / 2.0;
-    let rotate = format!("rotate(-90 14 {})", N(middle));
+    let middle = TOP + (plot.bottom - TOP) / 2.0;
+    let rotate = format!("rotate(-90 {} {})", N(Y_TITLE_X), N(middle));
     html.open(
         "text",
         &[
             ("class", &"axis-title"),
-            ("x", &N(14.0)),
+            ("x", &N(Y_TITLE_X)),
             ("y", &N(middle)),
             ("transform", &rotate),
         ],
@@ -250,12 +387,12 @@ fn axes(html: &mut Html, height: f64, x_title: &str, y_title: &str) {
 }
 
 /// A horizontal line of `class` from the plot's left edge to its right.
-fn across_the_plot(html: &mut Html, class: &'static str, y: f64) {
+fn across_the_plot(html: &mut Html, class: &'static str, plot: Plot, y: f64) {
     html.open(
         "line",
         &[
             ("class", &class),
-            ("x1", &N(LEFT)),
+            ("x1", &N(plot.left)),
             ("y1", &N(y)),
             ("x2", &N(WIDTH - RIGHT)),
             ("y2", &N(y)),
@@ -264,13 +401,13 @@ fn across_the_plot(html: &mut Html, class: &'static str, y: f64) {
     .close("line");
 }
 
-fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
-    across_the_plot(html, "grid", y);
+fn y_gridline(html: &mut Html, plot: Plot, y: f64, text: impl std::fmt::Display) {
+    across_the_plot(html, "grid", plot, y);
     html.open(
         "text",
         &[
             ("class", &"tick y"),
-            ("x", &N(LEFT - 6.0)),
+            ("x", &N(plot.left - 6.0)),
             ("y", &N(y + 4.0)),
         ],
     )
@@ -278,12 +415,15 @@ fn y_gridline(html: &mut Html, y: f64, text: impl std::fmt::Display) {
     .close("text");
 }
 
+/// The x axis's title: the unit of the periods, as their labels name them.
+fn x_title(unit: Unit, zone: &str) -> String {
+    format!("{} (Marketing Cloud time, {zone})", unit.axis_name())
+}
+
 /// Messages per period, stacked by outcome.
 pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period], zone: &str) {
-    let height = 320.0;
-    let bottom = height - BOTTOM;
-    let plot = WIDTH - LEFT - RIGHT;
-    let slot = plot / float(periods.len().max(1) as u64);
+    let plot = Plot::new(periods, 320.0);
+    let slot = plot.slot(periods);
     // A few periods make narrow bars, not slabs.
     let bar = if slot > 4.0 {
         (slot * 0.8).min(48.0)
@@ -291,13 +431,8 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
         slot
     };
     let gap = slot - bar;
-    let largest = periods
-        .iter()
-        .map(|period| period.messages.total)
-        .max()
-        .unwrap_or(0);
-    let (top_value, step) = scale(float(largest));
-    let y_of = |value: f64| bottom - (bottom - TOP) * value / top_value;
+    let (top_value, step) = scale(float(largest(periods)));
+    let y_of = |value: f64| plot.bottom - (plot.bottom - TOP) * value / top_value;
     let busiest = periods.iter().max_by_key(|period| period.messages.total);
     let desc = match busiest {
         Some(busiest) => format!(
@@ -313,15 +448,13 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
         None => "No message had a time.".to_owned(),
     };
     let title = format!("Messages per {} by outcome", unit.name());
-    open_svg(html, "messages-chart", height, &title, &desc);
+    open_svg(html, "messages-chart", plot.height, &title, &desc);
     patterns(html);
-    let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
-        y_gridline(html, y_of(tick), Count(rounded(tick)));
-        tick += step;
+    for tick in ticks(top_value, step) {
+        y_gridline(html, plot, y_of(tick), Count(rounded(tick)));
     }
     for (at, period) in periods.iter().enumerate() {
-        let x = LEFT + slot * float(at as u64) + gap / 2.0;
+        let x = plot.left + slot * float(at as u64) + gap / 2.0;
         html.open("g", &[]);
         html.open("title", &[])
             .text(format_args!(
@@ -344,17 +477,8 @@ pub(crate) fn messages_over_time(html: &mut Html, unit: Unit, periods: &[Period]
         }
         html.close("g");
     }
-    x_labels(
-        html,
-        periods,
-        |at| LEFT + slot * (float(at as u64) + 0.5),
-        bottom,
-    );
-    let x_title = format!(
-        "{} (Marketing Cloud time, {zone})",
-        capitalized(unit.name())
-    );
-    axes(html, height, &x_title, "Messages");
+    x_labels(html, periods, plot);
+    axes(html, plot, &x_title(unit, zone), "Messages");
     html.close("svg");
     legend(html);
 }
@@ -392,12 +516,9 @@ fn legend(html: &mut Html) {
 /// The delivered share of each period's messages; no point for a period
 /// without messages.
 pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Period], zone: &str) {
-    let height = 260.0;
-    let bottom = height - BOTTOM;
-    let plot = WIDTH - LEFT - RIGHT;
-    let slot = plot / float(periods.len().max(1) as u64);
-    let x_of = |at: usize| LEFT + slot * (float(at as u64) + 0.5);
-    let y_of = |share: f64| bottom - (bottom - TOP) * share;
+    let plot = Plot::new(periods, 260.0);
+    let x_of = |at: usize| plot.middle(periods, at);
+    let y_of = |share: f64| plot.bottom - (plot.bottom - TOP) * share;
     let rates: Vec<Option<f64>> = periods
         .iter()
         .map(|period| Percent::of(period.messages.delivered, period.messages.total).0)
@@ -428,10 +549,10 @@ pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Pe
         _ => "No message had a time.".to_owned(),
     };
     let title = format!("Delivery rate per {}", unit.name());
-    open_svg(html, "rate-chart", height, &title, &desc);
+    open_svg(html, "rate-chart", plot.height, &title, &desc);
     for quarter in 0..=4 {
         let share = f64::from(quarter) / 4.0;
-        y_gridline(html, y_of(share), format_args!("{}%", quarter * 25));
+        y_gridline(html, plot, y_of(share), format_args!("{}%", quarter * 25));
     }
     // One line per run of periods with messages: a gap shows a gap.
     let mut run: Vec<String> = Vec::new();
@@ -470,12 +591,8 @@ pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Pe
                 .close("circle");
         }
     }
-    x_labels(html, periods, x_of, bottom);
-    let x_title = format!(
-        "{} (Marketing Cloud time, {zone})",
-        capitalized(unit.name())
-    );
-    axes(html, height, &x_title, "Delivered");
+    x_labels(html, periods, plot);
+    axes(html, plot, &x_title(unit, zone), "Delivered");
     html.close("svg");
 }
 
@@ -486,13 +603,6 @@ pub(crate) fn delivery_rate_over_time(html: &mut Html, unit: Unit, periods: &[Pe
 )]
 fn rounded(value: f64) -> u64 {
     value.round() as u64
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

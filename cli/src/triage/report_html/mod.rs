@@ -9,7 +9,9 @@
 //! and days (at most [`periods::MAX_PERIODS`] bars), never with rows.
 //! Every value from an input goes through [`Html`]'s escaping.
 
+pub(crate) mod at_scale;
 mod charts;
+mod label_width;
 mod links;
 mod periods;
 
@@ -230,7 +232,7 @@ fn funnel(html: &mut Html, summary: &Summary) {
     html.markup(
         "<section id=\"funnel\">\n<h2>How far messages got</h2>\n\
          <p>Each message counts at the last stage its status describes: one that reached the carrier passed \
-         the send service and the aggregator. Beside each stage, the messages that failed there \
+         the send service and the aggregator. Under each stage's bar, the messages that failed there \
          (or whose outcome nobody can tell).</p>\n<figure>",
     );
     charts::funnel(html, funnel);

@@ -52,6 +52,16 @@ impl Unit {
         }
     }
 
+    /// The unit as the x axis's title names it, with its labels.
+    pub(crate) fn axis_name(self) -> &'static str {
+        match self {
+            Unit::Day => "Day",
+            Unit::Week => "Week, by its Monday",
+            Unit::Month => "Month",
+            Unit::Year => "Year",
+        }
+    }
+
     /// How a period is named on the page.
     fn label(self, start: i64) -> String {
         let date = date_of_day(start);
@@ -62,12 +72,23 @@ impl Unit {
             Unit::Year => date[..4].to_owned(),
         }
     }
+
+    /// How the x axis names a period: as short as the axis's title lets
+    /// it be (a week by its Monday's date alone).
+    fn tick(self, start: i64) -> String {
+        match self {
+            Unit::Week => date_of_day(start),
+            _ => self.label(start),
+        }
+    }
 }
 
 /// One bar: a period and its messages by outcome.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Period {
     pub(crate) label: String,
+    /// Its name under the x axis.
+    pub(crate) tick: String,
     pub(crate) messages: Outcomes,
 }
 
@@ -89,7 +110,7 @@ pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
     if unit != Unit::Year {
         let mut start = unit.start(first.day);
         while start <= last.day {
-            periods.push((start, empty(unit.label(start))));
+            periods.push((start, empty(unit, start)));
             start = unit.next(start);
         }
     }
@@ -98,7 +119,7 @@ pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
         let at = match periods.binary_search_by_key(&start, |&(start, _)| start) {
             Ok(at) => at,
             Err(at) => {
-                periods.insert(at, (start, empty(unit.label(start))));
+                periods.insert(at, (start, empty(unit, start)));
                 at
             }
         };
@@ -110,9 +131,11 @@ pub(crate) fn periods(days: &[Day]) -> (Unit, Vec<Period>) {
     )
 }
 
-fn empty(label: String) -> Period {
+/// The period of `unit` starting on `start`, with no messages yet.
+fn empty(unit: Unit, start: i64) -> Period {
     Period {
-        label,
+        label: unit.label(start),
+        tick: unit.tick(start),
         messages: Outcomes::none(),
     }
 }
@@ -172,6 +195,7 @@ mod tests {
         let (unit, shown) = periods(&[day("2024-01-03", 1), day("2025-03-02", 2)]);
         assert_eq!(unit, Unit::Week);
         assert_eq!(shown[0].label, "week of 2024-01-01", "a Monday");
+        assert_eq!(shown[0].tick, "2024-01-01", "the axis names the Monday");
         assert_eq!(
             shown.last().map(|p| p.label.as_str()),
             Some("week of 2025-02-24")
@@ -179,6 +203,7 @@ mod tests {
         let (unit, shown) = periods(&[day("2001-12-31", 1), day("2020-02-29", 2)]);
         assert_eq!(unit, Unit::Month);
         assert_eq!(shown[0].label, "2001-12");
+        assert_eq!(shown[0].tick, "2001-12");
         assert_eq!(shown.len(), 12 * 18 + 3);
         let (unit, shown) = periods(&[
             day("1970-01-01", 1),
