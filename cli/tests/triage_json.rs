@@ -279,7 +279,9 @@ fn a_mobile_number_that_is_not_one_is_a_bad_row_naming_it() {
     assert_eq!(report["bad_rows"], 3);
     assert_eq!(report["recipients"]["total"], 1);
     let expected = [
-        format!("{name}:2: info.to: true is not a mobile number: expected 6 to 15 digits"),
+        format!(
+            "{name}:2: info.to: true is not a mobile number: expected digits, country code first"
+        ),
         format!("{name}:3: mobileNumber: 15000000000.0 is not a mobile number"),
         format!("{name}:4: mobileNumber: \"#N/A\" is not a mobile number"),
     ];

@@ -68,7 +68,7 @@ fn without_times_the_highest_code_decides_and_the_report_says_so() {
     // 15550100005 failed (2502) and was delivered (4000) with no time to
     // order them: the highest code, 4000, decides.
     assert_eq!(suppress, "15550100004\n");
-    assert_eq!(retry, "015550100002\n");
+    assert_eq!(retry, "15550100002\n");
     let text = sms_status(&[
         "triage",
         "tests/fixtures/tracking-several-rows-per-number.csv",

@@ -6,7 +6,7 @@ use lexopt::prelude::*;
 
 use super::{Command, unexpected, usage};
 use crate::fatal::Fatal;
-use crate::triage::{Input, TriageOptions, parse_delimiter};
+use crate::triage::{CountryCode, Input, TriageOptions, parse_delimiter};
 
 /// `sms-status triage --help`.
 pub(super) const HELP: &str = "\
@@ -29,6 +29,10 @@ Triage options:
                          (default: CreateDateTime, when present)
   --delimiter D          the CSV field separator: one character, or tab, comma,
                          pipe, semicolon (default: sniffed from the header)
+  --country-code N       the country of numbers written without one, such as
+                         (555) 010-0001 or 07700 900123: 1 for the US and
+                         Canada, 44 for the UK (default: such numbers are bad
+                         rows; +, 00 and digits alone are read as they are)
   --date-order mdy|dmy   whether 3/1/2022 is 1 March (mdy) or 3 January (dmy),
                          for every input (default: each file's dates decide:
                          an AM/PM marker, or a number above 12; a file where
@@ -90,6 +94,9 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
             Long("delimiter") => {
                 options.csv.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
             }
+            Long("country-code") => {
+                options.csv.country = Some(parser.value()?.parse_with(parse_country_code)?);
+            }
             Long("date-order") => {
                 options.csv.date_order = Some(parser.value()?.parse_with(str::parse)?);
             }
@@ -130,6 +137,22 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
         ));
     }
     Ok(Command::Triage(options))
+}
+
+/// `--country-code`: a calling code some country has, with or without `+`.
+fn parse_country_code(text: &str) -> Result<CountryCode, String> {
+    let digits = text.trim().trim_start_matches('+');
+    let code: Option<u16> = digits
+        .bytes()
+        .all(|byte| byte.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten();
+    code.and_then(CountryCode::of).ok_or_else(|| {
+        format!(
+            "expected a country calling code such as 1 (the US and Canada) or 44 (the UK), \
+             found {text:?}, which no country has"
+        )
+    })
 }
 
 /// More threads than this read no faster on any machine triage runs on,

@@ -8,6 +8,7 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::country_codes::CountryCode;
 use super::csv_header::{ColumnNames, Columns, read_header, sniff_delimiter};
 use super::csv_read::{Dates, Extract, Worker};
 use super::date_order::{self, DateOrder};
@@ -22,13 +23,15 @@ use crate::progress::Meter;
 const PARALLEL_FROM: u64 = 8 << 20;
 
 /// How to read the extracts: the columns asked for, the delimiter and the
-/// order of slash dates when they were given rather than found, and how
-/// many threads may read a file.
+/// order of slash dates when they were given rather than found, the
+/// country of numbers written nationally, and how many threads may read a
+/// file.
 #[derive(Debug, Clone)]
 pub(crate) struct CsvOptions {
     pub(crate) columns: ColumnNames,
     pub(crate) delimiter: Option<u8>,
     pub(crate) date_order: Option<DateOrder>,
+    pub(crate) country: Option<CountryCode>,
     pub(crate) threads: usize,
 }
 
@@ -38,6 +41,7 @@ impl Default for CsvOptions {
             columns: ColumnNames::default(),
             delimiter: None,
             date_order: None,
+            country: None,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         }
     }
@@ -73,6 +77,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
         columns: &columns,
         expected_fields: header.names.len(),
         delimiter,
+        country: options.country,
     };
 
     #[cfg(unix)]
@@ -114,12 +119,7 @@ pub(crate) fn read(source: Source, options: &CsvOptions, tally: &mut Tally) -> R
     // cut, or one whose quotes do not allow cutting it.
     let (counts, bad, dates, read) = {
         let mut worker = Worker::new(
-            &Extract {
-                name: &name,
-                columns: &columns,
-                expected_fields: header.names.len(),
-                delimiter,
-            },
+            &extract,
             TimeReader::new(options.date_order),
             tally.bad().live(),
             (

@@ -321,6 +321,7 @@ mod tests {
                 columns: &columns,
                 expected_fields: 3,
                 delimiter: b',',
+                country: None,
             },
             start: header.len() as u64,
             end: file.metadata().expect("metadata").len(),

@@ -7,6 +7,7 @@ use std::io;
 use super::bad_rows::BadRows;
 use super::by_message::MessageWriter;
 use super::by_number::{NumberRecord, ShardWriter};
+use super::country_codes::CountryCode;
 use super::counts::Counts;
 use super::csv_header::Columns;
 use super::csv_row::{RowTime, row};
@@ -21,10 +22,7 @@ pub(crate) const BLOCK: usize = 1 << 20;
 
 /// What one reader needs to read records, and what it found.
 pub(crate) struct Worker<'a> {
-    pub(crate) file: &'a str,
-    pub(crate) columns: &'a Columns,
-    /// Fields per record, as in the header.
-    pub(crate) expected_fields: usize,
+    pub(crate) extract: Extract<'a>,
     pub(crate) scanner: Scanner,
     pub(crate) times: TimeReader,
     pub(crate) counts: Counts,
@@ -64,12 +62,15 @@ pub(crate) struct UndecidedMessage {
 }
 
 /// What every reader of one extract shares: its name, its columns, how
-/// many fields a record has and what separates them.
+/// many fields a record has and what separates them, and the country of
+/// numbers written nationally (`--country-code`).
+#[derive(Clone, Copy)]
 pub(crate) struct Extract<'a> {
     pub(crate) name: &'a str,
     pub(crate) columns: &'a Columns,
     pub(crate) expected_fields: usize,
     pub(crate) delimiter: u8,
+    pub(crate) country: Option<CountryCode>,
 }
 
 impl<'a> Worker<'a> {
@@ -83,9 +84,7 @@ impl<'a> Worker<'a> {
         line: u64,
     ) -> Self {
         Self {
-            file: extract.name,
-            columns: extract.columns,
-            expected_fields: extract.expected_fields,
+            extract: *extract,
             scanner: Scanner::new(extract.delimiter, extract.columns.indexes()),
             times,
             counts: Counts::default(),
@@ -170,25 +169,25 @@ impl Worker<'_> {
                     self.irregular_records += u64::from(!regular);
                     if let Some(byte) = not_utf8.filter(|byte| record.contains(&byte.at)) {
                         self.counts.row(None);
-                        self.bad
-                            .report(self.file, line, byte.in_record(buffer, record.start));
+                        let problem = byte.in_record(buffer, record.start);
+                        self.bad.report(self.extract.name, line, problem);
                         not_utf8 = NotUtf8::find(buffer, at, at_end);
                         continue;
                     }
-                    if count != self.expected_fields {
+                    if count != self.extract.expected_fields {
                         self.counts.row(None);
                         self.bad.report(
-                            self.file,
+                            self.extract.name,
                             line,
                             format_args!(
                                 "broken CSV row: {count} {}, expected {} as in the header",
                                 if count == 1 { "field" } else { "fields" },
-                                self.expected_fields
+                                self.extract.expected_fields
                             ),
                         );
                         continue;
                     }
-                    match row(fields, self.columns, &mut self.times, line) {
+                    match row(fields, &self.extract, &mut self.times, line) {
                         Ok(row) => {
                             let fate = Fate::status(row.status);
                             self.counts.row(Some(row.status));
@@ -212,12 +211,12 @@ impl Worker<'_> {
                             self.record(row.number, time, row.message, fate);
                         }
                         // Extracts joined into one file repeat their header.
-                        Err(_) if self.columns.is_header(&fields) => {
+                        Err(_) if self.extract.columns.is_header(&fields) => {
                             self.counts.repeated_headers += 1;
                         }
                         Err(problem) => {
                             self.counts.row(None);
-                            self.bad.report(self.file, line, problem);
+                            self.bad.report(self.extract.name, line, problem);
                         }
                     }
                 }

@@ -3,7 +3,7 @@
 
 use mobileconnect_status::SmsStatus;
 
-use super::csv_header::Columns;
+use super::csv_read::Extract;
 use super::csv_scan::KEPT;
 use super::decimal::status;
 use super::instant::{Instant, NotATime, Reading, TimeProblem, TimeReader, Undecided};
@@ -33,12 +33,13 @@ pub(crate) struct Row {
 /// the row is on `line`.
 pub(crate) fn row(
     [code, number, message, time_field]: [&[u8]; KEPT],
-    columns: &Columns,
+    extract: &Extract,
     times: &mut TimeReader,
     line: u64,
 ) -> Result<Row, String> {
+    let columns = extract.columns;
     let status = status(code).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
-    let number = match MobileNumber::parse(number) {
+    let number = match MobileNumber::parse(number, extract.country) {
         Ok(number) => number,
         Err(NotANumber::Empty) => {
             return Err(format!(

@@ -6,6 +6,7 @@ mod bad_rows;
 mod by_message;
 mod by_number;
 mod compressed;
+mod country_codes;
 mod counts;
 mod csv_header;
 mod csv_input;
@@ -44,6 +45,7 @@ use crate::fatal::Fatal;
 use crate::file_identity::FileIdentity;
 use crate::{output, progress};
 pub(crate) use bad_rows::DEFAULT_SHOWN;
+pub(crate) use country_codes::CountryCode;
 pub(crate) use csv_header::parse_delimiter;
 pub(crate) use csv_input::CsvOptions;
 use source::{Kind, Source};
@@ -248,7 +250,7 @@ fn read(
     let (rows, bad_rows) = (tally.rows(), tally.bad().count());
     let read = match kind {
         Kind::Csv => csv_input::read(source, &options.csv, tally),
-        Kind::Json => json_input::read(source, tally),
+        Kind::Json => json_input::read(source, options.csv.country, tally),
     };
     let examples = tally.bad_rows_mut().end_input(&name);
     read?;

@@ -20,6 +20,7 @@ use std::fmt;
 use mobileconnect_status::{EventCode, EventKind, SmsStatus};
 use serde_json::{Map, Value};
 
+use super::super::country_codes::CountryCode;
 use super::super::fate::Fate;
 use super::super::instant::{Instant, NotATime};
 use super::super::mobile_number::{MobileNumber, NotANumber};
@@ -30,6 +31,8 @@ use crate::quoted::Quoted;
 pub(super) struct Items<'a> {
     pub(super) file: &'a str,
     pub(super) tally: &'a mut Tally,
+    /// The country of numbers written nationally (`--country-code`).
+    pub(super) country: Option<CountryCode>,
 }
 
 /// The deliveries of one REST response: each number's highest status.
@@ -87,7 +90,10 @@ impl Items<'_> {
             Ok(status) => status,
             Err(problem) => return self.bad(line, format_args!("standardStatusCode: {problem}")),
         };
-        let number = match delivery.get("mobileNumber").map(number) {
+        let number = match delivery
+            .get("mobileNumber")
+            .map(|value| number(value, self.country))
+        {
             Some(Ok(number)) => number,
             None | Some(Err(NotANumber::Empty)) => {
                 return self.bad(
@@ -185,7 +191,7 @@ impl Items<'_> {
         };
         let number = match fields.get("to") {
             None | Some((_, Value::Null)) => None,
-            Some((path, value)) => match number(value) {
+            Some((path, value)) => match number(value, self.country) {
                 Ok(number) => Some(number),
                 Err(NotANumber::Empty) => None,
                 Err(problem) => return Err(format!("{path}: {problem}")),
@@ -321,11 +327,11 @@ fn reason_code(value: &Value) -> String {
 }
 
 /// A mobile number sent as a string, or as a JSON integer.
-fn number(value: &Value) -> Result<MobileNumber, NotANumber> {
+fn number(value: &Value, country: Option<CountryCode>) -> Result<MobileNumber, NotANumber> {
     match value {
-        Value::String(text) => MobileNumber::parse(text.as_bytes()),
+        Value::String(text) => MobileNumber::parse(text.as_bytes(), country),
         Value::Number(number) if number.is_u64() => {
-            MobileNumber::parse(number.to_string().as_bytes())
+            MobileNumber::parse(number.to_string().as_bytes(), country)
         }
         other => Err(NotANumber::Invalid(shown(other))),
     }

@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use serde_core::de::{DeserializeSeed, IgnoredAny};
 
+use super::country_codes::CountryCode;
 use super::source::Source;
 use super::tally::Tally;
 use document::{Context, Document, LineCounter};
@@ -41,14 +42,22 @@ const FIRST_LINE_LIMIT: usize = 1 << 20;
 
 /// Reads one input into `tally`. An error means a read failed; broken
 /// JSON is a bad row.
-pub(crate) fn read(source: Source, tally: &mut Tally) -> Result<(), String> {
+pub(crate) fn read(
+    source: Source,
+    country: Option<CountryCode>,
+    tally: &mut Tally,
+) -> Result<(), String> {
     let Source {
         name, mut reader, ..
     } = source;
     let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
     let (start, lines) = first_line(&mut reader).map_err(cannot_read)?;
     let mut text = BufReader::new(Cursor::new(start).chain(reader));
-    let mut items = Items { file: &name, tally };
+    let mut items = Items {
+        file: &name,
+        tally,
+        country,
+    };
     let read = if lines {
         read_lines(&mut text, &mut items)
     } else {
