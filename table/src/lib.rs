@@ -56,6 +56,8 @@ mod text;
 mod validate;
 mod values;
 
+#[cfg(not(proc_macro))]
+pub use diagnostic::line_and_column;
 pub use diagnostic::{Diagnostic, MAX_REPORTED};
 pub use file::{MAX_TABLE_BYTES, read_table_bytes, table_text, too_large};
 pub use names::VariantName;
