@@ -436,3 +436,19 @@ fn a_format_check_does_not_know_is_a_usage_error() {
         "sms-status: cannot parse argument \"sarif\": expected text, github or json (see sms-status check --help)\n"
     );
 }
+
+#[test]
+fn print_schema_prints_the_committed_schema() {
+    let run = sms_status(&["check", "--print-schema"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(schema["properties"]["status"]["type"], "array");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../status-codes.schema.json");
+    let committed = fs::read_to_string(committed).expect("status-codes.schema.json");
+    assert!(
+        committed == run.stdout,
+        "status-codes.schema.json is not what sms-status check --print-schema prints; \
+         run `cargo run -- check --print-schema > status-codes.schema.json` at the \
+         repository's top and commit it"
+    );
+}
