@@ -13,8 +13,9 @@
 //! is for editors, and every user of the table would compile it.
 //!
 //! What a schema cannot say, `check` and the build still find: a code or
-//! a name used twice, and everything about a file that is not UTF-8 or too
-//! large.
+//! a name used twice, a code written as a float (`4000.0`, which JSON
+//! Schema counts as a whole number), and a file that is not UTF-8 or is
+//! too large.
 
 mod header;
 mod json;
