@@ -59,7 +59,8 @@ impl FromStr for CheckFormat {
     }
 }
 
-/// The table built into this program (a link to the repository's), whose
+/// The shipped `status-codes.toml`, through a link beside this crate's
+/// manifest (the packaged crate holds it as a file, as core does): its
 /// header comment explains each key and word of the schema.
 const SHIPPED_TABLE: &str = include_str!("../../status-codes.toml");
 
