@@ -93,7 +93,11 @@ fn command(
             query::write(&options, &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
-        Command::Check(file) => check::run(&file, &mut out)?,
+        Command::Check(options) => check::run(&options, &mut out)?,
+        Command::PrintSchema => {
+            check::print_schema(&mut out).map_err(Fatal::stdout)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

@@ -175,6 +175,17 @@ impl Diagnostic {
     }
 }
 
+/// The 1-based line and character column of byte `offset` in `text`, as
+/// [`Diagnostic::render`] names them: for tools that place a mistake
+/// themselves, such as a CI system's annotation of a line. Not in the
+/// macro's build, where `proc_macro` is set: it renders every mistake.
+#[cfg(not(proc_macro))]
+#[must_use]
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let at = Position::of(text, offset);
+    (at.line, at.column)
+}
+
 /// A 1-based line and character column, and where that line starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Position {

@@ -1,7 +1,7 @@
 //! The keys a `[[status]]` block may hold, in one list: for each, whether
-//! a block needs it, the line to add when it is missing, and how its value
-//! is read. Reading a block, the missing-key messages and the did-you-mean
-//! for a misspelt key all go by this list.
+//! a block needs it, what its value is, and how it is read. Reading a
+//! block, the missing-key messages, the did-you-mean for a misspelt key
+//! and the JSON Schema editors use all go by this list.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,9 +18,9 @@ use super::values::{code, name, non_blank_text, quoted, word};
 pub(crate) struct Key {
     pub(crate) name: &'static str,
     /// Whether every block must have it.
-    required: bool,
-    /// What "add a line" suggests when a block lacks it.
-    example: Example,
+    pub(crate) required: bool,
+    /// What its value is; "add a line" shows it when a block lacks the key.
+    pub(crate) value: Expected,
     /// Reads the key's value, named by the first argument, into the
     /// draft, or reports why it cannot.
     read: fn(&str, &Spanned<Value>, &mut Draft, &mut Diagnostics),
@@ -29,11 +29,16 @@ pub(crate) struct Key {
     present: fn(&Draft) -> bool,
 }
 
-/// The line a missing key's message suggests.
-enum Example {
-    /// A whole line, as written.
-    Line(&'static str),
-    /// `key = one of …`, the vocabulary's words.
+/// What a key's value is. Each holds what the missing key's message
+/// suggests: a whole line, as written, or the vocabulary's words.
+pub(crate) enum Expected {
+    /// A status code, a whole number from 0 to 65535.
+    Code(&'static str),
+    /// A name the generated enum can use as a variant.
+    Name(&'static str),
+    /// Text that says something.
+    Text(&'static str),
+    /// One of a vocabulary's words: `key = one of …`.
     OneOf(&'static [&'static str]),
 }
 
@@ -43,21 +48,21 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "code",
         required: true,
-        example: Example::Line("code = 4000"),
+        value: Expected::Code("code = 4000"),
         read: |key, value, draft, errors| draft.code = code(key, value, errors),
         present: |draft| draft.code.is_some(),
     },
     Key {
         name: "name",
         required: true,
-        example: Example::Line("name = \"Delivered\""),
+        value: Expected::Name("name = \"Delivered\""),
         read: |key, value, draft, errors| draft.name = name(key, value, errors),
         present: |draft| draft.name.is_some(),
     },
     Key {
         name: "definition",
         required: true,
-        example: Example::Line(
+        value: Expected::Text(
             "definition = \"The message was delivered to the recipient's device.\"",
         ),
         read: |key, value, draft, errors| {
@@ -70,7 +75,7 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "stage",
         required: true,
-        example: Example::OneOf(Stage::WORDS),
+        value: Expected::OneOf(Stage::WORDS),
         read: |key, value, draft, errors| {
             draft.stage = word(key, value, Stage::WORDS, Stage::from_word, errors);
         },
@@ -79,7 +84,7 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "outcome",
         required: true,
-        example: Example::OneOf(Outcome::WORDS),
+        value: Expected::OneOf(Outcome::WORDS),
         read: |key, value, draft, errors| {
             draft.outcome = word(key, value, Outcome::WORDS, Outcome::from_word, errors);
         },
@@ -88,7 +93,7 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "final",
         required: true,
-        example: Example::OneOf(Finality::WORDS),
+        value: Expected::OneOf(Finality::WORDS),
         read: |key, value, draft, errors| {
             draft.finality = word(key, value, Finality::WORDS, Finality::from_word, errors);
         },
@@ -97,7 +102,7 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "action",
         required: true,
-        example: Example::OneOf(Action::WORDS),
+        value: Expected::OneOf(Action::WORDS),
         read: |key, value, draft, errors| {
             draft.action = word(key, value, Action::WORDS, Action::from_word, errors);
         },
@@ -106,7 +111,7 @@ pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "note",
         required: false,
-        example: Example::Line("note = \"Why the status is classified this way.\""),
+        value: Expected::Text("note = \"Why the status is classified this way.\""),
         read: |key, value, draft, errors| {
             let expected = "a short reason, in quotes";
             let help = "write a short reason, or remove the line: `note` is optional";
@@ -271,9 +276,9 @@ fn repeated_key(key: &Spanned<String>, first: &Spanned<String>) -> Diagnostic {
 
 fn missing_key(key: &Key, header: Range<usize>) -> Diagnostic {
     let name = key.name;
-    let example = match key.example {
-        Example::Line(line) => line.to_owned(),
-        Example::OneOf(words) => format!("{name} = one of {}", quoted(words)),
+    let example = match key.value {
+        Expected::Code(line) | Expected::Name(line) | Expected::Text(line) => line.to_owned(),
+        Expected::OneOf(words) => format!("{name} = one of {}", quoted(words)),
     };
     Diagnostic::new(header, format!("this [[status]] block has no `{name}`"))
         .label(format!("`{name}` missing in this block"))

@@ -23,7 +23,8 @@
 //! `names` makes a [`VariantName`] of a name), and [`expand`] writes the
 //! enum and its impls as text, table text going in only through
 //! [`TableText`]; `diagnostic` and `suggest` render mistakes with their
-//! line, column and a fix.
+//! line, column and a fix. Beside the pipeline, [`schema`] writes the JSON
+//! Schema that editors check a table with, from the same key list.
 //!
 //! ```
 //! let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
@@ -44,6 +45,10 @@ pub mod expand;
 mod file;
 mod keys;
 mod names;
+// Not in the macro's build, where `proc_macro` is set: the schema is for
+// editors, and every user of the table would compile it.
+#[cfg(not(proc_macro))]
+pub mod schema;
 mod suggest;
 mod syntax;
 mod table;
@@ -51,6 +56,8 @@ mod text;
 mod validate;
 mod values;
 
+#[cfg(not(proc_macro))]
+pub use diagnostic::line_and_column;
 pub use diagnostic::{Diagnostic, MAX_REPORTED};
 pub use file::{MAX_TABLE_BYTES, read_table_bytes, table_text, too_large};
 pub use names::VariantName;

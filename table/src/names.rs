@@ -46,12 +46,12 @@ impl fmt::Display for VariantName {
 }
 
 /// Names the generated enum already uses for itself.
-const GENERATED_NAMES: &[&str] = &["Unrecognized"];
+pub(super) const GENERATED_NAMES: &[&str] = &["Unrecognized"];
 
 /// Rust's keywords, strict and reserved. Only `Self` passes the `PascalCase`
 /// rule, but saying "reserved word" is clearer than "not `PascalCase`" for
 /// `type` or `match`.
-const KEYWORDS: &[&str] = &[
+pub(super) const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
     "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
     "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",

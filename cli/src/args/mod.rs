@@ -17,6 +17,7 @@ use std::ffi::OsString;
 
 use lexopt::prelude::*;
 
+use crate::check::CheckOptions;
 use crate::fatal::Fatal;
 use crate::list::ListFormat;
 use crate::query::QueryOptions;
@@ -35,7 +36,7 @@ Commands:
             extracts (CSV), REST deliveries or event notifications (JSON)
   query     print SQL that builds the suppress and retry lists, or a report,
             where the tracking data lives (Marketing Cloud, a warehouse)
-  check     find every mistake in status-codes.toml, with the build's messages
+  check     find every mistake in status tables, with the build's messages
   help      print this help, or a command's: sms-status help COMMAND
 
 Options:
@@ -58,8 +59,10 @@ pub(crate) enum Command {
     Explain(Vec<String>),
     Triage(TriageOptions),
     Query(QueryOptions),
-    /// The status table file to check: a path, or `-` for standard input.
-    Check(OsString),
+    /// The status table files to check, and how to report their mistakes.
+    Check(CheckOptions),
+    /// Print the JSON Schema of a status table.
+    PrintSchema,
 }
 
 /// A subcommand: its name, its help page, and the parser of what follows

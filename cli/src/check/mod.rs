@@ -1,0 +1,220 @@
+//! `sms-status check`: the build's check of status tables, without the
+//! build.
+//!
+//! The people who edit `status-codes.toml` often have no Rust toolchain,
+//! and their only feedback was someone else's failed build. This runs the
+//! library the macro runs (`mobileconnect-status-table`), so each mistake
+//! gets the message the build gives, in milliseconds.
+//!
+//! Each file is read (`read`), turned into text and checked; a table's
+//! [`Mistakes`] go to one of three reporters: `text`, the build's messages
+//! for people; `github`, workflow commands that GitHub Actions shows on the
+//! lines of a pull request; `json`, an object a mistake for other tools.
+//! The two for tools place each mistake where the build's message does
+//! ([`Located`]).
+
+mod github;
+mod json;
+mod text;
+
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use mobileconnect_status_table::{
+    Diagnostic, MAX_REPORTED, check, line_and_column, read_table_bytes, table_text,
+};
+
+use crate::fatal::Fatal;
+use crate::quoted::as_name;
+
+/// What `check` was asked to do.
+#[derive(Debug)]
+pub(crate) struct CheckOptions {
+    /// The table files, each a path or `-` for standard input.
+    pub(crate) files: Vec<OsString>,
+    pub(crate) format: CheckFormat,
+}
+
+/// How `check --format` reports mistakes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CheckFormat {
+    Text,
+    Github,
+    Json,
+}
+
+impl FromStr for CheckFormat {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "text" => Ok(Self::Text),
+            "github" => Ok(Self::Github),
+            "json" => Ok(Self::Json),
+            _ => Err("expected text, github or json".to_owned()),
+        }
+    }
+}
+
+/// The shipped `status-codes.toml`, through a link beside this crate's
+/// manifest (the packaged crate holds it as a file, as core does): its
+/// header comment explains each key and word of the schema.
+const SHIPPED_TABLE: &str = include_str!("../../status-codes.toml");
+
+/// `check --print-schema`: the JSON Schema editors check a table with,
+/// which `status-codes.schema.json` holds.
+pub(crate) fn print_schema(out: &mut impl Write) -> io::Result<()> {
+    out.write_all(mobileconnect_status_table::schema::json(SHIPPED_TABLE).as_bytes())
+}
+
+/// What a table that is not valid holds.
+enum Mistakes {
+    /// A file that is not a table at all (too large, not UTF-8): one
+    /// message, which names the file and no line.
+    NotATable(String),
+    /// The table's text and its mistakes, in file order.
+    InText(String, Vec<Diagnostic>),
+}
+
+impl Mistakes {
+    fn count(&self) -> usize {
+        match self {
+            Self::NotATable(_) => 1,
+            Self::InText(_, mistakes) => mistakes.len(),
+        }
+    }
+}
+
+/// Checks each file in `options`, reporting as its format says. A valid
+/// table is confirmed, on `out` in text and on standard error for tools,
+/// whose output holds mistakes only. Mistakes make the exit code 1. A file
+/// that cannot be read is reported on standard error and makes it 2; the
+/// other files are still checked.
+pub(crate) fn run(options: &CheckOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
+    let mut worst = 0;
+    for file in &options.files {
+        let (shown, bytes) = match read(file) {
+            Ok(read) => read,
+            Err(fatal) => {
+                eprintln!("sms-status: {fatal}");
+                worst = 2;
+                continue;
+            }
+        };
+        let mistakes = match check_bytes(&shown, bytes) {
+            Ok(rows) => {
+                let confirmation = format!("{shown}: no mistakes, {rows} status codes");
+                match options.format {
+                    CheckFormat::Text => writeln!(out, "{confirmation}").map_err(Fatal::stdout)?,
+                    CheckFormat::Github | CheckFormat::Json => eprintln!("{confirmation}"),
+                }
+                continue;
+            }
+            Err(mistakes) => mistakes,
+        };
+        worst = worst.max(1);
+        // What came before goes out first, in order with standard error.
+        out.flush().map_err(Fatal::stdout)?;
+        match options.format {
+            CheckFormat::Text => text::report(&shown, &mistakes),
+            CheckFormat::Github => github::report(&shown, &mistakes, out)
+                .and_then(|()| out.flush())
+                .map_err(Fatal::stdout)?,
+            CheckFormat::Json => json::report(&shown, &mistakes, out)
+                .and_then(|()| out.flush())
+                .map_err(Fatal::stdout)?,
+        }
+        closing_count(&shown, mistakes.count());
+    }
+    Ok(ExitCode::from(worst))
+}
+
+/// The number of status codes of a valid table, or its mistakes.
+fn check_bytes(shown: &str, bytes: Vec<u8>) -> Result<usize, Mistakes> {
+    let text = table_text(shown, bytes).map_err(Mistakes::NotATable)?;
+    match check(&text) {
+        Ok(table) => Ok(table.rows().len()),
+        Err(mistakes) => Err(Mistakes::InText(text, mistakes)),
+    }
+}
+
+/// The file's name as messages show it, and its bytes: at most one more
+/// than a table may have, so that a file that never ends (`/dev/zero`) is
+/// reported rather than read until memory runs out.
+fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
+    if file == "-" {
+        let bytes = read_table_bytes(io::stdin().lock())
+            .map_err(|error| Fatal::new(format!("cannot read standard input: {error}")))?;
+        return Ok(("<stdin>".to_owned(), bytes));
+    }
+    // A name that would not print as itself is escaped, as everywhere in
+    // this program; a plain one is shown as typed, as the build shows the
+    // path in `#[status_table("…")]`.
+    let shown = as_name(&file.to_string_lossy());
+    let bytes = File::open(file)
+        .and_then(read_table_bytes)
+        .map_err(|error| {
+            Fatal::new(format!(
+                "cannot read the status table {shown}: {error}; name the table's file, \
+                 or run sms-status check where status-codes.toml is"
+            ))
+        })?;
+    Ok((shown, bytes))
+}
+
+/// `F: 2 mistakes; fix them and run sms-status check again`, on standard
+/// error whatever the format, after a table's mistakes. A failed write to
+/// standard error is not reported anywhere else: the exit code still says
+/// the table has mistakes.
+fn closing_count(shown: &str, mistakes: usize) {
+    let count = match mistakes {
+        1 => "1 mistake; fix it".to_owned(),
+        // The last message says the rest are not listed.
+        more if more > MAX_REPORTED => format!("more than {MAX_REPORTED} mistakes; fix them"),
+        more => format!("{more} mistakes; fix them"),
+    };
+    let _ = writeln!(
+        io::stderr().lock(),
+        "sms-status: {shown}: {count} and run sms-status check again"
+    );
+}
+
+/// A mistake as a tool places it: the line and column the build's message
+/// names, what is wrong, the other place it concerns, and what to do.
+struct Located<'a> {
+    line: usize,
+    column: usize,
+    message: &'a str,
+    /// The other place, such as the first use of a duplicate code.
+    related: Option<(usize, usize, &'a str)>,
+    suggestion: Option<&'a str>,
+}
+
+impl<'a> Located<'a> {
+    fn new(text: &str, mistake: &'a Diagnostic) -> Self {
+        let (line, column) = line_and_column(text, mistake.span.start);
+        let related = mistake.related.as_ref().map(|(span, label)| {
+            let (line, column) = line_and_column(text, span.start);
+            (line, column, label.as_str())
+        });
+        Self {
+            line,
+            column,
+            message: &mistake.message,
+            related,
+            suggestion: mistake.help.as_deref(),
+        }
+    }
+}
+
+/// A file-level message without the `F: ` that [`table_text`] starts it
+/// with: a tool names the file in a field of its own.
+fn without_file<'a>(shown: &str, message: &'a str) -> &'a str {
+    message
+        .strip_prefix(shown)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(message)
+}

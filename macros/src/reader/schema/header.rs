@@ -1,0 +1,1 @@
+../../../../table/src/schema/header.rs
