@@ -12,6 +12,7 @@
 //! could be counted, or an output that cannot be written; 130 interrupted.
 
 mod args;
+mod calendar;
 mod check;
 mod closed_pipe;
 mod code_kind;
@@ -59,7 +60,7 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) ->
 ///
 /// An input that triage could not count, with triage's message.
 pub fn html_report_at_scale(inputs: &[std::path::PathBuf], factor: u64) -> Result<String, String> {
-    triage::report_html::at_scale::page_at_scale(inputs, factor)
+    triage::at_scale::page_at_scale(inputs, factor)
 }
 
 /// Removes the temporary files of outputs not yet in place and exits with

@@ -66,6 +66,11 @@ pub(crate) struct Staged {
 }
 
 impl Staged {
+    /// The option that named the output: `--suppress-list`.
+    pub(crate) fn option(&self) -> &'static str {
+        self.option
+    }
+
     /// Where the output's contents go until [`commit`].
     pub(crate) fn writer(&mut self) -> &mut BufWriter<File> {
         &mut self.writer

@@ -149,6 +149,56 @@ impl Finality {
             Self::SharedCodesOnly => matches!(kind, CodeKind::Shared),
         }
     }
+
+    /// The outcome of a status with this finality and `outcome`, for a
+    /// message sent from a code of `kind`: a pending status after which no
+    /// further status will come is unknown, since no handset receipt will
+    /// say how it ended (2000 `DeliveredToAggregator` for a shared code).
+    ///
+    /// ```
+    /// use mobileconnect_status::{CodeKind, Outcome, SmsStatus};
+    ///
+    /// let status = SmsStatus::DeliveredToAggregator;
+    /// let outcome = |kind| status.finality().outcome_for(status.outcome(), kind);
+    /// assert_eq!(outcome(CodeKind::Dedicated), Outcome::Pending);
+    /// assert_eq!(outcome(CodeKind::Shared), Outcome::Unknown);
+    /// ```
+    #[must_use]
+    pub const fn outcome_for(self, outcome: Outcome, kind: CodeKind) -> Outcome {
+        if self.ends_pending(outcome, kind) {
+            Outcome::Unknown
+        } else {
+            outcome
+        }
+    }
+
+    /// What to do about a status with this finality, `outcome` and
+    /// `action`, for a message sent from a code of `kind`: nothing, where
+    /// a pending status will be followed by no other (see
+    /// [`outcome_for`](Self::outcome_for)), since waiting would be forever.
+    ///
+    /// ```
+    /// use mobileconnect_status::{Action, CodeKind, SmsStatus};
+    ///
+    /// let status = SmsStatus::DeliveredToAggregator;
+    /// let action = |kind| status.finality().action_for(status.outcome(), status.action(), kind);
+    /// assert_eq!(action(CodeKind::Dedicated), Action::Wait);
+    /// assert_eq!(action(CodeKind::Shared), Action::None);
+    /// ```
+    #[must_use]
+    pub const fn action_for(self, outcome: Outcome, action: Action, kind: CodeKind) -> Action {
+        if self.ends_pending(outcome, kind) {
+            Action::None
+        } else {
+            action
+        }
+    }
+
+    /// Whether a status of this finality and `outcome` reads as pending
+    /// although, for this kind of sending code, no later status will come.
+    const fn ends_pending(self, outcome: Outcome, kind: CodeKind) -> bool {
+        matches!(outcome, Outcome::Pending) && self.is_final_for(kind)
+    }
 }
 
 vocabulary! {

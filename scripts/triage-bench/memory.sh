@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Peak memory of `sms-status triage` per distinct mobile number: triages
-# a data-view-shaped extract with N distinct numbers (one message each,
-# with MobileMessageTrackingID and CreateDateTime) and one with a single
-# row, and prints the difference in peak resident memory divided by N.
+# Peak memory of `sms-status triage` per distinct mobile number and per
+# message: triages data-view-shaped extracts (with MobileMessageTrackingID
+# and CreateDateTime) of N distinct numbers with one message each, and of N
+# messages to 1,000 numbers, and one with a single row, and prints the
+# difference in peak resident memory divided by N.
 #
 # Usage: scripts/triage-bench/memory.sh [N ...]   (default: 1000000)
 #        THREADS=2 scripts/triage-bench/memory.sh   (triage's --threads; default: one per core)
@@ -16,16 +17,17 @@ mkdir -p "$work"
 cargo build --release --quiet -p mobileconnect-status-cli
 sms_status=$target/release/sms-status
 
-# N rows, each a message to a number of its own.
+# N rows, each a message of its own, to NUMBERS numbers (default: N).
 extract() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "${3:-$1}" <<'PY'
 import sys
-count, path = int(sys.argv[1]), sys.argv[2]
+count, path, numbers = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 with open(path, "w", buffering=1 << 20) as out:
     out.write("MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n")
     for row in range(count):
         second = row % 60
-        out.write(f"{9000000 + row},{15550000000 + row},1/1/2025 1:00:{second:02} PM,4000\n")
+        number = 15550000000 + row % numbers
+        out.write(f"{9000000 + row},{number},1/1/2025 1:00:{second:02} PM,4000\n")
 PY
 }
 
@@ -42,7 +44,13 @@ for count in "${@:-1000000}"; do
   extract "$count" "$work/memory-$count.csv"
   peak=$(peak_kib "$work/memory-$count.csv")
   awk -v n="$count" -v peak="$peak" -v base="$base" 'BEGIN {
-    printf "%d numbers: %d KiB peak, %.1f bytes per number above one number\n",
+    printf "%d numbers, a message each: %d KiB peak, %.1f bytes per number above one number\n",
+      n, peak, (peak - base) * 1024 / n
+  }'
+  extract "$count" "$work/memory-$count-messages.csv" 1000
+  peak=$(peak_kib "$work/memory-$count-messages.csv")
+  awk -v n="$count" -v peak="$peak" -v base="$base" 'BEGIN {
+    printf "%d messages to 1,000 numbers: %d KiB peak, %.1f bytes per message above one number\n",
       n, peak, (peak - base) * 1024 / n
   }'
 done

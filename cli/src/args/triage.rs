@@ -85,25 +85,27 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
-            Long("column") => options.csv.columns.code = Some(parser.value()?.string()?),
-            Long("number-column") => options.csv.columns.number = Some(parser.value()?.string()?),
+            Long("column") => options.read.columns.code = Some(parser.value()?.string()?),
+            Long("number-column") => options.read.columns.number = Some(parser.value()?.string()?),
             Long("message-column") => {
-                options.csv.columns.message = Some(parser.value()?.string()?);
+                options.read.columns.message = Some(parser.value()?.string()?);
             }
-            Long("time-column") => options.csv.columns.time = Some(parser.value()?.string()?),
+            Long("time-column") => options.read.columns.time = Some(parser.value()?.string()?),
             Long("delimiter") => {
-                options.csv.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
+                options.read.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
             }
             Long("country-code") => {
-                options.csv.country = Some(parser.value()?.parse_with(parse_country_code)?);
+                options.read.country = Some(parser.value()?.parse_with(parse_country_code)?);
             }
             Long("date-order") => {
-                options.csv.date_order = Some(parser.value()?.parse_with(str::parse)?);
+                options.read.date_order = Some(parser.value()?.parse_with(str::parse)?);
             }
             Long("code-kind") => options.code_kind = parser.value()?.parse()?,
-            Long("suppress-list") => options.suppress_list = Some(PathBuf::from(parser.value()?)),
-            Long("retry-list") => options.retry_list = Some(PathBuf::from(parser.value()?)),
-            Long("html") => options.html = Some(PathBuf::from(parser.value()?)),
+            Long("suppress-list") => {
+                options.outputs.suppress = Some(PathBuf::from(parser.value()?));
+            }
+            Long("retry-list") => options.outputs.retry = Some(PathBuf::from(parser.value()?)),
+            Long("html") => options.outputs.html = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {
                 options.format = parser.value()?.parse_with(str::parse)?;
             }
@@ -112,7 +114,7 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
                 options.max_errors = (shown > 0).then_some(shown);
             }
             Long("threads") => {
-                options.csv.threads = parser.value()?.parse_with(parse_threads)?;
+                options.read.threads = parser.value()?.parse_with(parse_threads)?;
             }
             Value(path) if path == "-" => options.inputs.push(Input::Stdin),
             Value(path) => options.inputs.push(Input::File(PathBuf::from(path))),

@@ -9,6 +9,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::calendar::{MONTHS, days_in_month};
+
 /// A checked calendar day. Its text is digits and dashes only, so it can
 /// stand inside a SQL string literal as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,21 +24,6 @@ pub(crate) struct Since {
 /// columns, holds nothing earlier: an earlier bound fails the whole query
 /// with a conversion error instead of meaning "everything".
 const FIRST_YEAR: u16 = 1753;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl FromStr for Since {
     type Err = String;
@@ -63,8 +50,8 @@ impl FromStr for Since {
         else {
             return Err(format!("{}: there is no month {month}", not_a_date()));
         };
-        let days = days_in_month(year, month);
-        if day == 0 || day > days {
+        let days = days_in_month(i64::from(year), i64::from(month));
+        if day == 0 || i64::from(day) > days {
             return Err(format!(
                 "{}: {month_name} {year} has {days} days",
                 not_a_date()
@@ -81,15 +68,6 @@ impl FromStr for Since {
             month: u8::try_from(month).expect("1 to 12"),
             day: u8::try_from(day).expect("1 to 31"),
         })
-    }
-}
-
-fn days_in_month(year: u16, month: u16) -> u16 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

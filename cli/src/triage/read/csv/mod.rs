@@ -1,0 +1,182 @@
+//! Tracking extracts (`_SMSMessageTracking` and the like) as delimited text:
+//! one message per row, each told to the sink with its number, id and time.
+//!
+//! This is the hot path for multi-gigabyte extracts:
+//!
+//! ```text
+//! text ─▶ Excel's sep= line, the delimiter (sniffed), the header (header)
+//!      ─▶ records, one thread (records) or one per chunk of a large
+//!         file (parallel), each split by scan and read by row
+//!      ─▶ the sink; messages whose slash dates wait for the file's
+//!         order last, once it is known
+//! ```
+//!
+//! A large regular file is read on every core; standard input, pipes,
+//! UTF-16 text and small files are read in order on one thread. Both read
+//! records the same way, so both give the same result.
+
+mod header;
+#[cfg(unix)]
+mod parallel;
+mod records;
+mod row;
+mod scan;
+
+use std::io::{self, BufRead, Read};
+
+pub(crate) use header::{ColumnNames, parse_delimiter};
+use header::{Columns, read_header, sniff_delimiter};
+use records::{Dates, Extract, Worker};
+
+use super::source::Source;
+use super::values::date_order;
+use super::values::instant::TimeReader;
+use super::{Message, ReadOptions, Sink};
+#[cfg(unix)]
+use crate::progress::Meter;
+
+/// Files smaller than this are read on one thread: cutting them would
+/// cost more than it saves.
+const PARALLEL_FROM: u64 = 8 << 20;
+
+/// Reads one extract into `sink`. An error means the file could not be
+/// read (on) at all: its header, a read failing part way, or dates that
+/// nothing in it puts in an order.
+pub(crate) fn read<S: Sink>(
+    source: Source,
+    options: &ReadOptions,
+    sink: &mut S,
+) -> Result<(), String> {
+    let Source {
+        name,
+        mut reader,
+        file,
+    } = source;
+    let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
+    let separator_line = excel_separator(reader.fill_buf().map_err(cannot_read)?);
+    if let Some((_, length)) = separator_line {
+        reader.consume(length);
+    }
+    let delimiter = match (options.delimiter, separator_line) {
+        (Some(delimiter), _) | (None, Some((delimiter, _))) => delimiter,
+        (None, None) => sniff_delimiter(reader.fill_buf().map_err(cannot_read)?),
+    };
+    let header = read_header(&mut reader, delimiter)
+        .map_err(cannot_read)?
+        .ok_or_else(|| format!("{name}: no header row: expected the column names first"))?;
+    let columns = Columns::find(&header.names, &options.columns)
+        .map_err(|problem| format!("{name}: {problem}"))?;
+    let (separator_lines, separator_length) =
+        separator_line.map_or((0, 0), |(_, length)| (1, length as u64));
+    let first_row_line = 1 + separator_lines + header.newlines;
+    let extract = Extract {
+        name: &name,
+        columns: &columns,
+        expected_fields: header.names.len(),
+        delimiter,
+        country: options.country,
+    };
+
+    #[cfg(unix)]
+    if let Some(text) = &file {
+        let start = text.text_start + separator_length + header.length;
+        // Every bad row shown means every message kept until the threads
+        // finish: read in order, each is said as it is found instead.
+        let parallel = options.threads > 1
+            && text.length.saturating_sub(start) >= PARALLEL_FROM
+            && !sink.shows_every_bad_row();
+        if parallel {
+            let meter = Meter::new(&name, Some(text.length));
+            meter.add(start);
+            let rows = parallel::Rows {
+                file: &text.file,
+                extract,
+                start,
+                end: text.length,
+                line: first_row_line,
+                date_order: options.date_order,
+                meter: &meter,
+            };
+            let found = parallel::read(&rows, options.threads, sink).map_err(cannot_read)?;
+            if let Some(found) = found {
+                for part in found.parts {
+                    sink.absorb(part);
+                }
+                return settle_dates(&name, found.dates, sink);
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    drop(file);
+
+    // Read in order on one thread: not a regular UTF-8 file, too small to
+    // cut, or one whose quotes do not allow cutting it.
+    let mut worker = Worker::new(
+        &extract,
+        TimeReader::new(options.date_order),
+        sink,
+        first_row_line,
+    );
+    let read = worker
+        .read_all(Vec::new(), |buffer| reader.read(buffer))
+        .map_err(|error| format!("cannot read {name} past line {}: {error}", worker.line));
+    let dates = worker.finish();
+    read?;
+    settle_dates(&name, dates, sink)
+}
+
+/// Gives the messages whose slash dates waited for the file's order their
+/// times, now that the whole file is read. A file with such dates and
+/// nothing to decide their order is refused.
+fn settle_dates<S: Sink>(name: &str, dates: Dates, sink: &mut S) -> Result<(), String> {
+    let Dates {
+        decided,
+        undecided,
+        first_undecided,
+        ..
+    } = dates;
+    match (decided, first_undecided) {
+        (_, None) => Ok(()),
+        (Some(decided), Some(_)) => {
+            let order = decided.order();
+            for message in undecided {
+                sink.message(Message {
+                    number: message.number,
+                    time: Some(message.time.at(order)),
+                    id: message.id,
+                    status: message.status,
+                });
+            }
+            Ok(())
+        }
+        (None, Some((example, line))) => Err(date_order::undecided(name, &example, line)),
+    }
+}
+
+/// Excel's first line naming the delimiter, `sep=;`: the delimiter and the
+/// line's length with its line break, when `start` begins with one.
+fn excel_separator(start: &[u8]) -> Option<(u8, usize)> {
+    let rest = start.strip_prefix(b"sep=")?;
+    let (&delimiter, after) = rest.split_first()?;
+    let length = match after {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n' | b'\r', ..] => 6,
+        _ => return None,
+    };
+    (delimiter != b'"' && delimiter.is_ascii()).then_some((delimiter, length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excel_separator;
+
+    #[test]
+    fn excels_separator_line_names_the_delimiter() {
+        assert_eq!(excel_separator(b"sep=;\r\nMobile;Code"), Some((b';', 7)));
+        assert_eq!(excel_separator(b"sep=|\nMobile|Code"), Some((b'|', 6)));
+        assert_eq!(excel_separator(b"sep=\t\n"), Some((b'\t', 6)));
+        assert_eq!(excel_separator(b"sep=;;\n"), None);
+        assert_eq!(excel_separator(b"sep=;"), None);
+        assert_eq!(excel_separator(b"Mobile,sep=;\n"), None);
+    }
+}

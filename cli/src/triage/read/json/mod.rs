@@ -1,0 +1,305 @@
+//! REST deliveries, event notifications and Transactional Messaging API
+//! responses as JSON, in the two layouts they are stored in:
+//!
+//! - JSON Lines, as webhook receivers write events: one value per line. A
+//!   broken line is a bad row at its line, saying whether it is cut short
+//!   or not JSON, and the other lines still count. A file that is one line
+//!   long (a response saved by `curl`) is read the same way: each line is
+//!   read whole and parsed where it lies, in time proportional to its
+//!   length.
+//! - Documents, pretty-printed over many lines, one after another (several
+//!   arrays in one file). A document that breaks off is a bad row at the
+//!   line where it broke; what came before counts, and the rest of the
+//!   file, which can no longer be trusted, does not.
+//!
+//! The layout is told from the start of the input. A file is JSON Lines
+//! only when its lines are whole values: its first line that is not blank
+//! holds whole values, or is broken (a text running past its end) and the
+//! next line is a whole value of its own, as when a file of lines lost the
+//! end of its first. A first value that goes on over several lines and
+//! ends is a document, however it is laid out (a deliveries response whose
+//! one `tracking` item sits on a line of its own is still one document).
+
+mod document;
+mod items;
+
+use std::cell::Cell;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::ops::Range;
+
+use serde_core::de::{DeserializeSeed, IgnoredAny};
+
+use super::Sink;
+use super::source::Source;
+use super::values::country_codes::CountryCode;
+use document::{Context, Document, LineCounter};
+use items::Items;
+
+/// How much of the start is kept to tell the layout. A longer first line
+/// is read as JSON Lines; a first value longer than this that starts a
+/// document is told by its second line.
+const FIRST_LINE_LIMIT: usize = 1 << 20;
+
+/// Reads one input into `sink`. An error means a read failed; broken
+/// JSON is a bad row.
+pub(crate) fn read<S: Sink>(
+    source: Source,
+    country: Option<CountryCode>,
+    sink: &mut S,
+) -> Result<(), String> {
+    let Source {
+        name, mut reader, ..
+    } = source;
+    let cannot_read = |error: io::Error| format!("cannot read {name}: {error}");
+    let (start, lines) = first_line(&mut reader).map_err(cannot_read)?;
+    let mut text = BufReader::new(Cursor::new(start).chain(reader));
+    let mut items = Items {
+        file: &name,
+        sink,
+        country,
+    };
+    let read = if lines {
+        read_lines(&mut text, &mut items)
+    } else {
+        read_documents(&mut text, &mut items)
+    };
+    read.map_err(cannot_read)
+}
+
+/// Reads the start of the input, as far as telling its layout needs, and
+/// tells whether it is JSON Lines. The bytes read are returned, to be read
+/// again.
+fn first_line(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
+    let mut start = Vec::new();
+    let Some(first) = next_line(reader, &mut start)? else {
+        // The input ends on its first line, or the line is longer than
+        // the limit: JSON Lines either way, which streams.
+        return Ok((start, true));
+    };
+    if holds_whole_values(&start[first.clone()]) {
+        return Ok((start, true));
+    }
+    let value_start = first.start;
+    let mut second = None;
+    loop {
+        match first_value_end(&start[value_start..]) {
+            ValueEnd::Closes => return Ok((start, false)),
+            ValueEnd::BrokenText => break,
+            ValueEnd::Open => {}
+        }
+        if start.len() - value_start >= FIRST_LINE_LIMIT {
+            break;
+        }
+        match next_line(reader, &mut start)? {
+            Some(line) => {
+                second.get_or_insert(line);
+            }
+            None => break,
+        }
+    }
+    // A first value that is broken, or still open this far: a file of
+    // lines that lost the end of its first, when its second line is a
+    // whole value of its own; else a document, broken or long.
+    let second = match second {
+        Some(line) => Some(line),
+        None => next_line(reader, &mut start)?,
+    };
+    let lines = second.is_none_or(|line| is_whole_values(&start[line]));
+    Ok((start, lines))
+}
+
+/// How the first value of some text ends, as far as the text goes.
+#[derive(Debug, PartialEq, Eq)]
+enum ValueEnd {
+    /// Its brackets and braces close.
+    Closes,
+    /// A text in it runs past the end of a line, which no JSON text does.
+    BrokenText,
+    /// It is still open where the text ends.
+    Open,
+}
+
+/// Finds how the first value of `text` ends, by its brackets, braces and
+/// texts alone: enough to tell a document from a broken line, and linear.
+fn first_value_end(text: &[u8]) -> ValueEnd {
+    let (mut depth, mut in_text, mut escaped) = (0_usize, false, false);
+    for &byte in text {
+        if in_text {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_text = false,
+                b'\n' => return ValueEnd::BrokenText,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_text = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return ValueEnd::Closes;
+                }
+            }
+            _ => {}
+        }
+    }
+    ValueEnd::Open
+}
+
+/// Reads on to the end of the next line that is not blank (the last may
+/// end without a line break) and returns where it is in `start`; `None`
+/// when the input ends first, or the line is longer than the limit.
+fn next_line(reader: &mut impl BufRead, start: &mut Vec<u8>) -> io::Result<Option<Range<usize>>> {
+    loop {
+        let line_start = start.len();
+        let room = FIRST_LINE_LIMIT.saturating_sub(line_start) as u64;
+        let read = (&mut *reader).take(room).read_until(b'\n', start)?;
+        let cut_short = read as u64 == room && !start.ends_with(b"\n");
+        if read == 0 || cut_short {
+            return Ok(None);
+        }
+        if !start[line_start..].trim_ascii().is_empty() {
+            return Ok(Some(line_start..start.len()));
+        }
+    }
+}
+
+/// Whether the values that start on `line` all end on it, with nothing
+/// but whitespace between and after them. A syntax error counts as a
+/// whole line, a broken one; only running out of text mid-value does not.
+fn holds_whole_values(line: &[u8]) -> bool {
+    for value in serde_json::Deserializer::from_slice(line).into_iter::<IgnoredAny>() {
+        if let Err(error) = value {
+            return !error.is_eof();
+        }
+    }
+    true
+}
+
+/// Whether `line` is one or more whole JSON values and nothing else.
+fn is_whole_values(line: &[u8]) -> bool {
+    serde_json::Deserializer::from_slice(line)
+        .into_iter::<IgnoredAny>()
+        .all(|value| value.is_ok())
+}
+
+/// JSON Lines: each line's values are read on their own, so a broken line
+/// costs only itself. A line is read whole, then parsed where it lies: the
+/// time is the line's length, however long.
+fn read_lines<S: Sink>(text: &mut impl BufRead, items: &mut Items<S>) -> io::Result<()> {
+    let mut buffer = Vec::new();
+    let mut line = 0;
+    loop {
+        buffer.clear();
+        if text.read_until(b'\n', &mut buffer)? == 0 {
+            return Ok(());
+        }
+        line += 1;
+        let mut values = buffer.as_slice();
+        values = values.strip_suffix(b"\n").unwrap_or(values);
+        values = values.strip_suffix(b"\r").unwrap_or(values);
+        let newlines = Cell::new(0);
+        let mut context = Context {
+            items: &mut *items,
+            first_line: line,
+            newlines: &newlines,
+        };
+        let mut json = serde_json::Deserializer::from_slice(values);
+        if let Err(error) = read_values(&mut json, &mut context) {
+            items.bad(line, broken_line(&error));
+        }
+    }
+}
+
+/// What is wrong with a line of JSON Lines, in words that do not need the
+/// parser's: it ends inside a value, or it is not JSON from some column.
+fn broken_line(error: &serde_json::Error) -> String {
+    if error.is_eof() {
+        "broken JSON line: it is cut short, ending inside a value".to_owned()
+    } else {
+        format!(
+            "broken JSON line: not JSON from column {}",
+            error.column().max(1)
+        )
+    }
+}
+
+/// Documents, one after another, over the whole input.
+fn read_documents<S: Sink>(text: &mut impl Read, items: &mut Items<S>) -> io::Result<()> {
+    let newlines = Cell::new(0);
+    let counted = LineCounter {
+        inner: text,
+        newlines: &newlines,
+    };
+    let mut context = Context {
+        items,
+        first_line: 1,
+        newlines: &newlines,
+    };
+    let mut json = serde_json::Deserializer::from_reader(counted);
+    match read_values(&mut json, &mut context) {
+        Ok(()) => Ok(()),
+        Err(error) if error.is_io() => Err(io::Error::from(error)),
+        // The rest of a broken document cannot be trusted: stop here,
+        // having reported where it broke.
+        Err(error) => {
+            let line = u64::try_from(error.line()).unwrap_or(u64::MAX);
+            context.items.bad(
+                line,
+                format_args!("broken JSON: {}", without_position(&error)),
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Every value `json` holds, one after another, until only whitespace is
+/// left.
+fn read_values<'de, R: serde_json::de::Read<'de>, S: Sink>(
+    json: &mut serde_json::Deserializer<R>,
+    context: &mut Context<S>,
+) -> serde_json::Result<()> {
+    loop {
+        match json.end() {
+            Ok(()) => return Ok(()),
+            Err(error) if error.is_io() => return Err(error),
+            // Not the end: another value follows.
+            Err(_) => Document(&mut *context).deserialize(&mut *json)?,
+        }
+    }
+}
+
+/// `serde_json`'s message without its " at line L column C": the line is
+/// given first, as for every bad row.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ValueEnd, first_value_end};
+
+    #[test]
+    fn a_first_value_closes_is_broken_or_stays_open() {
+        assert_eq!(
+            first_value_end(b"{\"a\": [\n{\"b\": \"]}\"}\n] }\n"),
+            ValueEnd::Closes
+        );
+        assert_eq!(
+            first_value_end(b"[\n  {\"a\": \"\\\"\"}\n]"),
+            ValueEnd::Closes
+        );
+        assert_eq!(
+            first_value_end(b"{\"a\": \"cut\n{\"b\": 1}\n"),
+            ValueEnd::BrokenText
+        );
+        assert_eq!(first_value_end(b"{\"a\": 1,\n{\"b\": 1}\n"), ValueEnd::Open);
+    }
+}

@@ -1,0 +1,350 @@
+//! A mobile number in the form Marketing Cloud stores it: digits only,
+//! country code first, no `+` (E.164 without its `+`). Only such a number
+//! may go into a suppress or retry list, and numbers are compared in this
+//! form, so one person is one number however it was typed.
+//!
+//! What people and tools write:
+//! - International forms: a leading `+`, or the international prefix `00`
+//!   (`0044 7700 900123`), then the country code. The formatting people
+//!   type is ignored: spaces, `-`, `.` and parentheses.
+//! - Digits alone (`15550100001`): as Marketing Cloud stores them, the
+//!   country code first; with `--country-code`, digits that do not start
+//!   with that code and are as many as that country's national numbers are
+//!   a national number of that country (`555-010-0001`).
+//! - National forms: parentheses around the area code at the start
+//!   (`(555) 010-0001`), or a leading trunk `0` (`07700 900123`). They need
+//!   `--country-code`, which also drops the trunk 0 where the country's
+//!   numbers have one; without it they are refused, never taken for
+//!   another person's number.
+//! - A value with a single `.` between digits is a decimal, as spreadsheets
+//!   and pandas write a numeric column: `15550100001.0` is the integer, and
+//!   `15550100001.5` is not a number (dots as separators come two or more
+//!   at a time: `1.555.010.0001`).
+//!
+//! A number is someone's only when its country code exists and the digits
+//! after it are as many as that country's numbers have (see
+//! `country_codes`), at most 15 in all; all zeros is no one's. `NULL`,
+//! `#N/A`, `1.5550100002E+10` or a name are not numbers at all.
+
+use std::fmt;
+
+use super::country_codes::CountryCode;
+use crate::quoted::Quoted;
+
+/// E.164's longest number, country code included.
+const MAX_DIGITS: usize = 15;
+/// Where the digit count sits in the packed value: above 10^15 < 2^50.
+const COUNT_SHIFT: u32 = 50;
+
+/// A valid mobile number, packed with its digit count into one `u64`:
+/// small, and quick to hash and compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct MobileNumber(u64);
+
+/// Why a value is not a mobile number, naming it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum NotANumber {
+    /// The field is empty or blank.
+    Empty,
+    /// The field holds something other than a number, quoted.
+    Invalid(String),
+    /// A national form (quoted) and no `--country-code` to place it.
+    National(String),
+    /// Digits that are no one's number: the value quoted, and why.
+    NoOnes(String, String),
+}
+
+impl fmt::Display for NotANumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("empty mobile number"),
+            Self::Invalid(value) => write!(
+                f,
+                "{value} is not a mobile number: expected digits, country code first \
+                 (a leading + or 00, spaces, -, . and parentheses are fine)"
+            ),
+            Self::National(value) => write!(
+                f,
+                "{value} is written as a national number (an area code in parentheses, \
+                 or a leading 0), so its country is unknown: say it with --country-code \
+                 (1 for the US and Canada, 44 for the UK)"
+            ),
+            Self::NoOnes(value, why) => write!(f, "{value} is no one's mobile number: {why}"),
+        }
+    }
+}
+
+/// How a value was written: what its digits mean.
+enum Written {
+    /// Country code first: after `+` or `00`, or digits alone.
+    International,
+    /// Digits alone, which `--country-code` may read as national.
+    Bare,
+    /// An area code in parentheses, or a trunk 0.
+    National,
+}
+
+impl MobileNumber {
+    /// Reads a number as people and tools write it; `country` is
+    /// `--country-code`, for national forms. See the module docs.
+    pub(crate) fn parse(bytes: &[u8], country: Option<CountryCode>) -> Result<Self, NotANumber> {
+        let trimmed = bytes.trim_ascii();
+        if trimmed.is_empty() {
+            return Err(NotANumber::Empty);
+        }
+        let invalid = || NotANumber::Invalid(Quoted::bytes(trimmed).to_string());
+        let (plus, written) = match trimmed.strip_prefix(b"+") {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        // The digits, and where the dots fall among them; the formatting
+        // characters people type are skipped. More digits than any number
+        // and its decimal zeros could have are not a number.
+        let mut digits = [0_u8; 2 * MAX_DIGITS];
+        let (mut count, mut dots, mut before_last_dot) = (0, 0, 0);
+        let mut area_code_first = false;
+        for &byte in written {
+            match byte {
+                b'0'..=b'9' if count < digits.len() => {
+                    digits[count] = byte - b'0';
+                    count += 1;
+                }
+                b'.' => {
+                    dots += 1;
+                    before_last_dot = count;
+                }
+                b'(' if count == 0 => area_code_first = true,
+                b' ' | b'-' | b'(' | b')' => {}
+                _ => return Err(invalid()),
+            }
+        }
+        // One dot is a decimal point, as spreadsheets and pandas write a
+        // number (`15550100001.0`, `+15550100001.0`): only zeros may follow
+        // it. Dots as separators come two or more (`1.555.010.0001`).
+        let digits = if dots == 1 {
+            let (whole, fraction) = digits[..count].split_at(before_last_dot);
+            if whole.is_empty() || fraction.is_empty() || fraction.iter().any(|&digit| digit != 0) {
+                return Err(invalid());
+            }
+            whole
+        } else {
+            &digits[..count]
+        };
+        if digits.is_empty() || (plus && area_code_first) {
+            return Err(invalid());
+        }
+        let (written, digits) = match digits {
+            _ if plus => (Written::International, digits),
+            [0, 0, rest @ ..] => (Written::International, rest),
+            _ if area_code_first => (Written::National, digits),
+            [0, ..] => (Written::National, digits),
+            _ => (Written::Bare, digits),
+        };
+        let no_ones = |why: String| NotANumber::NoOnes(Quoted::bytes(trimmed).to_string(), why);
+        let mut international = [0_u8; MAX_DIGITS];
+        let digits = match (written, country) {
+            (Written::National, None) => {
+                return Err(NotANumber::National(Quoted::bytes(trimmed).to_string()));
+            }
+            (Written::National, Some(country)) => national(digits, country, &mut international),
+            (Written::Bare, Some(country)) if is_national(digits, country) => {
+                national(digits, country, &mut international)
+            }
+            _ => Some(digits),
+        }
+        .ok_or_else(|| no_ones(format!("more than {MAX_DIGITS} digits")))?;
+        check(digits).map_err(no_ones)?;
+        let value = digits
+            .iter()
+            .fold(0_u64, |value, &digit| value * 10 + u64::from(digit));
+        Ok(Self(value | (digits.len() as u64) << COUNT_SHIFT))
+    }
+
+    /// The packed value, to spread numbers over shards.
+    pub(crate) const fn packed(self) -> u64 {
+        self.0
+    }
+}
+
+/// Whether digits written alone are a national number of `country`: they
+/// do not already start with its code and a length its numbers have, and
+/// they are as many as its national numbers are. Longer digits are another
+/// country's number, as Marketing Cloud stores it.
+fn is_national(digits: &[u8], country: CountryCode) -> bool {
+    let international = CountryCode::starting(digits) == Some(country)
+        && country.takes(digits.len() - country.digits());
+    !international && country.takes(digits.len())
+}
+
+/// A national number of `country` as an international one, written into
+/// `out`: its code, then the digits without a trunk 0. `None` when that
+/// is more digits than any number has.
+fn national<'a>(
+    digits: &[u8],
+    country: CountryCode,
+    out: &'a mut [u8; MAX_DIGITS],
+) -> Option<&'a [u8]> {
+    let digits = match digits {
+        [0, rest @ ..] if country.trunk_zero => rest,
+        _ => digits,
+    };
+    let code = country.code.to_string();
+    let length = code.len() + digits.len();
+    if length > MAX_DIGITS {
+        return None;
+    }
+    for (slot, byte) in out.iter_mut().zip(code.bytes()) {
+        *slot = byte - b'0';
+    }
+    out[code.len()..length].copy_from_slice(digits);
+    Some(&out[..length])
+}
+
+/// Why international `digits` are no one's number, if they are not.
+fn check(digits: &[u8]) -> Result<(), String> {
+    if digits.iter().all(|&digit| digit == 0) {
+        return Err("it is all zeros".to_owned());
+    }
+    if digits.len() > MAX_DIGITS {
+        return Err(format!(
+            "{} digits, and a number has at most {MAX_DIGITS}",
+            digits.len()
+        ));
+    }
+    let Some(country) = CountryCode::starting(digits) else {
+        let start: String = digits
+            .iter()
+            .take(3)
+            .map(|digit| char::from(b'0' + digit))
+            .collect();
+        return Err(format!(
+            "no country's calling code starts {start} (its first digits must be one)"
+        ));
+    };
+    let national = digits.len() - country.digits();
+    if country.takes(national) {
+        Ok(())
+    } else {
+        Err(format!(
+            "after the country code +{} come {national} digits, and its numbers have {} to {}",
+            country.code, country.shortest, country.longest
+        ))
+    }
+}
+
+impl fmt::Display for MobileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = usize::try_from(self.0 >> COUNT_SHIFT).unwrap_or_default();
+        let value = self.0 & ((1 << COUNT_SHIFT) - 1);
+        write!(f, "{value:0count$}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MobileNumber, NotANumber};
+    use crate::triage::read::values::country_codes::CountryCode;
+
+    fn normal(text: &str, country: Option<u16>) -> String {
+        let country = country.map(|code| CountryCode::of(code).expect("a code"));
+        MobileNumber::parse(text.as_bytes(), country)
+            .unwrap_or_else(|error| panic!("{text:?}: {error}"))
+            .to_string()
+    }
+
+    #[test]
+    fn the_forms_people_type_are_one_number() {
+        for typed in [
+            "15550100001",
+            " 15550100001 ",
+            "+15550100001",
+            "+1 (555) 010-0001",
+            "1 (555) 010-0001",
+            "1-555-010-0001",
+            "1.555.010.0001",
+            "+1 555 010 0001",
+            "15550100001.0",
+            "15550100001.00",
+            "+15550100001.0",
+            "+1 555 010 0001.0",
+            "0015550100001",
+            "001 555 010 0001",
+        ] {
+            assert_eq!(normal(typed, None), "15550100001", "{typed:?}");
+            assert_eq!(normal(typed, Some(1)), "15550100001", "{typed:?} with 1");
+        }
+        for typed in ["+44 7700 900123", "00447700900123", "447700900123"] {
+            assert_eq!(normal(typed, None), "447700900123", "{typed:?}");
+            assert_eq!(normal(typed, Some(44)), "447700900123", "{typed:?} with 44");
+        }
+    }
+
+    #[test]
+    fn a_national_form_needs_its_country() {
+        for typed in ["(555) 000-2003", "555-000-2003", "5550002003"] {
+            assert_eq!(normal(typed, Some(1)), "15550002003", "{typed:?}");
+        }
+        assert_eq!(normal("07700 900123", Some(44)), "447700900123");
+        assert_eq!(normal("7700 900123", Some(44)), "447700900123");
+        // Italy keeps its leading 0: it is part of the number.
+        assert_eq!(normal("06 1234 5678", Some(39)), "390612345678");
+        for national in ["(555) 000-2003", "07700 900123"] {
+            assert!(
+                matches!(
+                    MobileNumber::parse(national.as_bytes(), None),
+                    Err(NotANumber::National(_))
+                ),
+                "{national:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn digits_that_are_no_ones_number_are_refused_saying_why() {
+        let refused = |text: &str| match MobileNumber::parse(text.as_bytes(), None) {
+            Err(NotANumber::NoOnes(_, why)) => why,
+            other => panic!("{text:?}: {other:?}"),
+        };
+        assert_eq!(refused("000000"), "it is all zeros");
+        assert!(refused("+999 123456").contains("no country's calling code starts 999"));
+        assert!(refused("+44 12345").contains("+44 come 5 digits"));
+        assert!(refused("+1 555 010 00011").contains("+1 come 11 digits"));
+        assert!(refused("1234567890123456").contains("16 digits"));
+    }
+
+    #[test]
+    fn junk_is_not_a_number() {
+        assert_eq!(MobileNumber::parse(b"   ", None), Err(NotANumber::Empty));
+        for junk in [
+            "NULL",
+            "#N/A",
+            "1.5550100002E+10",
+            "+",
+            "++15550100001",
+            "15550100001.5",
+            "555.0100",
+            "15550100001.",
+            ".0",
+            "1555010000\n1",
+            "+1 555 CALL NOW",
+            "15550100001;",
+            "١٥٥٥٠١٠٠٠٠١",
+            "+(44) 7700 900123",
+        ] {
+            let error = MobileNumber::parse(junk.as_bytes(), None).expect_err(junk);
+            assert!(
+                matches!(&error, NotANumber::Invalid(quoted) if quoted.starts_with('"')),
+                "{junk:?}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_value_is_named_by_its_start_only() {
+        let huge = "9".repeat(10 << 20);
+        let message = MobileNumber::parse(huge.as_bytes(), None)
+            .expect_err("too long")
+            .to_string();
+        assert!(message.len() < 300, "{} bytes", message.len());
+    }
+}

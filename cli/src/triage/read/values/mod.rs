@@ -1,0 +1,11 @@
+//! The values a row or an item holds, read from the forms people and tools
+//! write them in: times (and the order of slash dates), mobile numbers
+//! (with the country codes that make them someone's), message ids and
+//! whole numbers written as decimals.
+
+pub(crate) mod country_codes;
+pub(crate) mod date_order;
+pub(crate) mod decimal;
+pub(crate) mod instant;
+pub(crate) mod message_id;
+pub(crate) mod mobile_number;
