@@ -23,6 +23,8 @@ mod output;
 mod progress;
 mod query;
 mod quoted;
+#[cfg(feature = "serve")]
+mod serve;
 mod sql;
 mod triage;
 mod words;
@@ -48,9 +50,15 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) ->
     }
 }
 
-/// Removes the temporary files of outputs not yet in place and exits with
-/// 130: what an interruption (Ctrl-C, SIGTERM, SIGHUP) should do.
-pub fn interrupted() -> ! {
+/// What an interruption (Ctrl-C, SIGTERM, SIGHUP) does: a running
+/// `serve` stops accepting and finishes the batches it accepted (a second
+/// interruption ends it at once); any other command removes the temporary
+/// files of outputs not yet in place and exits with 130.
+pub fn interrupted() {
+    #[cfg(feature = "serve")]
+    if serve::shutdown::request() {
+        return;
+    }
     output::interrupted()
 }
 
@@ -80,6 +88,8 @@ fn command(
             ExitCode::SUCCESS
         }
         Command::Check(file) => check::run(&file, &mut out)?,
+        #[cfg(feature = "serve")]
+        Command::Serve(options) => serve::run(&options)?,
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

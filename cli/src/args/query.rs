@@ -87,7 +87,7 @@ fn output_named(name: &str) -> Result<QueryOutput, Fatal> {
 
 /// The value of `option`, read with `FromStr`; the error names the option,
 /// and the value's own error names the value and what was expected.
-fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
+pub(super) fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
 where
     T: FromStr<Err: Display>,
 {

@@ -31,6 +31,8 @@ mod tally;
 mod utf16;
 
 use std::io::Write;
+#[cfg(feature = "serve")]
+use std::io::{self, BufReader, Cursor, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -238,5 +240,76 @@ fn read(input: &Input, options: &TriageOptions, tally: &mut Tally) -> InputSumma
         complete,
         name,
         examples,
+    }
+}
+
+/// What triage finds in events stored as JSON Lines (one event a line),
+/// ready to be written as its lists and reports.
+#[cfg(feature = "serve")]
+pub(crate) struct Resolved {
+    tally: Tally,
+    summary: Summary,
+}
+
+/// Triage of `events`, JSON Lines text read as an input named `name`
+/// would be: `sms-status serve` answers with exactly what
+/// `sms-status triage NAME` prints and writes for the same lines. Bad
+/// rows count in the report without being said on stderr; only the usual
+/// "… and N more" line is.
+#[cfg(feature = "serve")]
+pub(crate) fn resolve_json_lines(
+    events: impl Read + Send + 'static,
+    name: &str,
+    code_kind: CodeKind,
+) -> Resolved {
+    let mut tally = Tally::new(Some(0));
+    let source = Source {
+        name: name.to_owned(),
+        reader: BufReader::new(Cursor::new(Vec::new()).chain(Box::new(events))),
+        file: None,
+    };
+    let read = json_input::read(source, &mut tally);
+    let complete = read.is_ok();
+    if let Err(failure) = read {
+        tally.bad_input(format_args!(
+            "{failure}; its rows before that are counted, the rest are not"
+        ));
+    }
+    let examples = tally.bad_rows_mut().end_input(name);
+    let input = InputSummary {
+        rows: tally.rows(),
+        bad_rows: tally.bad().count(),
+        complete,
+        name: name.to_owned(),
+        examples,
+    };
+    tally.finish();
+    let summary = Summary::of(&tally, vec![input], code_kind);
+    Resolved { tally, summary }
+}
+
+#[cfg(feature = "serve")]
+impl Resolved {
+    /// The list of numbers whose status calls for `action`, as
+    /// `--suppress-list` or `--retry-list` writes it.
+    pub(crate) fn write_list(&self, action: Action, out: &mut impl Write) -> io::Result<()> {
+        lists::write(self.tally.by_number(), action, self.summary.code_kind, out)
+    }
+
+    /// The report as `--format json` prints it.
+    pub(crate) fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
+        report_json::write(&self.summary, out)
+    }
+
+    /// The page `--html` writes, linking to the lists at these addresses
+    /// relative to the page.
+    pub(crate) fn write_html(
+        &self,
+        suppress: Option<String>,
+        retry: Option<String>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let links = report_html::ListLinks { suppress, retry };
+        report_html::write(&self.summary, &links, out)
     }
 }
