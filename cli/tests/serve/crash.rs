@@ -61,7 +61,7 @@ pub(crate) fn send_through_kills(
     seed: u64,
 ) -> Vec<String> {
     let target = event_count();
-    let events = events::generate(seed, target * 10 / 24, (target / 20).max(100));
+    let events = events::generate(seed, target * 100 / 214, (target / 20).max(100));
     let mut rng = Rng::new(seed);
     let batches = events::batches(&events, &mut rng, 100, 1000);
     let running: Vec<Mutex<Option<Server>>> = (0..receivers.len())
