@@ -32,7 +32,7 @@ use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
-use server::{KEY, Server, key_bytes, with_keys};
+use server::{KEY, Server, fresh_database, key_bytes, with_keys};
 
 const SENDERS: usize = 4;
 const BATCH: usize = 1000;
@@ -343,17 +343,4 @@ fn storage_floor(path: &std::path::Path, events: &[String]) -> (f64, f64, f64) {
         millis(percentile(&latencies, 50)),
         millis(percentile(&latencies, 99)),
     )
-}
-
-/// An empty database on the PostgreSQL server, as a URL.
-fn fresh_database(server: &str, name: &str) -> String {
-    let created = std::process::Command::new("psql")
-        .args([server, "-v", "ON_ERROR_STOP=1", "-q"])
-        .args(["-c", &format!("DROP DATABASE IF EXISTS {name}")])
-        .args(["-c", &format!("CREATE DATABASE {name}")])
-        .status()
-        .expect("psql runs");
-    assert!(created.success(), "psql could not create {name}");
-    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
-    format!("{base}/{name}")
 }

@@ -153,28 +153,8 @@ pub(crate) fn stored_once_and_lists_equal_triage(
     receiver: SocketAddr,
     events: &[String],
 ) {
-    let served = get(receiver, "/events.jsonl");
-    let mut stored: Vec<&[u8]> = served
-        .split(|&byte| byte == b'\n')
-        .filter(|line| !line.is_empty())
-        .collect();
+    events::assert_stored_once(&get(receiver, "/events.jsonl"), events);
     let expected = events::json_lines(events);
-    let mut sent: Vec<&[u8]> = expected
-        .as_bytes()
-        .split(|&byte| byte == b'\n')
-        .filter(|line| !line.is_empty())
-        .collect();
-    stored.sort_unstable();
-    sent.sort_unstable();
-    let stored_count = stored.len();
-    stored.dedup();
-    assert_eq!(stored_count, stored.len(), "an event is stored twice");
-    assert!(
-        stored == sent,
-        "{} events stored, {} sent",
-        stored.len(),
-        sent.len()
-    );
 
     let own = directory.join("own");
     std::fs::create_dir_all(&own).expect("a directory");

@@ -86,24 +86,7 @@ pub(crate) fn served_views_equal_triage(
     // served writes the page the receiver serves (whose bad-row examples
     // follow the order events were stored in).
     let served = get(receivers[0], "/events.jsonl");
-    let mut stored: Vec<&[u8]> = served
-        .split(|&byte| byte == b'\n')
-        .filter(|line| !line.is_empty())
-        .collect();
-    let expected = events::json_lines(&events);
-    let mut sent: Vec<&[u8]> = expected
-        .as_bytes()
-        .split(|&byte| byte == b'\n')
-        .filter(|line| !line.is_empty())
-        .collect();
-    stored.sort_unstable();
-    sent.sort_unstable();
-    assert!(
-        stored == sent,
-        "{} events stored, {} sent",
-        stored.len(),
-        sent.len()
-    );
+    events::assert_stored_once(&served, &events);
 
     let export = directory.join("export");
     std::fs::create_dir_all(export.join("lists")).expect("a directory");

@@ -152,3 +152,28 @@ pub(crate) fn json_lines(events: &[String]) -> String {
     }
     lines
 }
+
+/// Asserts that `served` (`GET /events.jsonl`) holds every one of
+/// `events` exactly once, and nothing else.
+pub(crate) fn assert_stored_once(served: &[u8], events: &[String]) {
+    let lines = |text: &[u8]| -> Vec<Vec<u8>> {
+        let mut lines: Vec<Vec<u8>> = text
+            .split(|&byte| byte == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect();
+        lines.sort_unstable();
+        lines
+    };
+    let stored = lines(served);
+    let sent = lines(json_lines(events).as_bytes());
+    let mut once = stored.clone();
+    once.dedup();
+    assert_eq!(once.len(), stored.len(), "an event is stored twice");
+    assert!(
+        stored == sent,
+        "{} events stored, {} sent",
+        stored.len(),
+        sent.len()
+    );
+}

@@ -97,3 +97,30 @@ pub(crate) fn post_signed(address: SocketAddr, key: &[u8], body: &[u8]) -> io::R
         body,
     )
 }
+
+/// Opens a connection and sends a signed `POST /ens` whose headers
+/// announce all of `body` but whose body stops after `sent` bytes: the
+/// rest is the caller's to send, or not.
+pub(crate) fn begin_post(address: SocketAddr, key: &[u8], body: &[u8], sent: usize) -> TcpStream {
+    let mut stream = TcpStream::connect(address).expect("a connection");
+    write!(
+        stream,
+        "POST /ens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         x-sfmc-ens-signature: {}\r\nContent-Length: {}\r\n\r\n",
+        sign(key, body),
+        body.len()
+    )
+    .expect("the headers are sent");
+    stream.write_all(&body[..sent]).expect("a part of the body");
+    stream
+}
+
+/// Reads the status of the answer on `stream`, within 10 s.
+pub(crate) fn status_on(stream: &mut TcpStream) -> String {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a timeout");
+    let mut answer = [0; 12];
+    stream.read_exact(&mut answer).expect("an answer");
+    String::from_utf8_lossy(&answer[9..12]).into_owned()
+}

@@ -6,11 +6,9 @@
 
 #![cfg(feature = "postgres")]
 
-use std::process::Command;
-
 use crate::crash::{free_address, send_through_kills, stored_once_and_lists_equal_triage};
 use crate::equivalence::served_views_equal_triage;
-use crate::server::{KEY, Server, with_keys};
+use crate::server::{KEY, Server, fresh_database, with_keys};
 
 /// A new, empty database on the test server, as a URL.
 fn database(name: &str) -> Option<String> {
@@ -24,15 +22,7 @@ fn database(name: &str) -> Option<String> {
         );
         return None;
     };
-    let created = Command::new("psql")
-        .args([&server, "-v", "ON_ERROR_STOP=1", "-q"])
-        .args(["-c", &format!("DROP DATABASE IF EXISTS {name}")])
-        .args(["-c", &format!("CREATE DATABASE {name}")])
-        .status()
-        .expect("psql runs");
-    assert!(created.success(), "psql could not create {name}");
-    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
-    Some(format!("{base}/{name}"))
+    Some(fresh_database(&server, name))
 }
 
 #[test]

@@ -147,3 +147,17 @@ impl Drop for Server {
         }
     }
 }
+
+/// A new, empty database named `name` on the PostgreSQL server `server`
+/// (a URL), as a URL; made with `psql`, which comes with the server.
+pub(crate) fn fresh_database(server: &str, name: &str) -> String {
+    let created = Command::new("psql")
+        .args([server, "-v", "ON_ERROR_STOP=1", "-q"])
+        .args(["-c", &format!("DROP DATABASE IF EXISTS {name}")])
+        .args(["-c", &format!("CREATE DATABASE {name}")])
+        .status()
+        .expect("psql runs");
+    assert!(created.success(), "psql could not create {name}");
+    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
+    format!("{base}/{name}")
+}

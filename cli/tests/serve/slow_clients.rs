@@ -4,7 +4,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use crate::http::{request, sign};
+use crate::http::{begin_post, request, status_on};
 use crate::server::{KEY, Server, key_bytes, with_keys};
 
 /// Sends a header a byte at a time, every 200 ms, until the server closes
@@ -77,21 +77,7 @@ fn a_body_that_does_not_arrive_in_time_gets_408_and_is_not_stored() {
     let server = Server::start(&directory, &["--body-timeout", "1"]);
     let body =
         br#"[{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"m-1"}}]"#;
-    let mut stream = TcpStream::connect(server.address).expect("a connection");
-    write!(
-        stream,
-        "POST /ens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
-         x-sfmc-ens-signature: {}\r\nContent-Length: {}\r\n\r\n",
-        sign(&key_bytes(), body),
-        body.len()
-    )
-    .expect("the headers are sent");
-    stream.write_all(&body[..10]).expect("a part of the body");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("a timeout");
-    let mut answer = [0; 12];
-    stream.read_exact(&mut answer).expect("an answer");
-    assert_eq!(&answer[9..12], b"408");
+    let mut stream = begin_post(server.address, &key_bytes(), body, 10);
+    assert_eq!(status_on(&mut stream), "408");
     assert!(crate::http::get(server.address, "/events.jsonl").is_empty());
 }

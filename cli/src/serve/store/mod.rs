@@ -75,6 +75,10 @@ impl fmt::Display for StoreError {
     }
 }
 
+/// Keeps a verification body; `$1`, `$2`, `$3` are its time, callback
+/// and key, which SQLite and PostgreSQL both bind by position.
+const INSERT_VERIFICATION: &str = "INSERT INTO ens_verifications (received_ms, callback_id, verification_key) VALUES ($1, $2, $3)";
+
 /// The writing side, owned by the one thread that commits.
 pub(crate) trait Store: Send {
     /// Adds the events whose identity is not stored yet and says, for

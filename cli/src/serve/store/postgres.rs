@@ -137,8 +137,7 @@ impl Store for PostgresStore {
         received_ms: i64,
     ) -> Result<(), StoreError> {
         self.runtime.block_on(self.client.execute(
-            "INSERT INTO ens_verifications (received_ms, callback_id, verification_key) \
-                 VALUES ($1, $2, $3)",
+            super::INSERT_VERIFICATION,
             &[&received_ms, &callback_id, &verification_key],
         ))?;
         Ok(())

@@ -107,8 +107,7 @@ impl Store for SqliteStore {
         received_ms: i64,
     ) -> Result<(), StoreError> {
         self.connection.execute(
-            "INSERT INTO ens_verifications (received_ms, callback_id, verification_key) \
-                 VALUES (?1, ?2, ?3)",
+            super::INSERT_VERIFICATION,
             params![received_ms, callback_id, verification_key],
         )?;
         Ok(())
