@@ -7,9 +7,14 @@
 //! event keeps its meaning on one line.
 
 use std::io::{self, Cursor, Read};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::mpsc;
+use std::task::{Context, Poll};
 use std::thread;
+
+use bytes::Bytes;
+use http_body::Frame;
 
 use super::store::{Reader, StoreError};
 
@@ -25,14 +30,20 @@ pub(crate) fn push_line(lines: &mut Vec<u8>, event: &str) {
     lines.push(b'\n');
 }
 
-/// Every stored event as JSON Lines, in one buffer.
-pub(crate) fn all(reader: &dyn Reader) -> Result<Vec<u8>, StoreError> {
-    let mut lines = Vec::new();
+/// Reads every stored event into chunks of JSON Lines of about
+/// [`CHUNK`] bytes and hands each to `send`, which says whether its
+/// reader still wants more. The result says whether reading was complete.
+fn produce(reader: &dyn Reader, mut send: impl FnMut(Vec<u8>) -> bool) -> Result<(), StoreError> {
+    let mut chunk = Vec::with_capacity(CHUNK);
     reader.each(&mut |event| {
-        push_line(&mut lines, event);
+        push_line(&mut chunk, event);
+        if chunk.len() >= CHUNK && !send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))) {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
         Ok(())
     })?;
-    Ok(lines)
+    send(chunk);
+    Ok(())
 }
 
 /// The stored events as JSON Lines, read from the database by a thread
@@ -43,26 +54,45 @@ pub(crate) fn stream(
     reader: Arc<dyn Reader>,
 ) -> (Lines, thread::JoinHandle<Result<(), StoreError>>) {
     let (chunks, receiver) = mpsc::sync_channel::<Vec<u8>>(4);
-    let thread = thread::spawn(move || {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        reader.each(&mut |event| {
-            push_line(&mut chunk, event);
-            if chunk.len() >= CHUNK {
-                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                chunks.send(full).map_err(|_| io::ErrorKind::BrokenPipe)?;
-            }
-            Ok(())
-        })?;
-        // The reader may have stopped early; the events it read are all
-        // there is to pass on.
-        let _ = chunks.send(chunk);
-        Ok(())
-    });
+    let thread = thread::spawn(move || produce(&*reader, |chunk| chunks.send(chunk).is_ok()));
     let lines = Lines {
         chunks: receiver,
         current: Cursor::new(Vec::new()),
     };
     (lines, thread)
+}
+
+/// The stored events as the body of an answer, read from the database
+/// while the answer is sent. A failure to read ends the body with an
+/// error, so the client sees a cut answer rather than a short list.
+pub(crate) fn body(reader: Arc<dyn Reader>) -> Body {
+    let (chunks, receiver) = tokio::sync::mpsc::channel(4);
+    tokio::task::spawn_blocking(move || {
+        let read = produce(&*reader, |chunk| {
+            chunks.blocking_send(Ok(Bytes::from(chunk))).is_ok()
+        });
+        if let Err(failure) = read {
+            let _ = chunks.blocking_send(Err(io::Error::other(failure.to_string())));
+        }
+    });
+    Body(receiver)
+}
+
+/// The answer's body that [`body`] makes.
+pub(crate) struct Body(tokio::sync::mpsc::Receiver<io::Result<Bytes>>);
+
+impl http_body::Body for Body {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        self.0
+            .poll_recv(context)
+            .map(|chunk| chunk.map(|chunk| chunk.map(Frame::data)))
+    }
 }
 
 /// The reading end of [`stream`].

@@ -1,7 +1,9 @@
 //! Which request goes where, and the answers that are not ENS's.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
-use http_body_util::Full;
+use http_body_util::{Either, Full};
 use hyper::body::Incoming;
 use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
@@ -10,8 +12,9 @@ use mobileconnect_status::Action;
 use super::views::View;
 use super::{State, ens, event_lines, log};
 
-/// Every answer is whole before it is sent.
-pub(crate) type Body = Full<Bytes>;
+/// An answer's body: whole before it is sent, or the stored events,
+/// streamed.
+pub(crate) type Body = Either<Full<Bytes>, event_lines::Body>;
 
 /// The paths that are read, their views and content types.
 const READS: [(&str, Read); 7] = [
@@ -66,15 +69,15 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Respons
             Ok(bytes) => typed(answer(StatusCode::OK, bytes), content_type(view)),
             Err(failure) => unavailable(&failure),
         },
-        Read::Events => {
-            let reader = state.reader.clone();
-            let lines = tokio::task::spawn_blocking(move || event_lines::all(&*reader)).await;
-            match lines {
-                Ok(Ok(lines)) => typed(answer(StatusCode::OK, lines), "application/jsonl"),
-                Ok(Err(failure)) => unavailable(&failure),
-                Err(failure) => unavailable(&failure),
+        // A database that cannot be read answers 503 before anything of
+        // the events is sent.
+        Read::Events => match state.stored().await {
+            Some(_) => {
+                let body = event_lines::body(Arc::clone(&state.reader));
+                typed(Response::new(Either::Right(body)), "application/jsonl")
             }
-        }
+            None => unavailable(&"the events cannot be counted"),
+        },
     }
 }
 
@@ -106,7 +109,7 @@ fn not_allowed(allowed: &'static str) -> Response<Body> {
 
 /// An answer with a body, plain text unless [`typed`] says otherwise.
 pub(crate) fn answer(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
-    let mut response = Response::new(Full::new(body.into()));
+    let mut response = Response::new(Either::Left(Full::new(body.into())));
     *response.status_mut() = status;
     typed(response, "text/plain; charset=utf-8")
 }

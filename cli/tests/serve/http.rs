@@ -63,10 +63,33 @@ fn parse(answer: &[u8]) -> io::Result<Answer> {
         .nth(1)
         .and_then(|code| code.parse().ok())
         .ok_or_else(broken)?;
-    Ok(Answer {
-        status,
-        body: answer[end + 4..].to_vec(),
-    })
+    let body = &answer[end + 4..];
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("\r\ntransfer-encoding: chunked");
+    let body = if chunked {
+        dechunk(body).ok_or_else(broken)?
+    } else {
+        body.to_vec()
+    };
+    Ok(Answer { status, body })
+}
+
+/// A chunked body's data; `None` when it is cut short (the server ended
+/// it with an error).
+fn dechunk(mut chunked: &[u8]) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = chunked.windows(2).position(|pair| pair == b"\r\n")?;
+        let size = std::str::from_utf8(&chunked[..line_end]).ok()?;
+        let size = usize::from_str_radix(size.split(';').next()?.trim(), 16).ok()?;
+        let data = chunked.get(line_end + 2..line_end + 2 + size)?;
+        if size == 0 {
+            return Some(body);
+        }
+        body.extend_from_slice(data);
+        chunked = chunked.get(line_end + 2 + size + 2..)?;
+    }
 }
 
 /// `GET path`, which must answer 200; its body.

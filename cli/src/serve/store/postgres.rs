@@ -154,27 +154,30 @@ impl Reader for PostgresReader {
     }
 
     fn each(&self, visit: &mut dyn FnMut(&str) -> io::Result<()>) -> Result<(), StoreError> {
+        const PAGE: i32 = 10_000;
         let mut client = self.client.lock().unwrap_or_else(PoisonError::into_inner);
-        self.runtime.block_on(async {
-            // A cursor, so that the events stream in pages instead of
-            // arriving all at once.
-            let transaction = client.build_transaction().read_only(true);
-            let transaction = transaction.start().await?;
-            let portal = transaction
-                .bind("SELECT event FROM ens_events ORDER BY seq", &[])
-                .await?;
-            loop {
-                let rows = transaction.query_portal(&portal, 10_000).await?;
-                for row in &rows {
-                    visit(row.get(0)).map_err(|failure| {
-                        StoreError(format!("cannot pass events on: {failure}"))
-                    })?;
-                }
-                if rows.len() < 10_000 {
-                    break;
-                }
+        // A cursor, so that the events come in pages instead of all at
+        // once; each page is passed on outside the runtime, where `visit`
+        // may block.
+        let transaction = self
+            .runtime
+            .block_on(client.build_transaction().read_only(true).start())?;
+        let portal = self
+            .runtime
+            .block_on(transaction.bind("SELECT event FROM ens_events ORDER BY seq", &[]))?;
+        loop {
+            let rows = self
+                .runtime
+                .block_on(transaction.query_portal(&portal, PAGE))?;
+            for row in &rows {
+                visit(row.get(0))
+                    .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
             }
-            transaction.commit().await.map_err(StoreError::from)
-        })
+            if rows.len() < PAGE as usize {
+                break;
+            }
+        }
+        self.runtime.block_on(transaction.commit())?;
+        Ok(())
     }
 }
