@@ -43,35 +43,46 @@ ON CONFLICT (identity) DO NOTHING
 RETURNING identity
 ";
 
-struct PostgresStore {
+/// A connection that is opened again when the server closed it (it
+/// restarted, or a proxy between dropped it): the request that finds it
+/// closed gets a 503, and the next one a new connection.
+struct Connection {
+    url: String,
     client: Client,
     runtime: Handle,
 }
 
-/// Reads take turns on one connection: they are rare (a list or a report
-/// asked for after events changed), and a transaction needs it alone.
-struct PostgresReader {
-    client: Mutex<Client>,
-    runtime: Handle,
+impl Connection {
+    fn open(url: &str, runtime: &Handle) -> Result<Self, StoreError> {
+        Ok(Self {
+            url: url.to_owned(),
+            client: runtime.block_on(connect(url))?,
+            runtime: runtime.clone(),
+        })
+    }
+
+    /// The client, connected again if the connection had closed.
+    fn client(&mut self) -> Result<&mut Client, StoreError> {
+        if self.client.is_closed() {
+            self.client = self.runtime.block_on(connect(&self.url))?;
+        }
+        Ok(&mut self.client)
+    }
 }
 
+struct PostgresStore(Connection);
+
+/// Reads take turns on one connection: they are rare (a list or a report
+/// asked for after events changed), and a transaction needs it alone.
+struct PostgresReader(Mutex<Connection>);
+
 pub(super) fn open(url: &str, runtime: &Handle) -> Result<Opened, StoreError> {
-    let writer = runtime.block_on(connect(url))?;
-    runtime.block_on(async {
-        writer
-            .batch_execute(&format!("BEGIN;{SCHEMA}COMMIT;"))
-            .await
-    })?;
-    let reader = runtime.block_on(connect(url))?;
+    let mut writer = Connection::open(url, runtime)?;
+    let schema = format!("BEGIN;{SCHEMA}COMMIT;");
+    runtime.block_on(writer.client()?.batch_execute(&schema))?;
     Ok(Opened {
-        store: Box::new(PostgresStore {
-            client: writer,
-            runtime: runtime.clone(),
-        }),
-        reader: Arc::new(PostgresReader {
-            client: Mutex::new(reader),
-            runtime: runtime.clone(),
-        }),
+        store: Box::new(PostgresStore(writer)),
+        reader: Arc::new(PostgresReader(Mutex::new(Connection::open(url, runtime)?))),
         description: format!("PostgreSQL {}", without_password(url)),
     })
 }
@@ -118,10 +129,9 @@ impl Store for PostgresStore {
     fn insert(&mut self, events: &[&Event], received_ms: i64) -> Result<Vec<bool>, StoreError> {
         let identities: Vec<&[u8]> = events.iter().map(|event| &event.identity[..]).collect();
         let texts: Vec<&str> = events.iter().map(|event| event.text.as_str()).collect();
-        let added = self.runtime.block_on(
-            self.client
-                .query(INSERT, &[&identities, &received_ms, &texts]),
-        )?;
+        let runtime = self.0.runtime.clone();
+        let client = self.0.client()?;
+        let added = runtime.block_on(client.query(INSERT, &[&identities, &received_ms, &texts]))?;
         let mut added: Vec<&[u8]> = added.iter().map(|row| row.get(0)).collect();
         added.sort_unstable();
         Ok(identities
@@ -136,7 +146,9 @@ impl Store for PostgresStore {
         verification_key: &str,
         received_ms: i64,
     ) -> Result<(), StoreError> {
-        self.runtime.block_on(self.client.execute(
+        let runtime = self.0.runtime.clone();
+        let client = self.0.client()?;
+        runtime.block_on(client.execute(
             super::INSERT_VERIFICATION,
             &[&received_ms, &callback_id, &verification_key],
         ))?;
@@ -146,29 +158,26 @@ impl Store for PostgresStore {
 
 impl Reader for PostgresReader {
     fn count(&self) -> Result<u64, StoreError> {
-        let client = self.client.lock().unwrap_or_else(PoisonError::into_inner);
-        let row = self
-            .runtime
-            .block_on(client.query_one("SELECT count(*) FROM ens_events", &[]))?;
+        let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let runtime = connection.runtime.clone();
+        let client = connection.client()?;
+        let row = runtime.block_on(client.query_one("SELECT count(*) FROM ens_events", &[]))?;
         Ok(row.get::<_, i64>(0).unsigned_abs())
     }
 
     fn each(&self, visit: &mut dyn FnMut(&str) -> io::Result<()>) -> Result<(), StoreError> {
         const PAGE: i32 = 10_000;
-        let mut client = self.client.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let runtime = connection.runtime.clone();
+        let client = connection.client()?;
         // A cursor, so that the events come in pages instead of all at
         // once; each page is passed on outside the runtime, where `visit`
         // may block.
-        let transaction = self
-            .runtime
-            .block_on(client.build_transaction().read_only(true).start())?;
-        let portal = self
-            .runtime
-            .block_on(transaction.bind("SELECT event FROM ens_events ORDER BY seq", &[]))?;
+        let transaction = runtime.block_on(client.build_transaction().read_only(true).start())?;
+        let portal =
+            runtime.block_on(transaction.bind("SELECT event FROM ens_events ORDER BY seq", &[]))?;
         loop {
-            let rows = self
-                .runtime
-                .block_on(transaction.query_portal(&portal, PAGE))?;
+            let rows = runtime.block_on(transaction.query_portal(&portal, PAGE))?;
             for row in &rows {
                 visit(row.get(0))
                     .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
@@ -177,7 +186,7 @@ impl Reader for PostgresReader {
                 break;
             }
         }
-        self.runtime.block_on(transaction.commit())?;
+        runtime.block_on(transaction.commit())?;
         Ok(())
     }
 }
