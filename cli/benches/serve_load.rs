@@ -65,6 +65,7 @@ fn main() {
         "sms-status serve, SQLite (synchronous=FULL)",
         &[full.address],
     );
+    let resolving = resolve_times(full.address, load.events + load.singles.len());
     full.kill();
 
     let directory = with_keys("bench-sqlite-normal", &[KEY]);
@@ -101,6 +102,35 @@ fn main() {
     println!(
         "| storage floor: SQLite inserts the same events, no HTTP (synchronous=FULL, one transaction per batch) | {per_second:.0} | {p50:.1} ms | {p99:.1} ms | |"
     );
+    println!("\n{resolving}");
+}
+
+/// How long `GET /report.json` takes over every stored event: the first
+/// time (read and resolved) and twice again with nothing added (kept).
+fn resolve_times(receiver: SocketAddr, stored: usize) -> String {
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(receiver).expect("a connection");
+        write!(
+            stream,
+            "GET /report.json HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
+        )
+        .expect("sent");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).expect("an answer");
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200"),
+            "{}",
+            String::from_utf8_lossy(&answer)
+        );
+        times.push(millis(started.elapsed()));
+    }
+    format!(
+        "GET /report.json over {stored} stored events (SQLite): {:.0} ms to read and resolve them, \
+         then {:.1} ms and {:.1} ms with nothing added (the resolution is kept)",
+        times[0], times[1], times[2]
+    )
 }
 
 /// The requests every receiver gets.
