@@ -3,7 +3,7 @@
 //! SIGKILL at ten or more moments and started again. Every acknowledged
 //! event must then be stored exactly once.
 //!
-//! CI sends 20,000 events; `SMS_STATUS_CRASH_EVENTS=100000` runs the full
+//! CI sends about 20,000 events; `SMS_STATUS_CRASH_EVENTS=100000` runs the full
 //! test (see BENCHMARKS.md, "ENS receiver").
 
 use std::collections::VecDeque;
@@ -64,6 +64,12 @@ pub(crate) fn send_through_kills(
     let events = events::generate(seed, target * 100 / 214, (target / 20).max(100));
     let mut rng = Rng::new(seed);
     let batches = events::batches(&events, &mut rng, 100, 1000);
+    eprintln!(
+        "sending {} events in {} batches to {} receiver(s), killed {KILLS} times",
+        events.len(),
+        batches.len(),
+        receivers.len()
+    );
     let running: Vec<Mutex<Option<Server>>> = (0..receivers.len())
         .map(|i| Mutex::new(Some(start(i))))
         .collect();
