@@ -152,6 +152,7 @@ impl Drop for Server {
 /// (a URL), as a URL; made with `psql`, which comes with the server.
 pub(crate) fn fresh_database(server: &str, name: &str) -> String {
     let created = Command::new("psql")
+        .env("PGOPTIONS", "-c client_min_messages=warning")
         .args([server, "-v", "ON_ERROR_STOP=1", "-q"])
         .args(["-c", &format!("DROP DATABASE IF EXISTS {name}")])
         .args(["-c", &format!("CREATE DATABASE {name}")])
