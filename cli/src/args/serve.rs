@@ -65,7 +65,7 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         match argument {
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
             Long("database") => options.database = Database::named(&parser.value()?.string()?),
-            Long("listen") => options.listen = value(parser, "--listen")?,
+            Long("listen") => options.listen = address(parser)?,
             Long("callback-id") => options.callback_id = Some(parser.value()?.string()?),
             Long("signature-key-file") => {
                 options.key_file = Some(parser.value()?.into());
@@ -96,6 +96,17 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         "this sms-status was built without `serve`: install it with \
          `cargo install --path cli --features serve` (or `--features postgres`)",
     ))
+}
+
+/// `--listen`'s address, with an example when it is not one.
+#[cfg(feature = "serve")]
+fn address(parser: &mut lexopt::Parser) -> Result<std::net::SocketAddr, Fatal> {
+    let text = parser.value()?.string()?;
+    text.parse().map_err(|_| {
+        Fatal::new(format!(
+            "--listen: expected an address and a port, such as 127.0.0.1:8080 or [::1]:8080, not {text:?}"
+        ))
+    })
 }
 
 /// A number of seconds, whole or with a fraction, above zero.

@@ -287,3 +287,41 @@ fn a_key_file_that_cannot_be_read_stops_the_server_before_it_listens() {
         run.stderr
     );
 }
+
+#[test]
+fn usage_mistakes_name_the_option_and_exit_2_before_anything_starts() {
+    let directory = scratch_dir("usage");
+    let cases = [
+        (
+            &["--listen", "nowhere"][..],
+            "--listen: expected an address and a port",
+        ),
+        (
+            &["--max-connections", "0"][..],
+            "--max-connections: expected at least 1",
+        ),
+        (
+            &["--header-timeout", "-1"][..],
+            "--header-timeout: expected a number of seconds above 0",
+        ),
+        (
+            &["--sync", "sometimes"][..],
+            "--sync: unknown sync mode \"sometimes\": expected full or normal",
+        ),
+        (
+            &["--signature-key"][..],
+            "did you mean --signature-key-file?",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut all = vec!["serve"];
+        all.extend_from_slice(args);
+        let run = crate::common::sms_status_in(&directory, &all, None);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+    assert!(
+        !directory.join("sms-status.sqlite").exists(),
+        "no database was made"
+    );
+}
