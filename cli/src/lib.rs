@@ -25,6 +25,8 @@ mod output;
 mod progress;
 mod query;
 mod quoted;
+#[cfg(feature = "serve")]
+mod serve;
 mod sql;
 mod triage;
 mod words;
@@ -54,18 +56,24 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) ->
 /// with every count multiplied by `factor`. Only for this crate's browser
 /// test, which measures the page's labels at counts no test can generate
 /// as rows; not part of the API.
-#[doc(hidden)]
 ///
 /// # Errors
 ///
 /// An input that triage could not count, with triage's message.
+#[doc(hidden)]
 pub fn html_report_at_scale(inputs: &[std::path::PathBuf], factor: u64) -> Result<String, String> {
     triage::at_scale::page_at_scale(inputs, factor)
 }
 
-/// Removes the temporary files of outputs not yet in place and exits with
-/// 130: what an interruption (Ctrl-C, SIGTERM, SIGHUP) should do.
-pub fn interrupted() -> ! {
+/// What an interruption (Ctrl-C, SIGTERM, SIGHUP) does: a running
+/// `serve` stops accepting and finishes the batches it accepted (a second
+/// interruption ends it at once); any other command removes the temporary
+/// files of outputs not yet in place and exits with 130.
+pub fn interrupted() {
+    #[cfg(feature = "serve")]
+    if serve::shutdown::request() {
+        return;
+    }
     output::interrupted()
 }
 
@@ -99,6 +107,8 @@ fn command(
             check::print_schema(&mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(options) => serve::run(&options)?,
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

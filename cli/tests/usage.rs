@@ -178,7 +178,7 @@ fn an_unknown_command_names_every_command_when_none_is_close() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains(
-            "unknown command \"frobnicate\": expected list, explain, triage, query, check or help"
+            "unknown command \"frobnicate\": expected list, explain, triage, query, check, serve or help"
         ),
         "{}",
         run.stderr

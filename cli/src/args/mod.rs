@@ -10,6 +10,7 @@ mod check;
 mod explain;
 mod list;
 mod query;
+mod serve;
 mod suggest;
 mod triage;
 
@@ -21,6 +22,8 @@ use crate::check::CheckOptions;
 use crate::fatal::Fatal;
 use crate::list::ListFormat;
 use crate::query::QueryOptions;
+#[cfg(feature = "serve")]
+use crate::serve::ServeOptions;
 use crate::triage::TriageOptions;
 
 /// `sms-status --help`: the subcommands, each with its own help page.
@@ -37,6 +40,8 @@ Commands:
   query     print SQL that builds the suppress and retry lists, or a report,
             where the tracking data lives (Marketing Cloud, a warehouse)
   check     find every mistake in status tables, with the build's messages
+  serve     receive Event Notification Service callbacks and serve the lists
+            and reports live (built with --features serve)
   help      print this help, or a command's: sms-status help COMMAND
 
 Options:
@@ -63,6 +68,8 @@ pub(crate) enum Command {
     Check(CheckOptions),
     /// Print the JSON Schema of a status table.
     PrintSchema,
+    #[cfg(feature = "serve")]
+    Serve(ServeOptions),
 }
 
 /// A subcommand: its name, its help page, and the parser of what follows
@@ -73,7 +80,7 @@ struct Subcommand {
     parse: fn(&mut lexopt::Parser) -> Result<Command, Fatal>,
 }
 
-const SUBCOMMANDS: [Subcommand; 5] = [
+const SUBCOMMANDS: [Subcommand; 6] = [
     Subcommand {
         name: "list",
         help: list::HELP,
@@ -98,6 +105,11 @@ const SUBCOMMANDS: [Subcommand; 5] = [
         name: "check",
         help: check::HELP,
         parse: check::parse,
+    },
+    Subcommand {
+        name: "serve",
+        help: serve::HELP,
+        parse: serve::parse,
     },
 ];
 

@@ -115,7 +115,7 @@ fn named<T: Copy>(what: &str, name: &str, all: &[(&'static str, T)]) -> Result<T
 
 /// The value of `option`, read with `FromStr`; the error names the option,
 /// and the value's own error names the value and what was expected.
-fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
+pub(super) fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
 where
     T: FromStr<Err: Display>,
 {

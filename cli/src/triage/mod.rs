@@ -172,3 +172,55 @@ fn read_once(inputs: &[Input]) -> Vec<Input> {
     }
     once
 }
+
+/// What triage finds in events stored as JSON Lines (one event a line),
+/// ready to be written as its lists and reports.
+#[cfg(feature = "serve")]
+pub(crate) struct Triaged {
+    resolved: resolve::Resolved,
+    summary: Summary,
+}
+
+/// Triage of `events`, JSON Lines text read as an input named `name`
+/// would be: `sms-status serve` answers with exactly what
+/// `sms-status triage NAME` prints and writes for the same lines. Bad
+/// rows count in the report without being said on stderr.
+#[cfg(feature = "serve")]
+pub(crate) fn resolve_json_lines(
+    events: impl std::io::Read + Send + 'static,
+    name: &str,
+    code_kind: mobileconnect_status::CodeKind,
+) -> Triaged {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut tally = Tally::silent(threads);
+    let input = read::read_json(events, name, &mut tally);
+    let resolved = tally.finish();
+    let summary = Summary::of(&resolved, vec![input], code_kind);
+    Triaged { resolved, summary }
+}
+
+#[cfg(feature = "serve")]
+impl Triaged {
+    /// The list of numbers whose status calls for `action`, as
+    /// `--suppress-list` or `--retry-list` writes it.
+    pub(crate) fn write_list(&self, action: Action, out: &mut impl Write) -> std::io::Result<()> {
+        lists::write(&self.resolved.numbers, action, self.summary.code_kind, out)
+    }
+
+    /// The report as `--format json` prints it.
+    pub(crate) fn write_json(&self, out: &mut impl Write) -> std::io::Result<()> {
+        report_json::write(&self.summary, out)
+    }
+
+    /// The page `--html` writes, linking to the lists at these addresses
+    /// relative to the page.
+    pub(crate) fn write_html(
+        &self,
+        suppress: Option<String>,
+        retry: Option<String>,
+        out: &mut impl Write,
+    ) -> std::io::Result<()> {
+        let links = ListLinks { suppress, retry };
+        report_html::write(&self.summary, &links, out)
+    }
+}

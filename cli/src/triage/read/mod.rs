@@ -155,6 +155,22 @@ pub(crate) trait Sink {
     fn end_input(&mut self, name: &str) -> InputRead;
 }
 
+/// Reads `events`, JSON text such as a receiver stores, into `sink` as an
+/// input named `name`: what the text held, and the text's own reading
+/// failure, if any, as a bad row at its end.
+#[cfg(feature = "serve")]
+pub(crate) fn read_json<S: Sink>(
+    events: impl std::io::Read + Send + 'static,
+    name: &str,
+    sink: &mut S,
+) -> InputRead {
+    let source = Source::of_text(name, Box::new(events));
+    if let Err(failure) = json::read(source, None, sink) {
+        sink.bad_row(name, 0, failure);
+    }
+    sink.end_input(name)
+}
+
 /// Reads every input into `sink`, each file of an archive as an input of
 /// its own; the first input that fails stops the reading. An input fails
 /// when it cannot be read as an input at all (it is empty or not text, its

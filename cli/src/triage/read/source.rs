@@ -148,6 +148,16 @@ impl Source {
         }
     }
 
+    /// UTF-8 text already in hand, as the input `name`.
+    #[cfg(feature = "serve")]
+    pub(crate) fn of_text(name: &str, text: Box<dyn Read + Send>) -> Self {
+        Self {
+            name: name.to_owned(),
+            reader: BufReader::with_capacity(BUFFER, Cursor::new(Vec::new()).chain(text)),
+            file: None,
+        }
+    }
+
     /// The text of `bytes`, the input `name`: its encoding from its
     /// byte-order mark, its kind from its first character. `file` is the
     /// regular file and its length when the bytes are that file's.

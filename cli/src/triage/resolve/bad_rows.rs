@@ -24,6 +24,9 @@ pub(crate) struct BadRows {
     shown_per_input: Option<u64>,
     /// Whether messages are said as they are found, or kept.
     live: bool,
+    /// Whether nothing is said at all: the rows are only counted, and the
+    /// first few kept for the report.
+    silent: bool,
     count: u64,
     /// Bad rows of the input being read; the messages said so far and
     /// those kept to say later.
@@ -41,6 +44,7 @@ impl BadRows {
         Self {
             shown_per_input,
             live: true,
+            silent: false,
             count: 0,
             in_input: 0,
             said: 0,
@@ -55,6 +59,16 @@ impl BadRows {
         Self {
             live: false,
             ..Self::new(self.shown_per_input)
+        }
+    }
+
+    /// Counts bad rows and keeps the first few for the report, saying
+    /// nothing on stderr: for a receiver, whose stderr is a service log.
+    #[cfg(feature = "serve")]
+    pub(crate) fn silent() -> Self {
+        Self {
+            silent: true,
+            ..Self::new(Some(0))
         }
     }
 
@@ -109,7 +123,11 @@ impl BadRows {
     /// Says the input's kept messages on stderr, then how many more bad
     /// rows there were. Returns the first few, for the report.
     pub(crate) fn end_input(&mut self, file: &str) -> Vec<String> {
-        let more = self.in_input - self.said - self.kept.len() as u64;
+        let more = if self.silent {
+            0
+        } else {
+            self.in_input - self.said - self.kept.len() as u64
+        };
         let examples = std::mem::take(&mut self.examples);
         for message in self.kept.drain(..) {
             progress::interrupt(message);

@@ -87,6 +87,12 @@ impl Tally {
         Self::with_bad_rows(BadRows::new(shown_per_input), threads)
     }
 
+    /// A tally that counts bad rows without saying them on stderr.
+    #[cfg(feature = "serve")]
+    pub(crate) fn silent(threads: usize) -> Self {
+        Self::with_bad_rows(BadRows::silent(), threads)
+    }
+
     fn with_bad_rows(bad: BadRows, threads: usize) -> Self {
         Self {
             messages: Messages::default(),

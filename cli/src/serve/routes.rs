@@ -1,0 +1,122 @@
+//! Which request goes where, and the answers that are not ENS's.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http_body_util::{Either, Full};
+use hyper::body::Incoming;
+use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use mobileconnect_status::Action;
+
+use super::views::View;
+use super::{State, ens, event_lines, log};
+
+/// An answer's body: whole before it is sent, or the stored events,
+/// streamed.
+pub(crate) type Body = Either<Full<Bytes>, event_lines::Body>;
+
+/// The paths that are read, their views and content types.
+const READS: [(&str, Read); 7] = [
+    ("/healthz", Read::Health),
+    ("/metrics", Read::Metrics),
+    (
+        "/lists/suppress.txt",
+        Read::View(View::List(Action::SuppressNumber)),
+    ),
+    (
+        "/lists/retry.txt",
+        Read::View(View::List(Action::RetryLater)),
+    ),
+    ("/report.json", Read::View(View::Json)),
+    ("/report.html", Read::View(View::Html)),
+    ("/events.jsonl", Read::Events),
+];
+
+#[derive(Clone, Copy)]
+enum Read {
+    Health,
+    Metrics,
+    View(View),
+    Events,
+}
+
+pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Response<Body> {
+    let path = request.uri().path();
+    if path == "/ens" {
+        return if request.method() == Method::POST {
+            ens::receive(state, request).await
+        } else {
+            not_allowed("POST")
+        };
+    }
+    let Some(&(_, read)) = READS.iter().find(|(known, _)| *known == path) else {
+        return answer(StatusCode::NOT_FOUND, "not found\n");
+    };
+    if request.method() != Method::GET {
+        return not_allowed("GET");
+    }
+    match read {
+        Read::Health => answer(StatusCode::OK, "ok\n"),
+        Read::Metrics => {
+            let stored = state.stored().await;
+            typed(
+                answer(StatusCode::OK, state.metrics.text(stored)),
+                "text/plain; version=0.0.4; charset=utf-8",
+            )
+        }
+        Read::View(view) => match state.views.render(view).await {
+            Ok(bytes) => typed(answer(StatusCode::OK, bytes), content_type(view)),
+            Err(failure) => unavailable(&failure),
+        },
+        // A database that cannot be read answers 503 before anything of
+        // the events is sent.
+        Read::Events => match state.stored().await {
+            Some(_) => {
+                let body = event_lines::body(Arc::clone(&state.reader));
+                typed(Response::new(Either::Right(body)), "application/jsonl")
+            }
+            None => unavailable(&"the events cannot be counted"),
+        },
+    }
+}
+
+fn content_type(view: View) -> &'static str {
+    match view {
+        View::List(_) => "text/plain; charset=utf-8",
+        View::Json => "application/json",
+        View::Html => "text/html; charset=utf-8",
+    }
+}
+
+fn unavailable(failure: &dyn std::fmt::Display) -> Response<Body> {
+    log(format_args!(
+        "could not read the database, answered 503: {failure}"
+    ));
+    answer(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the database cannot be read now\n",
+    )
+}
+
+fn not_allowed(allowed: &'static str) -> Response<Body> {
+    let mut response = answer(StatusCode::METHOD_NOT_ALLOWED, format!("use {allowed}\n"));
+    response
+        .headers_mut()
+        .insert(ALLOW, HeaderValue::from_static(allowed));
+    response
+}
+
+/// An answer with a body, plain text unless [`typed`] says otherwise.
+pub(crate) fn answer(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
+    let mut response = Response::new(Either::Left(Full::new(body.into())));
+    *response.status_mut() = status;
+    typed(response, "text/plain; charset=utf-8")
+}
+
+fn typed(mut response: Response<Body>, content_type: &'static str) -> Response<Body> {
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}

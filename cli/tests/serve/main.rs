@@ -1,0 +1,16 @@
+//! `sms-status serve`, tested as a server: the real binary on a real
+//! socket, real requests, a real database file or PostgreSQL server, and
+//! real kills.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod crash;
+mod equivalence;
+mod events;
+mod http;
+mod postgres;
+mod refusals;
+mod server;
+mod slow_clients;
+mod stopping;
