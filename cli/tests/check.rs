@@ -1,7 +1,7 @@
 //! `sms-status check`: a table's mistakes with the messages the build
 //! gives, without the build.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! `sms-status explain`: definitions and classifications in plain words.
 
-mod common;
+use crate::common;
 
 use common::{sms_status, sms_status_with_stdin};
 use mobileconnect_status::SmsStatus;

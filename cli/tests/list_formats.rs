@@ -1,7 +1,7 @@
 //! `sms-status` and `sms-status list`: every format shows every listed
 //! status with the classification the library gives it.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

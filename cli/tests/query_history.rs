@@ -11,8 +11,8 @@
 //! Cloud's US text form, as extracts write it; the table the SQL reads
 //! holds it as ISO text, as a warehouse copy would.
 
-mod common;
-mod sql_engine;
+use crate::common;
+use crate::sql_engine;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -4,8 +4,8 @@
 //! double quotes alike; the text for the engines a test cannot carry is
 //! checked exactly. No name can end the query early.
 
-mod common;
-mod sql_engine;
+use crate::common;
+use crate::sql_engine;
 
 use std::collections::BTreeSet;
 

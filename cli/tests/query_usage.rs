@@ -1,7 +1,7 @@
 //! `sms-status query`: its help, what it refuses, and the SQL constructs
 //! it keeps out so the text runs unchanged in every engine.
 
-mod common;
+use crate::common;
 
 use common::sms_status;
 

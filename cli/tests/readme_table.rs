@@ -4,7 +4,7 @@
 //! apart, for example after an edit of `status-codes.toml` or of a report's
 //! wording.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

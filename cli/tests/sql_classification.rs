@@ -3,8 +3,8 @@
 //! --format sql` row by row, and `query` when each code is the newest
 //! status of a number.
 
-mod common;
-mod sql_engine;
+use crate::common;
+use crate::sql_engine;
 
 use std::collections::BTreeMap;
 

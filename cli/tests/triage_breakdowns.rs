@@ -2,7 +2,7 @@
 //! messages per Marketing Cloud day, how far messages got, and which codes
 //! failed.
 
-mod common;
+use crate::common;
 
 use common::{json_report, scratch_file};
 use serde_json::{Value, json};

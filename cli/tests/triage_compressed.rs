@@ -3,7 +3,7 @@
 //! its own; a header repeated inside a file (extracts joined with `cat`)
 //! is skipped and counted; Excel's `sep=;` line names the delimiter.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! `sms-status triage` on tracking extracts (CSV): per-number resolution,
 //! every bad row reported with its line, and the suppress and retry lists.
 
-mod common;
+use crate::common;
 
 use common::{json_report, read, scratch, sms_status, sms_status_with_stdin};
 use serde_json::{Value, json};

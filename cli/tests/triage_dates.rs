@@ -3,7 +3,7 @@
 //! above 12), a file that shows none is refused unless `--date-order`
 //! says, and a date that contradicts its file's order is a bad row.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 

@@ -3,7 +3,7 @@
 //! byte-order mark; integers written as floats. Each gives the same lists
 //! and counts as the comma-separated UTF-8 sample.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 

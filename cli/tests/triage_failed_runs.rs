@@ -3,7 +3,7 @@
 //! tell from the 1 that bad rows give. A file that is not UTF-8 costs only
 //! the lines that do not decode.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

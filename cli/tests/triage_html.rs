@@ -2,7 +2,7 @@
 //! number is the JSON report's, that runs nothing an input holds, whose
 //! size does not grow with rows, and that follows the output rules.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

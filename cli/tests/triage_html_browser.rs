@@ -10,8 +10,8 @@
 //! with a message on the terminal, so that `cargo test` needs only a Rust
 //! toolchain.
 
-mod common;
-mod devtools;
+use crate::common;
+use crate::devtools;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `sms-status triage`: how inputs are opened and told apart, and what
 //! happens when one of several cannot be read.
 
-mod common;
+use crate::common;
 
 use common::{read, scratch, sms_status, sms_status_with_stdin};
 use serde_json::Value;

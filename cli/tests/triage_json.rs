@@ -2,7 +2,7 @@
 //! notifications and Transactional Messaging API responses, as documents or
 //! JSON Lines. Each event kind means what Salesforce says it means.
 
-mod common;
+use crate::common;
 
 use common::{json_report, messages, read, scratch, scratch_file, sms_status, status_counts};
 use serde_json::json;

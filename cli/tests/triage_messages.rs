@@ -4,7 +4,7 @@
 //! fate is the highest code of its copies, its time the latest, and it is
 //! counted once.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 

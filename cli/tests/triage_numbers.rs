@@ -4,7 +4,7 @@
 //! taken for another person's number; digits that are no one's number are
 //! bad rows, never listed.
 
-mod common;
+use crate::common;
 
 use common::{json_report, messages, read, scratch, sms_status};
 

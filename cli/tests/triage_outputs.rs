@@ -2,7 +2,7 @@
 //! is checked before any input is read, is written whole or not at all,
 //! holds only mobile numbers, and the messages on stderr stay readable.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::io::Read;

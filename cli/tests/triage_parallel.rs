@@ -2,7 +2,7 @@
 //! on one gives: the report, the lists, and every bad row with its line,
 //! whatever falls on the edges between the threads' chunks.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::Path;

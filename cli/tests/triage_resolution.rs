@@ -2,7 +2,7 @@
 //! code; a number's is that of its newest message, by time, not by text;
 //! where inputs give no time, the highest code decides.
 
-mod common;
+use crate::common;
 
 use common::{json_report, read, scratch, scratch_file, sms_status};
 use serde_json::json;

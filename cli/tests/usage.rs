@@ -1,6 +1,6 @@
 //! `--help`, `--version` and what a usage mistake says.
 
-mod common;
+use crate::common;
 
 use common::sms_status;
 

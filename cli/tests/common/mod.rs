@@ -1,7 +1,5 @@
 //! Running the `sms-status` binary the way a person or a script would.
 
-#![allow(dead_code, reason = "each test file uses a different part")]
-
 pub(crate) mod extract;
 pub(crate) mod page;
 

@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::common::sms_status_in;
-use crate::events::{self, Rng};
-use crate::http::{get, post_signed};
-use crate::server::{KEY, Server, key_bytes, with_keys};
+use crate::serve::events::{self, Rng};
+use crate::serve::http::{get, post_signed};
+use crate::serve::server::{KEY, Server, key_bytes, with_keys};
 
 /// Kills while the events are being sent.
 pub(crate) const KILLS: usize = 10;

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::common::sms_status_in;
-use crate::events::{self, Rng};
-use crate::http::{get, post_signed};
-use crate::server::{KEY, Server, key_bytes, with_keys};
+use crate::serve::events::{self, Rng};
+use crate::serve::http::{get, post_signed};
+use crate::serve::server::{KEY, Server, key_bytes, with_keys};
 
 #[test]
 fn sqlite_lists_and_reports_equal_triage_for_dedicated_codes() {

@@ -6,12 +6,12 @@
 
 #![cfg(feature = "postgres")]
 
-use crate::crash::{free_address, send_through_kills, stored_once_and_lists_equal_triage};
-use crate::equivalence::served_views_equal_triage;
+use crate::serve::crash::{free_address, send_through_kills, stored_once_and_lists_equal_triage};
+use crate::serve::equivalence::served_views_equal_triage;
 use std::process::Command;
 
-use crate::http::{get, post_signed};
-use crate::server::{KEY, Server, fresh_database, key_bytes, with_keys};
+use crate::serve::http::{get, post_signed};
+use crate::serve::server::{KEY, Server, fresh_database, key_bytes, with_keys};
 
 /// A new, empty database on the test server, as a URL.
 fn database(name: &str) -> Option<String> {

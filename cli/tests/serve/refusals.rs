@@ -7,8 +7,8 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::http::{get, post_signed, request, sign};
-use crate::server::{KEY, Server, key_bytes, scratch_dir, with_keys};
+use crate::serve::http::{get, post_signed, request, sign};
+use crate::serve::server::{KEY, Server, key_bytes, scratch_dir, with_keys};
 
 const BODY: &[u8] =
     br#"[{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"m-1"}}]"#;

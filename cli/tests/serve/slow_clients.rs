@@ -4,8 +4,8 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use crate::http::{begin_post, request, status_on};
-use crate::server::{KEY, Server, key_bytes, with_keys};
+use crate::serve::http::{begin_post, request, status_on};
+use crate::serve::server::{KEY, Server, key_bytes, with_keys};
 
 /// Sends a header a byte at a time, every 200 ms, until the server closes
 /// the connection; returns how long that took.
@@ -79,5 +79,5 @@ fn a_body_that_does_not_arrive_in_time_gets_408_and_is_not_stored() {
         br#"[{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"m-1"}}]"#;
     let mut stream = begin_post(server.address, &key_bytes(), body, 10);
     assert_eq!(status_on(&mut stream), "408");
-    assert!(crate::http::get(server.address, "/events.jsonl").is_empty());
+    assert!(crate::serve::http::get(server.address, "/events.jsonl").is_empty());
 }

@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::http::{begin_post, get, request, status_on};
-use crate::server::{KEY, Server, key_bytes, with_keys};
+use crate::serve::http::{begin_post, get, request, status_on};
+use crate::serve::server::{KEY, Server, key_bytes, with_keys};
 
 #[test]
 fn sigterm_finishes_the_batch_being_received_then_exits_with_0() {

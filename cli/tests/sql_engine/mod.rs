@@ -2,8 +2,6 @@
 //! carry: a table shaped like `_SMSMessageTracking`, and a query's rows as
 //! text.
 
-#![allow(dead_code, reason = "each test file uses a different part")]
-
 use mobileconnect_status::{CodeKind, Finality, SmsStatus};
 use rusqlite::Connection;
 use rusqlite::types::Value;

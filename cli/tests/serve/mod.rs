@@ -2,9 +2,6 @@
 //! socket, real requests, a real database file or PostgreSQL server, and
 //! real kills.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 mod crash;
 mod equivalence;
 mod events;
