@@ -15,7 +15,6 @@ mod args;
 mod calendar;
 mod check;
 mod closed_pipe;
-mod code_kind;
 mod explain;
 mod fatal;
 mod file_identity;

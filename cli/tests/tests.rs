@@ -8,6 +8,7 @@ mod sql_engine;
 
 mod check;
 mod explain;
+mod layers;
 mod list_formats;
 mod progress_terminal;
 mod query_history;

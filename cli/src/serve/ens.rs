@@ -14,10 +14,10 @@ use hyper::body::Incoming;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
 use hyper::{Request, Response, StatusCode};
 
+use super::answer::{Body, answer};
 use super::batch::Batch;
 use super::group_commit::Work;
 use super::metrics::Refused;
-use super::routes::{Body, answer};
 use super::signature::{self, Refusal};
 use super::verification::Verification;
 use super::{State, log};

@@ -22,6 +22,7 @@
 //! GET /healthz, /metrics ─ metrics
 //! ```
 
+mod answer;
 mod batch;
 mod ens;
 mod event_lines;

@@ -2,20 +2,18 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
-use http_body_util::{Either, Full};
+use http_body_util::Either;
 use hyper::body::Incoming;
-use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
+use hyper::header::{ALLOW, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use mobileconnect_status::Action;
 
+use super::answer::{Body, answer, typed};
 use super::views::View;
 use super::{State, ens, event_lines, log};
 
 /// An answer's body: whole before it is sent, or the stored events,
 /// streamed.
-pub(crate) type Body = Either<Full<Bytes>, event_lines::Body>;
-
 /// The paths that are read, their views and content types.
 const READS: [(&str, Read); 7] = [
     ("/healthz", Read::Health),
@@ -104,19 +102,5 @@ fn not_allowed(allowed: &'static str) -> Response<Body> {
     response
         .headers_mut()
         .insert(ALLOW, HeaderValue::from_static(allowed));
-    response
-}
-
-/// An answer with a body, plain text unless [`typed`] says otherwise.
-pub(crate) fn answer(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
-    let mut response = Response::new(Either::Left(Full::new(body.into())));
-    *response.status_mut() = status;
-    typed(response, "text/plain; charset=utf-8")
-}
-
-fn typed(mut response: Response<Body>, content_type: &'static str) -> Response<Body> {
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use mobileconnect_status::{CodeKind, Finality, SmsStatus, Stage};
 
-use super::text;
-use crate::{code_kind, words};
+use super::literal::text;
+use crate::words;
 
 /// The classification columns `SmsStatus`, `SmsStage`, `SmsOutcome`,
 /// `SmsFinal` and `SmsAction` of the status in `code`, each a `CASE`
@@ -31,7 +31,7 @@ pub(crate) fn write_classification(
     write_case(out, code, "SmsStage", words::stage, &unlisted_stage(code))?;
     writeln!(out, ",")?;
     let outcome = |s: SmsStatus| match kind {
-        Some(kind) => code_kind::outcome(s, kind).as_str(),
+        Some(kind) => s.finality().outcome_for(s.outcome(), kind).as_str(),
         None => s.outcome().as_str(),
     };
     write_case(out, code, "SmsOutcome", outcome, &text(outcome(unlisted)))?;
@@ -44,7 +44,10 @@ pub(crate) fn write_classification(
     write_case(out, code, "SmsFinal", finality, &text(finality(unlisted)))?;
     writeln!(out, ",")?;
     let action = |s: SmsStatus| match kind {
-        Some(kind) => code_kind::action(s, kind).as_str(),
+        Some(kind) => s
+            .finality()
+            .action_for(s.outcome(), s.action(), kind)
+            .as_str(),
         None => s.action().as_str(),
     };
     write_case(out, code, "SmsAction", action, &text(action(unlisted)))

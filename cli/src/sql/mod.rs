@@ -12,16 +12,12 @@
 
 mod classify;
 mod dialect;
+mod literal;
 mod since;
 mod table_name;
 
 pub(crate) use classify::{first_unlisted, write_classification};
 pub(crate) use dialect::Dialect;
+pub(crate) use literal::text;
 pub(crate) use since::Since;
 pub(crate) use table_name::{NeedsQuotes, Table, TableName};
-
-/// `word` as a SQL string literal: quotes doubled, the one escape every
-/// engine shares.
-pub(crate) fn text(word: &str) -> String {
-    format!("'{}'", word.replace('\'', "''"))
-}

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::Dialect;
+use super::dialect::Dialect;
 
 /// A table, view or data extension name as typed: parts joined by dots
 /// (`ENT._SMSMessageTracking`, `warehouse.sms.tracking`,

@@ -4,8 +4,8 @@
 
 use std::fs::File;
 use std::io::{self, BufReader, Chain, Cursor, Read};
+use std::path::PathBuf;
 
-use super::Input;
 use super::compressed::{self, Archive, Packing};
 use super::utf16::Utf16Reader;
 use crate::file_identity::FileIdentity;
@@ -26,6 +26,13 @@ const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 /// Bytes read to tell a compressed input: zip's signature is four.
 const MAGIC_LENGTH: usize = 4;
+
+/// A file to read, or standard input (`-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    Stdin,
+    File(PathBuf),
+}
 
 /// The kinds of input triage reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,7 +15,8 @@
 //! UTF-16 text and small files are read in order on one thread. Both read
 //! records the same way, so both give the same result.
 
-mod header;
+mod extract;
+pub(crate) mod header;
 #[cfg(unix)]
 mod parallel;
 mod records;
@@ -24,14 +25,16 @@ mod scan;
 
 use std::io::{self, BufRead, Read};
 
-pub(crate) use header::{ColumnNames, parse_delimiter};
+use extract::Extract;
+pub(crate) use header::parse_delimiter;
 use header::{Columns, read_header, sniff_delimiter};
-use records::{Dates, Extract, Worker};
+use records::{Dates, Worker};
 
+use super::options::ReadOptions;
+use super::sink::{Message, Sink};
 use super::source::Source;
 use super::values::date_order;
 use super::values::instant::TimeReader;
-use super::{Message, ReadOptions, Sink};
 #[cfg(unix)]
 use crate::progress::Meter;
 

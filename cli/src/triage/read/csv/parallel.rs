@@ -21,9 +21,10 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::thread;
 
-use super::records::{BLOCK, Dates, Extract, Worker};
+use super::extract::Extract;
+use super::records::{BLOCK, Dates, Worker};
 use crate::progress::Meter;
-use crate::triage::read::Sink;
+use crate::triage::read::sink::Sink;
 use crate::triage::read::values::date_order::DateOrder;
 use crate::triage::read::values::instant::TimeReader;
 
@@ -290,10 +291,10 @@ mod tests {
 
     use super::{Dates, Rows, dates_agree, read};
     use crate::progress::Meter;
+    use crate::triage::read::csv::extract::Extract;
     use crate::triage::read::csv::header::{ColumnNames, Columns};
-    use crate::triage::read::csv::records::Extract;
+    use crate::triage::read::sink::{Event, InputRead, Message, Sink};
     use crate::triage::read::values::date_order::{DateOrder, Decided};
-    use crate::triage::read::{Event, InputRead, Message, Sink};
 
     /// Counts what it is told: enough to see that every row was read once.
     #[derive(Default)]

@@ -7,30 +7,17 @@ use std::io;
 
 use mobileconnect_status::SmsStatus;
 
-use super::header::Columns;
+use super::extract::Extract;
 use super::row::{RowTime, row};
 use super::scan::{Scanner, Step};
-use crate::triage::read::values::country_codes::CountryCode;
+use crate::triage::read::sink::{Message, Sink};
 use crate::triage::read::values::date_order::Decided;
 use crate::triage::read::values::instant::{TimeReader, Undecided};
 use crate::triage::read::values::message_id::MessageId;
 use crate::triage::read::values::mobile_number::MobileNumber;
-use crate::triage::read::{Message, Sink};
 
 /// Bytes read at a time; a record longer than this grows the buffer.
 pub(crate) const BLOCK: usize = 1 << 20;
-
-/// What every reader of one extract shares: its name, its columns, how
-/// many fields a record has and what separates them, and the country of
-/// numbers written nationally (`--country-code`).
-#[derive(Clone, Copy)]
-pub(crate) struct Extract<'a> {
-    pub(crate) name: &'a str,
-    pub(crate) columns: &'a Columns,
-    pub(crate) expected_fields: usize,
-    pub(crate) delimiter: u8,
-    pub(crate) country: Option<CountryCode>,
-}
 
 /// One reader of an extract's records: where it is, and what it holds
 /// back until the file says how to read it.

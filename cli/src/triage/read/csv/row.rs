@@ -3,7 +3,7 @@
 
 use mobileconnect_status::SmsStatus;
 
-use super::records::Extract;
+use super::extract::Extract;
 use super::scan::KEPT;
 use crate::quoted::Quoted;
 use crate::triage::read::values::decimal::status;

@@ -12,7 +12,7 @@ use serde_core::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAc
 use serde_json::{Map, Value};
 
 use super::items::{Items, Response};
-use crate::triage::read::Sink;
+use crate::triage::read::sink::Sink;
 
 /// Counts the newlines read through it. `serde_json` reads one byte at a
 /// time and has already read the first byte of a value when it hands the

@@ -22,10 +22,10 @@ use mobileconnect_status::{EventCode, EventKind, SmsStatus};
 use serde_json::{Map, Value};
 
 use crate::quoted::Quoted;
+use crate::triage::read::sink::{Event, Message, Sink};
 use crate::triage::read::values::country_codes::CountryCode;
 use crate::triage::read::values::instant::{Instant, NotATime};
 use crate::triage::read::values::mobile_number::{MobileNumber, NotANumber};
-use crate::triage::read::{Event, Message, Sink};
 
 /// Where items go, and the file they came from.
 pub(super) struct Items<'a, S> {

@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use serde_core::de::{DeserializeSeed, IgnoredAny};
 
-use super::Sink;
+use super::sink::Sink;
 use super::source::Source;
 use super::values::country_codes::CountryCode;
 use document::{Context, Document, LineCounter};
