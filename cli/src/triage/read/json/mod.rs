@@ -80,12 +80,14 @@ fn first_line(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
         return Ok((start, true));
     }
     let value_start = first.start;
-    let mut second = None;
+    let mut value = FirstValue::default();
+    let (mut scanned, mut second) = (value_start, None);
     loop {
-        match first_value_end(&start[value_start..]) {
+        // Each line is scanned once: the scan goes on where it stopped.
+        match value.scan(&start[scanned..]) {
             ValueEnd::Closes => return Ok((start, false)),
             ValueEnd::BrokenText => break,
-            ValueEnd::Open => {}
+            ValueEnd::Open => scanned = start.len(),
         }
         if start.len() - value_start >= FIRST_LINE_LIMIT {
             break;
@@ -119,34 +121,44 @@ enum ValueEnd {
     Open,
 }
 
-/// Finds how the first value of `text` ends, by its brackets, braces and
-/// texts alone: enough to tell a document from a broken line, and linear.
-fn first_value_end(text: &[u8]) -> ValueEnd {
-    let (mut depth, mut in_text, mut escaped) = (0_usize, false, false);
-    for &byte in text {
-        if in_text {
+/// How far the scan of a first value has got: by its brackets, braces
+/// and texts alone, enough to tell a document from a broken line, and fed
+/// the text a piece at a time, so that it reads each byte once.
+#[derive(Debug, Default)]
+struct FirstValue {
+    depth: usize,
+    in_text: bool,
+    escaped: bool,
+}
+
+impl FirstValue {
+    /// Reads on through `text`, the value's next bytes.
+    fn scan(&mut self, text: &[u8]) -> ValueEnd {
+        for &byte in text {
+            if self.in_text {
+                match byte {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_text = false,
+                    b'\n' => return ValueEnd::BrokenText,
+                    _ => {}
+                }
+                continue;
+            }
             match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_text = false,
-                b'\n' => return ValueEnd::BrokenText,
+                b'"' => self.in_text = true,
+                b'[' | b'{' => self.depth += 1,
+                b']' | b'}' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if self.depth == 0 {
+                        return ValueEnd::Closes;
+                    }
+                }
                 _ => {}
             }
-            continue;
         }
-        match byte {
-            b'"' => in_text = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return ValueEnd::Closes;
-                }
-            }
-            _ => {}
-        }
+        ValueEnd::Open
     }
-    ValueEnd::Open
 }
 
 /// Reads on to the end of the next line that is not blank (the last may
@@ -284,7 +296,11 @@ fn without_position(error: &serde_json::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ValueEnd, first_value_end};
+    use super::{FirstValue, ValueEnd};
+
+    fn first_value_end(text: &[u8]) -> ValueEnd {
+        FirstValue::default().scan(text)
+    }
 
     #[test]
     fn a_first_value_closes_is_broken_or_stays_open() {
@@ -301,5 +317,10 @@ mod tests {
             ValueEnd::BrokenText
         );
         assert_eq!(first_value_end(b"{\"a\": 1,\n{\"b\": 1}\n"), ValueEnd::Open);
+        // Fed a piece at a time, the scan goes on where it stopped.
+        let mut value = FirstValue::default();
+        assert_eq!(value.scan(b"{\"a\": \"x\\"), ValueEnd::Open);
+        assert_eq!(value.scan(b"\"}"), ValueEnd::Open);
+        assert_eq!(value.scan(b"\"}"), ValueEnd::Closes);
     }
 }
