@@ -131,3 +131,10 @@ pub(crate) fn is_fraction(value: f64) -> bool {
     let fraction = (value as i64) as f64 != value;
     (-EXACT_FLOAT_LIMIT..=EXACT_FLOAT_LIMIT).contains(&value) && fraction
 }
+
+/// A whole number written in decimal, with surrounding whitespace: `None`
+/// when it is not one, or when it is above `u64::MAX`.
+#[cfg(all(feature = "serde", feature = "std"))]
+pub(crate) fn whole_number(text: &str) -> Option<u64> {
+    whole_digits(text.trim()).ok()?.parse().ok()
+}
