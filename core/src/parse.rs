@@ -77,17 +77,19 @@ fn decimal(text: &str) -> Decimal {
     // One pass. The value saturates just above u16::MAX instead of
     // returning early, so "99999x" is still read as not-a-number (a name).
     let mut value: u32 = 0;
-    for (at, byte) in text.bytes().enumerate() {
+    let mut rest = text.as_bytes();
+    while let [byte, after @ ..] = rest {
         let digit = byte.wrapping_sub(b'0');
         if digit > 9 {
             // Off the hot path: only a text that is not all digits gets here.
-            return match (byte, after_point(&text.as_bytes()[at + 1..])) {
+            return match (byte, after_point(after)) {
                 (b'.', AfterPoint::Zeros) => code(value),
                 (b'.', AfterPoint::Fraction) => Decimal::Fraction,
                 _ => Decimal::NotDigits,
             };
         }
         value = (value * 10 + u32::from(digit)).min(u32::from(u16::MAX) + 1);
+        rest = after;
     }
     code(value)
 }

@@ -3,6 +3,11 @@
 //! number of a column that also holds blanks. The one rule for such numbers
 //! in this crate: status codes, not-sent reasons, and the payloads' times
 //! and IDs are all read by it.
+//!
+//! Plain loops and `#[inline]` on purpose: `split_once` and iterator chains
+//! here added a third of this module's cost to every cold build of the
+//! crate, and an `#[inline]` function is compiled only where it is used
+//! (BENCHMARKS.md, "Whole numbers and payload forms").
 
 use core::fmt;
 
@@ -32,18 +37,26 @@ use core::fmt;
 /// [`NotWhole::Fraction`] for digits with a fraction that is not zero;
 /// [`NotWhole::NotDigits`] for any other text that is not digits alone:
 /// empty, a sign, an exponent, spaces, separators, letters.
+#[inline]
 pub fn whole_digits(text: &str) -> Result<&str, NotWhole> {
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (text, None),
-    };
-    if whole.is_empty() || !whole.bytes().all(|byte| byte.is_ascii_digit()) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() && bytes[at].is_ascii_digit() {
+        at += 1;
+    }
+    if at == 0 {
         return Err(NotWhole::NotDigits);
     }
-    match fraction.map(|digits| after_point(digits.as_bytes())) {
-        None | Some(AfterPoint::Zeros) => Ok(whole),
-        Some(AfterPoint::Fraction) => Err(NotWhole::Fraction),
-        Some(AfterPoint::NotDigits) => Err(NotWhole::NotDigits),
+    if at == bytes.len() {
+        return Ok(text);
+    }
+    if bytes[at] != b'.' {
+        return Err(NotWhole::NotDigits);
+    }
+    match after_point(&bytes[at + 1..]) {
+        AfterPoint::Zeros => Ok(&text[..at]),
+        AfterPoint::Fraction => Err(NotWhole::Fraction),
+        AfterPoint::NotDigits => Err(NotWhole::NotDigits),
     }
 }
 
@@ -83,14 +96,17 @@ pub(crate) enum AfterPoint {
 
 /// Reads what follows a decimal point: the rule [`whole_digits`] and the
 /// status parser's one-pass digit reader share.
+#[inline]
 pub(crate) fn after_point(digits: &[u8]) -> AfterPoint {
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        AfterPoint::NotDigits
-    } else if digits.iter().all(|&digit| digit == b'0') {
-        AfterPoint::Zeros
-    } else {
-        AfterPoint::Fraction
+    let mut read = AfterPoint::NotDigits;
+    for &digit in digits {
+        read = match digit {
+            b'0' if !matches!(read, AfterPoint::Fraction) => AfterPoint::Zeros,
+            b'0'..=b'9' => AfterPoint::Fraction,
+            _ => return AfterPoint::NotDigits,
+        };
     }
+    read
 }
 
 /// The largest whole number every smaller one of which a float holds
@@ -102,6 +118,7 @@ const EXACT_FLOAT_LIMIT: f64 = 9_007_199_254_740_992.0;
 /// `4000.0`; `None` for a fraction, a negative number, or one too large to
 /// be exact. (Compares through a cast: `f64::fract` is not in `core`.)
 #[cfg(feature = "serde")]
+#[inline]
 pub(crate) fn whole_float(value: f64) -> Option<u64> {
     if !(0.0..=EXACT_FLOAT_LIMIT).contains(&value) {
         return None;
@@ -121,6 +138,7 @@ pub(crate) fn whole_float(value: f64) -> Option<u64> {
 /// Whether a float is a number with a fraction (`4000.5`), as opposed to a
 /// whole number, however large or negative.
 #[cfg(feature = "serde")]
+#[inline]
 pub(crate) fn is_fraction(value: f64) -> bool {
     #[expect(
         clippy::cast_possible_truncation,
@@ -135,6 +153,7 @@ pub(crate) fn is_fraction(value: f64) -> bool {
 /// A whole number written in decimal, with surrounding whitespace: `None`
 /// when it is not one, or when it is above `u64::MAX`.
 #[cfg(all(feature = "serde", feature = "std"))]
+#[inline]
 pub(crate) fn whole_number(text: &str) -> Option<u64> {
     whole_digits(text.trim()).ok()?.parse().ok()
 }

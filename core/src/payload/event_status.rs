@@ -128,6 +128,7 @@ fn status<'de, S: Deserialize<'de>, E: de::Error>(code: &Code) -> Result<S, E> {
 /// `"MobileAddressNotFound"`, a fraction, a negative number): not a send
 /// error code, but not a reason to lose the event either, and the event's
 /// info keeps its text.
+#[inline]
 fn not_sent_reason(code: &RawCode) -> Option<NotSentReason> {
     let number = match code {
         RawCode::Unsigned(number) => Some(*number),

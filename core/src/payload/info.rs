@@ -114,6 +114,7 @@ pub(super) fn read_info<'de, S: Deserialize<'de>, E: de::Error>(
     Ok((status, info))
 }
 
+#[inline]
 fn located(raw: Option<RawCode>, path: &'static str) -> Option<Code> {
     raw.map(|raw| Code { raw, path })
 }

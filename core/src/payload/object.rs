@@ -21,6 +21,7 @@ pub(super) struct Keys {
 }
 
 impl Keys {
+    #[inline]
     fn get(self, index: usize) -> &'static str {
         match self.own.get(index) {
             Some(key) => key,

@@ -2,6 +2,11 @@
 //! string or a number, whole numbers that come as numbers, as text or as
 //! `1790949799000.0`, and codes kept as sent until an event's kind says
 //! what they are.
+//!
+//! The few functions here and in the other payload files that are not
+//! generic are `#[inline]`, so that they are compiled where a payload is
+//! read rather than in every build of the crate with `serde` (BENCHMARKS.md,
+//! "Whole numbers and payload forms").
 
 use core::fmt;
 
@@ -107,6 +112,7 @@ pub(super) enum RawCode {
 
 impl RawCode {
     /// The code as text: a string as sent, a number in decimal.
+    #[inline]
     pub(super) fn into_text(self) -> String {
         match self {
             Self::Text(text) => text,
