@@ -4,10 +4,11 @@
 //! in this crate: status codes, not-sent reasons, and the payloads' times
 //! and IDs are all read by it.
 //!
-//! Plain loops and `#[inline]` on purpose: `split_once` and iterator chains
-//! here added a third of this module's cost to every cold build of the
-//! crate, and an `#[inline]` function is compiled only where it is used
-//! (BENCHMARKS.md, "Whole numbers and payload forms").
+//! Plain loops and `#[inline]` on purpose: written with `split_once` and
+//! iterator chains, and compiled in the crate itself, this rule cost every
+//! cold build of the crate several times what it costs now; an `#[inline]`
+//! function is compiled only where it is used (BENCHMARKS.md, "Whole
+//! numbers and payload forms").
 
 use core::fmt;
 

@@ -56,7 +56,8 @@ pub struct MessageStatus<S = SmsStatus> {
     pub composite_id: Option<String>,
     /// `info`: the message's key, its recipient and the reason's words;
     /// each field read from the answer's top level where `info` lacks it
-    /// (the documented answer puts `messageKey` there).
+    /// (the documentation's field table lists `messageKey` there, its
+    /// examples put it in `info`).
     pub info: EventInfo,
 }
 
@@ -143,7 +144,7 @@ wire_object! {
     NotSentMessages<S> from RawNotSentMessages by not_sent_messages {
         last_event_id: Whole = "lastEventID",
         // The spelling of the request's parameter.
-        last_event_id_as_asked: Whole = "lastEventId",
+        last_event_id_alternative: Whole = "lastEventId",
         count: Whole = "count",
         messages: Vec<NotSentMessage<S>> = "messages",
     }
@@ -156,7 +157,8 @@ wire_object! {
         timestamp: String = "timestamp",
         definition_key: String = "definitionKey",
         event_id: Whole = "eventID",
-        event_id_as_asked: Whole = "eventId",
+        // Spelt as the request's `lastEventId`.
+        event_id_alternative: Whole = "eventId",
         info: RawInfo = "info",
     } top: RawInfo
 }
@@ -185,7 +187,7 @@ fn not_sent_messages<S, E: de::Error>(raw: RawNotSentMessages<S>) -> Result<NotS
     Ok(NotSentMessages {
         last_event_id: raw
             .last_event_id
-            .or(raw.last_event_id_as_asked)
+            .or(raw.last_event_id_alternative)
             .map(|id| id.0),
         count: raw.count.map(|count| count.0),
         messages: raw.messages.unwrap_or_default(),
@@ -204,7 +206,7 @@ fn not_sent_message<'de, S: Deserialize<'de>, E: de::Error>(
         status_message: info.status_message.clone(),
         timestamp: raw.timestamp,
         definition_key: raw.definition_key,
-        event_id: raw.event_id.or(raw.event_id_as_asked).map(|id| id.0),
+        event_id: raw.event_id.or(raw.event_id_alternative).map(|id| id.0),
         info,
     })
 }

@@ -135,14 +135,7 @@ macro_rules! wire_object {
                 impl<'de> serde_core::de::Visitor<'de> for ObjectVisitor {
                     type Value = $raw;
 
-                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        f.write_str($what)
-                    }
-
-                    fn visit_map<A: serde_core::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<Self::Value, A::Error> {
+                    $crate::payload::object::wire_object!(@visitor $what, map => {
                         const _: () = assert!($raw::KEYS.len() <= 64, "one bit per key");
                         let keys = $crate::payload::object::Keys { own: $raw::KEYS, top: &[] };
                         let mut raw = $raw::default();
@@ -150,7 +143,7 @@ macro_rules! wire_object {
                             raw.read_field(key, map)
                         })?;
                         Ok(raw)
-                    }
+                    });
                 }
 
                 deserializer.deserialize_map(ObjectVisitor)
@@ -181,14 +174,7 @@ macro_rules! wire_object {
                 {
                     type Value = $target<$status>;
 
-                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        f.write_str($what)
-                    }
-
-                    fn visit_map<A: serde_core::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<Self::Value, A::Error> {
+                    $crate::payload::object::wire_object!(@visitor $what, map => {
                         const OWN: &[&str] = &[$($key,)+];
                         const TOP: &[&str] = $crate::payload::object::wire_object!(@top_keys $($top)?);
                         const _: () = assert!(OWN.len() + TOP.len() <= 64, "one bit per key");
@@ -208,12 +194,22 @@ macro_rules! wire_object {
                             Ok(())
                         })?;
                         ($convert)(raw)
-                    }
+                    });
                 }
 
                 deserializer.deserialize_map(ObjectVisitor(core::marker::PhantomData))
             }
         }
+    };
+    (@visitor $what:literal, $map:ident => $body:block) => {
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str($what)
+        }
+
+        fn visit_map<A: serde_core::de::MapAccess<'de>>(
+            self,
+            mut $map: A,
+        ) -> Result<Self::Value, A::Error> $body
     };
     (@top_keys) => { &[] };
     (@top_keys $top:ty) => { <$top>::KEYS };
