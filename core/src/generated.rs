@@ -83,10 +83,10 @@ macro_rules! __status_traits {
             }
         }
 
-        /// A decimal code with surrounding whitespace (`" 3002 "`), a table
-        /// name in any ASCII case, or the `Display` form (`4000 Delivered`).
-        /// An unlisted code is kept; anything else is an error naming the
-        /// input.
+        /// A decimal code with surrounding whitespace (`" 3002 "`) or a
+        /// fraction of zeros (`4000.0`), a table name in any ASCII case, or
+        /// the `Display` form (`4000 Delivered`). An unlisted code is kept;
+        /// anything else is an error naming the input.
         impl ::core::str::FromStr for $name {
             type Err = $crate::ParseStatusError;
 
@@ -117,7 +117,7 @@ macro_rules! __status_traits {
 }
 
 /// With the `serde` feature: serialize as the integer code; deserialize from
-/// an integer, a numeric string or a status name.
+/// an integer, a numeric string (`4000.0` too) or a status name.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
@@ -133,9 +133,10 @@ macro_rules! __status_serde {
             }
         }
 
-        /// An integer, a numeric string (surrounding whitespace allowed) or
-        /// a status name; an unlisted code is kept. Anything else is an
-        /// error naming the input.
+        /// An integer, a numeric string (surrounding whitespace allowed), a
+        /// whole number written `4000.0` (a number or a string) or a status
+        /// name; an unlisted code is kept. Anything else is an error naming
+        /// the input.
         impl<'de> $crate::__private::serde_core::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__private::serde_core::Deserializer<'de>>(
                 deserializer: D,

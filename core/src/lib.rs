@@ -70,7 +70,10 @@
 //! - `std` (default): without it the crate is `no_std` and needs no allocator.
 //! - `serde`: every status enum serializes as its integer code and
 //!   deserializes from an integer, a numeric string (surrounding whitespace
-//!   allowed) or a status name; unlisted codes round-trip unchanged. With
+//!   allowed) or a status name; unlisted codes round-trip unchanged. A
+//!   code written with a fraction of zeros, as spreadsheets and pandas
+//!   write a column with blanks (`4000.0`, or `"4000.0"`), is that code,
+//!   in `FromStr` too ([`whole_digits`] is the rule). With
 //!   `std` too, the types of the `payload` module read the REST API's, ENS's and the
 //!   Transactional Messaging API's SMS payloads.
 
@@ -93,6 +96,7 @@ mod serde;
 mod status;
 mod table;
 mod unrecognized;
+mod whole;
 mod word_error;
 
 pub use classification::{Action, CodeKind, Finality, Outcome, Stage};
@@ -100,6 +104,7 @@ pub use event::{EventCode, EventKind};
 pub use parse::{ParseErrorKind, ParseStatusError};
 pub use status::SmsStatus;
 pub use unrecognized::UnrecognizedCode;
+pub use whole::{NotWhole, whole_digits};
 pub use word_error::ParseWordError;
 
 /// Generates a status enum, with this crate's whole API, from a table of

@@ -1,11 +1,13 @@
 //! Reading a status from text: a decimal code (as the wire sends it, stray
-//! whitespace included), a table name (as people write it), or the
-//! `Display` form `4000 Delivered`.
+//! whitespace included, or with a fraction of zeros, `4000.0`, as
+//! spreadsheets and pandas write it), a table name (as people write it), or
+//! the `Display` form `4000 Delivered`.
 
 use core::fmt;
 
 use crate::excerpt::Excerpt;
 use crate::table::Table;
+use crate::whole::{AfterPoint, after_point};
 
 /// `FromStr` of every generated enum: a decimal code, a table name, or the
 /// `Display` form.
@@ -24,6 +26,7 @@ pub fn parse<S: Table>(input: &str) -> Result<S, ParseStatusError> {
     match decimal(text) {
         Decimal::Code(code) => return Ok(S::from_code(code)),
         Decimal::TooLarge => return Err(error(ParseErrorKind::OutOfRange, input)),
+        Decimal::Fraction => return Err(error(ParseErrorKind::Fraction, input)),
         Decimal::NotDigits => {}
     }
     if let Some(status) = S::from_name(text) {
@@ -60,6 +63,8 @@ fn trimmed(input: &str) -> &str {
 enum Decimal {
     Code(u16),
     TooLarge,
+    /// Digits with a fraction that is not zero (`4000.5`).
+    Fraction,
     NotDigits,
 }
 
@@ -72,13 +77,25 @@ fn decimal(text: &str) -> Decimal {
     // One pass. The value saturates just above u16::MAX instead of
     // returning early, so "99999x" is still read as not-a-number (a name).
     let mut value: u32 = 0;
-    for byte in text.bytes() {
+    let mut rest = text.as_bytes();
+    while let [byte, after @ ..] = rest {
         let digit = byte.wrapping_sub(b'0');
         if digit > 9 {
-            return Decimal::NotDigits;
+            // Off the hot path: only a text that is not all digits gets here.
+            return match (byte, after_point(after)) {
+                (b'.', AfterPoint::Zeros) => code(value),
+                (b'.', AfterPoint::Fraction) => Decimal::Fraction,
+                _ => Decimal::NotDigits,
+            };
         }
         value = (value * 10 + u32::from(digit)).min(u32::from(u16::MAX) + 1);
+        rest = after;
     }
+    code(value)
+}
+
+#[inline]
+fn code(value: u32) -> Decimal {
     u16::try_from(value).map_or(Decimal::TooLarge, Decimal::Code)
 }
 
@@ -101,6 +118,9 @@ pub enum ParseErrorKind {
     Empty,
     /// A decimal number above 65535.
     OutOfRange,
+    /// A decimal number with a fraction that is not zero (`4000.5`): a code
+    /// is a whole number, and `4000.0` is read as 4000.
+    Fraction,
     /// Neither a decimal code nor a status name from the table.
     Invalid,
 }
@@ -173,6 +193,10 @@ impl fmt::Display for ParseStatusError {
             ParseErrorKind::OutOfRange => write!(
                 f,
                 "SMS status code {input:?}{ellipsis} is out of range: expected a code from 0 to 65535"
+            ),
+            ParseErrorKind::Fraction => write!(
+                f,
+                "{input:?}{ellipsis} is not a status code: a code is a whole number"
             ),
             ParseErrorKind::Invalid => {
                 write!(f, "invalid SMS status {input:?}{ellipsis}: {expected}")

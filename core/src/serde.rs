@@ -1,5 +1,6 @@
 //! The wire format: an integer code out; an integer, a numeric string or a
-//! status name in. Codes the table does not list pass through unchanged.
+//! status name in (a whole number written `4000.0` too). Codes the table
+//! does not list pass through unchanged.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -21,7 +22,8 @@ pub fn serialize<T: Table, S: Serializer>(status: T, serializer: S) -> Result<S:
 }
 
 /// `Deserialize` of every generated enum: an integer, a numeric string or a
-/// status name.
+/// status name; a code written with a fraction of zeros (`4000.0`, as a
+/// number or as text) is that code.
 ///
 /// # Errors
 ///
@@ -58,6 +60,18 @@ impl<T: Table> Visitor<'_> for StatusVisitor<T> {
         u16::try_from(value)
             .map(T::from_code)
             .map_err(|_| E::invalid_value(Unexpected::Signed(value), &self))
+    }
+
+    /// A code written with a fraction of zeros (`4000.0`), as pandas writes
+    /// a column with blanks; a fraction is no code.
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<T, E> {
+        match crate::whole::whole_float(value).map(u16::try_from) {
+            Some(Ok(code)) => Ok(T::from_code(code)),
+            _ if crate::whole::is_fraction(value) => Err(E::custom(format_args!(
+                "{value} is not a status code: a code is a whole number"
+            ))),
+            _ => Err(E::invalid_value(Unexpected::Float(value), &self)),
+        }
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {

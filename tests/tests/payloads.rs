@@ -4,7 +4,7 @@
 //! and every malformed input an error that names it.
 
 use mobileconnect_status::payload::{
-    Deliveries, EventStatus, MessageStatus, NotSentMessages, SmsEvent,
+    Deliveries, EventStatus, MessageStatus, NotSentMessage, NotSentMessages, SmsEvent,
 };
 use mobileconnect_status::{EventKind, SmsStatus};
 use mobileconnect_status_tests::regenerated::Status;
@@ -253,9 +253,33 @@ fn malformed_payloads_are_errors_that_name_what_is_wrong() {
         ),
         (
             error::<SmsEvent>(
-                r#"{ "eventCategoryType": "SmsNotSent", "info": { "messageKey": "m", "statusCode": "forty" } }"#,
+                r#"{ "eventCategoryType": "SmsBounced", "info": { "messageKey": "m", "statusCode": "forty" } }"#,
             ),
-            r#"not-sent reason "forty": expected a send error code"#,
+            r#"info.statusCode: invalid SMS status "forty""#,
+        ),
+        (
+            error::<SmsEvent>(
+                r#"{ "eventCategoryType": "SmsDelivered", "messageKey": "m", "statusCode": 4000.5 }"#,
+            ),
+            "statusCode: 4000.5 is not a status code: a code is a whole number",
+        ),
+        (
+            error::<SmsEvent>(
+                r#"{ "eventCategoryType": "SmsSent", "timestampUTC": "yesterday", "info": { "messageKey": "m" } }"#,
+            ),
+            r#"invalid value: string "yesterday", expected a whole number"#,
+        ),
+        (
+            error::<SmsEvent>(
+                r#"{ "eventCategoryType": "SmsSent", "mid": -1, "info": { "messageKey": "m" } }"#,
+            ),
+            "invalid value: integer `-1`, expected a whole number from 0",
+        ),
+        (
+            error::<SmsEvent>(
+                r#"{ "eventCategoryType": "SmsSent", "info": { "messageKey": "m", "to": 1.5e10 } }"#,
+            ),
+            "invalid type: floating point `15000000000.0`, expected text, or an integer",
         ),
         (
             error::<SmsEvent>(r#"{ "eventCategoryType": "SmsSent", "info": { "to": "1" } }"#),
@@ -287,7 +311,13 @@ fn malformed_payloads_are_errors_that_name_what_is_wrong() {
             error::<NotSentMessages>(
                 r#"{ "messages": [ { "eventCategoryType": "SMSNotSent" } ] }"#,
             ),
-            "missing field `info`",
+            "missing field `messageKey`",
+        ),
+        (
+            error::<SmsEvent>(
+                r#"{ "eventCategoryType": "SmsSent", "info": { "messageKey": " " } }"#,
+            ),
+            "missing field `messageKey`",
         ),
     ];
     for (message, named) in cases {
@@ -310,4 +340,49 @@ fn fields_salesforce_adds_later_are_skipped() {
     )
     .expect("reads");
     assert_eq!(event.status, EventStatus::Status(SmsStatus::Enroute));
+}
+
+#[test]
+fn items_the_command_line_counted_and_the_library_refused_are_read_alike() {
+    // A deliveries item whose code pandas wrote as a float.
+    let deliveries: Deliveries = serde_json::from_str(
+        r#"{ "tracking": [ { "mobileNumber": "15550100001", "standardStatusCode": 4000.0 } ] }"#,
+    )
+    .expect("reads");
+    let item = &deliveries.tracking[0];
+    assert_eq!(
+        (item.mobile_number.as_str(), item.standard_status_code),
+        ("15550100001", SmsStatus::Delivered)
+    );
+
+    // An event whose time, member ID and enterprise ID are strings.
+    let event: SmsEvent = serde_json::from_str(
+        r#"{ "eventCategoryType": "TransactionalSendEvents.SmsDelivered",
+             "timestampUTC": "1790949799000", "mid": "100000001", "eid": "100000002",
+             "info": { "messageKey": "m-001", "to": "15550100001", "statusCode": "4000" } }"#,
+    )
+    .expect("reads");
+    assert_eq!(event.kind, EventKind::Delivered);
+    assert_eq!(event.status, EventStatus::Status(SmsStatus::Delivered));
+    assert_eq!(event.info.to.as_deref(), Some("15550100001"));
+    assert_eq!(event.timestamp_utc, Some(1_790_949_799_000));
+    assert_eq!(
+        (event.mid, event.eid),
+        (Some(100_000_001), Some(100_000_002))
+    );
+
+    // A not-sent item of a `?type=notSent` page with a reason in both
+    // places: the page documents its items' statusCode at the top level.
+    let message: NotSentMessage = serde_json::from_str(
+        r#"{ "eventCategoryType": "TransactionalSendEvents.SMSNotSent", "statusCode": 24,
+             "timestamp": "2018-12-17T13:05:40.947",
+             "info": { "messageKey": "api-002", "statusCode": 47 } }"#,
+    )
+    .expect("reads");
+    assert_eq!(message.kind, EventKind::NotSent);
+    assert!(matches!(message.status, EventStatus::NotSent(Some(reason)) if reason.get() == 24));
+    assert_eq!(
+        message.timestamp.as_deref(),
+        Some("2018-12-17T13:05:40.947")
+    );
 }

@@ -36,7 +36,8 @@ fn status_like_text() -> impl Strategy<Value = String> {
         any::<u32>().prop_map(|code| code.to_string()),
         (0..4_usize, any::<u16>()).prop_map(|(zeros, code)| format!("{}{code}", "0".repeat(zeros))),
         select(vec![
-            "-1", "+4000", "40O0", "4000.0", "0x0FA0", "1e3", "", "٤٠٠٠"
+            "-1", "+4000", "40O0", "4000.0", "4000.5", "4000.", ".0", "4000.0.0", "0x0FA0", "1e3",
+            "", "٤٠٠٠"
         ])
         .prop_map(str::to_owned),
     ];
@@ -78,6 +79,17 @@ proptest! {
     #[test]
     fn display_then_parse_gives_the_same_status(status in any_status()) {
         prop_assert_eq!(status.to_string().parse::<SmsStatus>(), Ok(status));
+    }
+
+    #[test]
+    fn a_code_with_a_fraction_of_zeros_is_that_code(code in any::<u16>(), zeros in 1..6_usize) {
+        let status = SmsStatus::from_code(code);
+        let text = format!("{code}.{}", "0".repeat(zeros));
+        prop_assert_eq!(text.parse::<SmsStatus>(), Ok(status));
+        prop_assert_eq!(serde_json::from_str::<SmsStatus>(&text).ok(), Some(status));
+        prop_assert_eq!(serde_json::from_str::<SmsStatus>(&format!("{text:?}")).ok(), Some(status));
+        let digits = code.to_string();
+        prop_assert_eq!(mobileconnect_status::whole_digits(&text), Ok(digits.as_str()));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The shipped samples, parsed the way a user of the crate would parse them.
+//! `cli/samples/` holds them, the same files the command line's README and
+//! tests use; every item of every one is read here or in `payloads.rs`,
+//! with its code or reason, number and time.
 
 use std::collections::BTreeMap;
 
-use mobileconnect_status::payload::{Deliveries, SmsEvent};
-use mobileconnect_status::{Action, SmsStatus};
+use mobileconnect_status::payload::{Deliveries, EventStatus, NotSentReason, SmsEvent};
+use mobileconnect_status::{Action, EventKind, SmsStatus};
 use mobileconnect_status_tests::{sample, sample_path};
 use serde::Deserialize;
 
@@ -109,4 +112,121 @@ fn tracking_extract_keeps_every_row_and_names_the_bad_one() {
         "the typo is named: {}",
         errors[0]
     );
+}
+
+/// What an event says, as the command line counts it: its kind, its status
+/// code or not-sent reason, its recipient and its time.
+fn event_facts(
+    event: &SmsEvent,
+) -> (
+    EventKind,
+    Option<u16>,
+    Option<u32>,
+    Option<&str>,
+    Option<u64>,
+) {
+    let (code, reason) = match event.status {
+        EventStatus::Status(status) => (Some(status.code()), None),
+        EventStatus::NotSent(reason) => (None, reason.map(NotSentReason::get)),
+        _ => (None, None),
+    };
+    (
+        event.kind,
+        code,
+        reason,
+        event.info.to.as_deref(),
+        event.timestamp_utc,
+    )
+}
+
+#[test]
+fn every_event_of_the_ens_sample_reads_with_its_code_reason_number_and_time() {
+    let events: Vec<SmsEvent> =
+        serde_json::from_str(&sample("ens-sms-events.json")).expect("parses");
+    let facts: Vec<_> = events.iter().map(event_facts).collect();
+    let to = (
+        Some("15550100001"),
+        Some("15550100009"),
+        Some("15550100010"),
+    );
+    assert_eq!(
+        facts,
+        [
+            (EventKind::Sent, None, None, to.0, Some(1_790_949_791_000)),
+            (
+                EventKind::Transient,
+                Some(3001),
+                None,
+                to.0,
+                Some(1_790_949_793_000)
+            ),
+            (
+                EventKind::Delivered,
+                Some(4000),
+                None,
+                to.0,
+                Some(1_790_949_799_000)
+            ),
+            (
+                EventKind::Bounced,
+                Some(4505),
+                None,
+                to.1,
+                Some(1_790_949_802_000)
+            ),
+            (
+                EventKind::NotSent,
+                None,
+                Some(47),
+                to.2,
+                Some(1_790_949_805_000)
+            ),
+        ]
+    );
+    let keys: Vec<&str> = events
+        .iter()
+        .map(|event| event.info.message_key.as_str())
+        .collect();
+    assert_eq!(keys, ["m-001", "m-001", "m-001", "m-002", "m-003"]);
+}
+
+#[test]
+fn the_tracking_extract_resaved_by_pandas_reads_the_same_codes() {
+    // pandas writes a numeric column that has a blank as floats: 4000.0.
+    let mut reader =
+        csv::Reader::from_path(sample_path("sms-message-tracking.csv")).expect("opens");
+    let headers = reader.headers().expect("a header").clone();
+    let column = headers
+        .iter()
+        .position(|name| name == "SMSStandardStatusCodeId")
+        .expect("the code column");
+    let mut resaved = csv::Writer::from_writer(Vec::new());
+    resaved.write_record(&headers).expect("writes");
+    let mut floats = 0;
+    for record in reader.records() {
+        let record = record.expect("a record");
+        let fields = record.iter().enumerate().map(|(at, field)| {
+            if at == column && !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+                floats += 1;
+                format!("{field}.0")
+            } else {
+                field.to_owned()
+            }
+        });
+        resaved
+            .write_record(fields.collect::<Vec<_>>())
+            .expect("writes");
+    }
+    assert!(floats >= 6, "the sample has codes to rewrite");
+    let text = resaved.into_inner().expect("written");
+    let codes = |bytes: &[u8]| -> Vec<Option<u16>> {
+        csv::Reader::from_reader(bytes)
+            .deserialize::<TrackingRow>()
+            .filter_map(Result::ok)
+            .map(|row| row.code.map(SmsStatus::code))
+            .collect()
+    };
+    let original = std::fs::read(sample_path("sms-message-tracking.csv")).expect("reads");
+    assert_eq!(codes(&text), codes(&original));
+    assert!(String::from_utf8_lossy(&text).contains(",4000.0,"));
 }

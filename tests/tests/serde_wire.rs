@@ -23,6 +23,23 @@ fn accepts_integers_numeric_strings_and_names() {
 }
 
 #[test]
+fn a_code_written_with_a_fraction_of_zeros_is_that_code() {
+    // pandas writes a column of codes that has blanks as floats.
+    assert_eq!(from_json("4000.0"), Ok(SmsStatus::Delivered));
+    assert_eq!(from_json("\"4000.0\""), Ok(SmsStatus::Delivered));
+    assert_eq!(
+        from_json("\" 4504.00 \""),
+        Ok(SmsStatus::FailedDueToUnknownSubscriber)
+    );
+    assert_eq!(from_json("4e3"), Ok(SmsStatus::Delivered));
+    let unlisted = from_json("4510.0").expect("an unlisted code is kept");
+    assert_eq!(
+        serde_json::to_string(&unlisted).expect("serializes"),
+        "4510"
+    );
+}
+
+#[test]
 fn keeps_unlisted_codes_and_writes_them_back_unchanged() {
     for json in ["4510", "\"4510\"", "0", "65535"] {
         let status = from_json(json).expect("an unlisted code is kept");
@@ -54,7 +71,17 @@ fn bad_input_is_an_error_that_names_it() {
         ("\"   \"", "empty SMS status"),
         ("\"-1\"", "-1"),
         ("\"Delivered please\"", "Delivered please"),
-        ("40.0", "40"),
+        (
+            "40.5",
+            "40.5 is not a status code: a code is a whole number",
+        ),
+        (
+            "\"40.5\"",
+            "\"40.5\" is not a status code: a code is a whole number",
+        ),
+        ("-1.0", "-1"),
+        ("65536.0", "65536"),
+        ("1e300", "floating point `1e+300`"),
         ("true", "boolean `true`"),
         ("null", "null"),
     ];

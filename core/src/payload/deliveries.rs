@@ -3,7 +3,8 @@
 
 use serde_core::de;
 
-use super::object::{Text, required, wire_object};
+use super::object::{required, wire_object};
+use super::values::{Text, Whole};
 use crate::SmsStatus;
 
 /// The response of `GET /sms/v1/messageContact/{messageId}/deliveries/{tokenId}`:
@@ -36,11 +37,13 @@ use crate::SmsStatus;
 pub struct Deliveries<S = SmsStatus> {
     /// `message`: the text of the message sent.
     pub message: Option<String>,
-    /// `count`: the numbers the send was for, less those unsubscribed.
+    /// `count`: the numbers the send was for, less those unsubscribed (a
+    /// number or a numeric string).
     pub count: Option<u64>,
-    /// `createDate` (`createdDate` in the documentation's prose): when the
-    /// send was submitted, in Central Standard Time, as sent
-    /// (`"2026-10-02T14:03:11.2"`).
+    /// `createDate`: when the send was submitted, in Central Standard Time,
+    /// as sent (`"2026-10-02T14:03:11.2"`). The documentation's example
+    /// spells it `createDate` and its prose `createdDate`: both are read,
+    /// and `createDate` wins when a response has both.
     pub create_date: Option<String>,
     /// `completeDate`: when the send completed, in Central Standard Time.
     pub complete_date: Option<String>,
@@ -57,10 +60,14 @@ pub struct Deliveries<S = SmsStatus> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TrackingItem<S = SmsStatus> {
-    /// `mobileNumber`, as text (a JSON number is accepted too).
+    /// `mobileNumber`, as text (a JSON integer is accepted too, and written
+    /// in decimal).
     pub mobile_number: String,
-    /// `standardStatusCode`: the status of the table (`"4000"`, padded
-    /// `" 3002 "`, or a code the table does not list, which is kept).
+    /// `standardStatusCode`: the status of the table, read by the status
+    /// enum's own `Deserialize`: `"4000"`, padded `" 3002 "`, a number,
+    /// a whole number written `4000.0` or `"4000.0"`, or a status name. A
+    /// code the table does not list is kept; a fraction (`4000.5`) is an
+    /// error.
     pub standard_status_code: S,
     /// `statusCode`: the aggregator's own code (`"200"`, `"20"`), not a code
     /// of the table.
@@ -76,8 +83,10 @@ wire_object! {
     "a deliveries response object with `tracking`"
     Deliveries<S> from RawDeliveries by deliveries {
         message: String = "message",
-        count: u64 = "count",
-        create_date: String = "createDate" | "createdDate",
+        count: Whole = "count",
+        create_date: String = "createDate",
+        // The spelling of the documentation's prose.
+        created_date: String = "createdDate",
         complete_date: String = "completeDate",
         status: String = "status",
         tracking: Vec<TrackingItem<S>> = "tracking",
@@ -102,8 +111,8 @@ wire_object! {
 fn deliveries<S, E: de::Error>(raw: RawDeliveries<S>) -> Result<Deliveries<S>, E> {
     Ok(Deliveries {
         message: raw.message,
-        count: raw.count,
-        create_date: raw.create_date,
+        count: raw.count.map(|count| count.0),
+        create_date: raw.create_date.or(raw.created_date),
         complete_date: raw.complete_date,
         status: raw.status,
         tracking: raw.tracking.unwrap_or_default(),

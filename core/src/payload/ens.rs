@@ -1,11 +1,13 @@
 //! A transactional SMS event from the Event Notification Service (ENS),
-//! as a webhook receives it, and the `info` object events share.
+//! as a webhook receives it.
 
 use serde_core::Deserialize;
 use serde_core::de;
 
-use super::event_status::{EventStatus, event_status};
-use super::object::{RawCode, Text, required, wire_object};
+use super::event_status::EventStatus;
+use super::info::{CodePlace, EventInfo, RawInfo, read_info};
+use super::object::{required, wire_object};
+use super::values::Whole;
 use crate::{EventKind, SmsStatus};
 
 /// One ENS transactional SMS event: `TransactionalSendEvents.SmsSent`,
@@ -14,7 +16,10 @@ use crate::{EventKind, SmsStatus};
 /// `info.statusCode` is read by the kind into [`status`](Self::status): a
 /// status of the table `S` for the kinds that carry one, a
 /// [`NotSentReason`](super::NotSentReason) for `SmsNotSent`, nothing for
-/// `SmsSent`. An event of another kind is an error naming it.
+/// `SmsSent`. An event of another kind is an error naming it. The fields of
+/// `info` are read from the event's top level where `info` lacks them; the
+/// numbers (`timestampUTC`, `mid`, `eid`) may come as text, as some event
+/// families send them (see [the module](super)).
 ///
 /// ```
 /// use mobileconnect_status::payload::{EventStatus, SmsEvent};
@@ -43,10 +48,12 @@ use crate::{EventKind, SmsStatus};
 pub struct SmsEvent<S = SmsStatus> {
     /// `eventCategoryType`, which says what `info.statusCode` holds.
     pub kind: EventKind,
-    /// `info.statusCode`, read by the kind.
+    /// `info.statusCode` (or a top-level `statusCode`, where `info` has
+    /// none), read by the kind.
     pub status: EventStatus<S>,
     /// `timestampUTC`: when the event happened, in milliseconds since the
-    /// Unix epoch.
+    /// Unix epoch (`1790949799000`, also read from `"1790949799000"` and
+    /// `1790949799000.0`).
     pub timestamp_utc: Option<u64>,
     /// `compositeId`: Salesforce's tracking ID for the event.
     pub composite_id: Option<String>,
@@ -54,105 +61,46 @@ pub struct SmsEvent<S = SmsStatus> {
     pub definition_key: Option<String>,
     /// `definitionId`: the send definition's ID (`SmsNotSent` events).
     pub definition_id: Option<String>,
-    /// `mid`: the member ID of the business unit that sent the message.
+    /// `mid`: the member ID of the business unit that sent the message (a
+    /// number, or a numeric string).
     pub mid: Option<u64>,
-    /// `eid`: the enterprise ID of the account.
+    /// `eid`: the enterprise ID of the account (a number, or a numeric
+    /// string).
     pub eid: Option<u64>,
-    /// `info`: the message and its recipient.
+    /// `info`: the message and its recipient. Only `messageKey` is
+    /// required, in `info` or at the top level.
     pub info: EventInfo,
-}
-
-/// The `info` object of an SMS event: which message, to whom, and the text
-/// that came with its code. The code itself is read into the event's
-/// [`EventStatus`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct EventInfo {
-    /// `messageKey`: the message's unique key, the one its events share.
-    pub message_key: String,
-    /// `to`: the recipient's mobile number, as text.
-    pub to: Option<String>,
-    /// `subscriberKey` (ENS) or `contactKey` (the Transactional Messaging
-    /// API): the recipient's key in Marketing Cloud.
-    pub subscriber_key: Option<String>,
-    /// `ordinal`: which part of a multi-part message, as text (`"0"`).
-    pub ordinal: Option<String>,
-    /// `statusMessage`: the text for the code: a status name
-    /// (`"SentToCarrier"`) or, for a message not sent, the error's name
-    /// (`"InvalidAttributeValue"`).
-    pub status_message: Option<String>,
-    /// `reason`: why a message was not sent, in words
-    /// (`"Mobile Address not found"`).
-    pub reason: Option<String>,
-    /// `fromAddress`: the short or long code the message was sent from.
-    pub from_address: Option<String>,
-    /// `countryCode`: the recipient's country (`"US"`).
-    pub country_code: Option<String>,
 }
 
 wire_object! {
     "an SMS event object with `eventCategoryType` and `info`"
     SmsEvent<S> from RawSmsEvent by sms_event {
         kind: EventKind = "eventCategoryType",
-        timestamp_utc: u64 = "timestampUTC",
+        timestamp_utc: Whole = "timestampUTC",
         composite_id: String = "compositeId",
         definition_key: String = "definitionKey",
         definition_id: String = "definitionId",
-        mid: u64 = "mid",
-        eid: u64 = "eid",
+        mid: Whole = "mid",
+        eid: Whole = "eid",
         info: RawInfo = "info",
-    }
-}
-
-wire_object! {
-    "an event's `info` object"
-    struct RawInfo {
-        message_key: String = "messageKey",
-        to: Text = "to",
-        subscriber_key: String = "subscriberKey" | "contactKey",
-        ordinal: Text = "ordinal",
-        status_code: RawCode = "statusCode",
-        status_message: String = "statusMessage",
-        reason: String = "reason",
-        from_address: Text = "fromAddress",
-        country_code: String = "countryCode",
-    }
+    } top: RawInfo
 }
 
 fn sms_event<'de, S: Deserialize<'de>, E: de::Error>(
     raw: RawSmsEvent<S>,
 ) -> Result<SmsEvent<S>, E> {
     let kind = required(raw.kind, "eventCategoryType")?;
-    let (info, code) = event_info(required(raw.info, "info")?, None)?;
+    let info = raw.info.unwrap_or_default();
+    let (status, info) = read_info(kind, info, raw.top, CodePlace::Info)?;
     Ok(SmsEvent {
         kind,
-        status: event_status(kind, code)?,
-        timestamp_utc: raw.timestamp_utc,
+        status,
+        timestamp_utc: raw.timestamp_utc.map(|time| time.0),
         composite_id: raw.composite_id,
         definition_key: raw.definition_key,
         definition_id: raw.definition_id,
-        mid: raw.mid,
-        eid: raw.eid,
+        mid: raw.mid.map(|mid| mid.0),
+        eid: raw.eid.map(|eid| eid.0),
         info,
     })
-}
-
-/// The info, and its `statusCode` apart for the event to read by its kind.
-/// `message_key` is the key given outside `info`, where a payload puts it
-/// there.
-pub(super) fn event_info<E: de::Error>(
-    raw: RawInfo,
-    message_key: Option<String>,
-) -> Result<(EventInfo, Option<RawCode>), E> {
-    let info = EventInfo {
-        message_key: required(raw.message_key.or(message_key), "messageKey")?,
-        to: raw.to.map(|to| to.0),
-        subscriber_key: raw.subscriber_key,
-        ordinal: raw.ordinal.map(|ordinal| ordinal.0),
-        status_message: raw.status_message,
-        reason: raw.reason,
-        from_address: raw.from_address.map(|address| address.0),
-        country_code: raw.country_code,
-    };
-    Ok((info, raw.status_code))
 }

@@ -5,9 +5,10 @@
 use serde_core::Deserialize;
 use serde_core::de;
 
-use super::ens::{EventInfo, RawInfo, event_info};
-use super::event_status::{EventStatus, event_status};
-use super::object::{RawCode, required, wire_object};
+use super::event_status::EventStatus;
+use super::info::{CodePlace, EventInfo, RawInfo, read_info};
+use super::object::{required, wire_object};
+use super::values::Whole;
 use crate::{EventKind, SmsStatus};
 
 /// The answer of `GET /messaging/v1/sms/messages/{messageKey}`: the send
@@ -16,7 +17,10 @@ use crate::{EventKind, SmsStatus};
 /// `eventCategoryType` is `TransactionalSendEvents.SMSSent`, `SMSQueued` or
 /// `SMSNotSent` (note the capitals); for a message not sent,
 /// `info.statusCode` is the reason, an integer (`16`), read into
-/// [`EventStatus::NotSent`].
+/// [`EventStatus::NotSent`]. Salesforce documents the reason in `info`;
+/// a `statusCode` beside `info` (where the e-mail sibling of this answer
+/// documents it) is read only when `info` has none, and so are the other
+/// fields of `info` (see [the module](super#where-a-field-is-read-from)).
 ///
 /// ```
 /// use mobileconnect_status::payload::{EventStatus, MessageStatus};
@@ -39,7 +43,8 @@ use crate::{EventKind, SmsStatus};
 pub struct MessageStatus<S = SmsStatus> {
     /// `eventCategoryType`: queued, sent or not sent.
     pub kind: EventKind,
-    /// `info.statusCode`, read by the kind.
+    /// `info.statusCode` (or a top-level `statusCode` where `info` has
+    /// none), read by the kind.
     pub status: EventStatus<S>,
     /// `requestId`: the ID of this request.
     pub request_id: Option<String>,
@@ -49,8 +54,10 @@ pub struct MessageStatus<S = SmsStatus> {
     pub timestamp: Option<String>,
     /// `compositeId`: Salesforce's ID to quote to its support.
     pub composite_id: Option<String>,
-    /// `info`; its `message_key` is the top-level `messageKey` where the
-    /// answer puts it there rather than in `info`.
+    /// `info`: the message's key, its recipient and the reason's words;
+    /// each field read from the answer's top level where `info` lacks it
+    /// (the documentation's field table lists `messageKey` there, its
+    /// examples put it in `info`).
     pub info: EventInfo,
 }
 
@@ -79,33 +86,45 @@ pub struct MessageStatus<S = SmsStatus> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct NotSentMessages<S = SmsStatus> {
-    /// `lastEventID`: pass it as `lastEventId` to read the next page.
+    /// `lastEventID`: pass it as `lastEventId` to read the next page. Read
+    /// from a number or a numeric string, and under the parameter's
+    /// spelling `lastEventId` where `lastEventID` is missing.
     pub last_event_id: Option<u64>,
-    /// `count`: the messages on this page.
+    /// `count`: the messages on this page (a number or a numeric string).
     pub count: Option<u64>,
     /// `messages`: the messages not sent, oldest first.
     pub messages: Vec<NotSentMessage<S>>,
 }
 
-/// One message of a [`NotSentMessages`] page. Its `statusCode` and
-/// `statusMessage` sit on the item itself, not in `info`.
+/// One message of a [`NotSentMessages`] page.
+///
+/// Salesforce documents its `statusCode` (an integer, the reason) and
+/// `statusMessage` on the item itself, beside `info`: those are read first,
+/// and `info`'s only where the item has none. An item with `statusCode: 24`
+/// and `info.statusCode: 47` was not sent for reason 24. `messageKey`,
+/// `contactKey` and `to` are read from `info` first, as the documented
+/// example puts them (see [the module](super#where-a-field-is-read-from)).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct NotSentMessage<S = SmsStatus> {
     /// `eventCategoryType`, normally `TransactionalSendEvents.SMSNotSent`.
     pub kind: EventKind,
-    /// `statusCode`, read by the kind: the reason, for a message not sent.
+    /// `statusCode` (or `info.statusCode` where the item has none), read
+    /// by the kind: the reason, for a message not sent.
     pub status: EventStatus<S>,
-    /// `statusMessage`: the reason in words.
+    /// `statusMessage` (or `info.statusMessage` where the item has none):
+    /// the reason in words; the same as `info.status_message`.
     pub status_message: Option<String>,
     /// `timestamp`: when, in Central Standard Time without daylight saving
     /// time, as sent.
     pub timestamp: Option<String>,
     /// `definitionKey`: the send definition's key.
     pub definition_key: Option<String>,
-    /// `eventID`: the event's number, which pages are counted by.
+    /// `eventID`: the event's number, which pages are counted by (a number
+    /// or a numeric string; `eventId` where `eventID` is missing).
     pub event_id: Option<u64>,
-    /// `info`: the message's key and its recipient's.
+    /// `info`: the message's key and its recipient's, each read from the
+    /// item's top level where `info` lacks it.
     pub info: EventInfo,
 }
 
@@ -115,17 +134,18 @@ wire_object! {
         kind: EventKind = "eventCategoryType",
         request_id: String = "requestId",
         timestamp: String = "timestamp",
-        message_key: String = "messageKey",
         composite_id: String = "compositeId",
         info: RawInfo = "info",
-    }
+    } top: RawInfo
 }
 
 wire_object! {
     "a page of messages not sent, with `messages`"
     NotSentMessages<S> from RawNotSentMessages by not_sent_messages {
-        last_event_id: u64 = "lastEventID" | "lastEventId",
-        count: u64 = "count",
+        last_event_id: Whole = "lastEventID",
+        // The spelling of the request's parameter.
+        last_event_id_alternative: Whole = "lastEventId",
+        count: Whole = "count",
         messages: Vec<NotSentMessage<S>> = "messages",
     }
 }
@@ -134,13 +154,13 @@ wire_object! {
     "a message not sent, with `eventCategoryType` and `info`"
     NotSentMessage<S> from RawNotSentMessage by not_sent_message {
         kind: EventKind = "eventCategoryType",
-        status_code: RawCode = "statusCode",
-        status_message: String = "statusMessage",
         timestamp: String = "timestamp",
         definition_key: String = "definitionKey",
-        event_id: u64 = "eventID" | "eventId",
+        event_id: Whole = "eventID",
+        // Spelt as the request's `lastEventId`.
+        event_id_alternative: Whole = "eventId",
         info: RawInfo = "info",
-    }
+    } top: RawInfo
 }
 
 fn message_status<'de, S: Deserialize<'de>, E: de::Error>(
@@ -148,10 +168,10 @@ fn message_status<'de, S: Deserialize<'de>, E: de::Error>(
 ) -> Result<MessageStatus<S>, E> {
     let kind = required(raw.kind, "eventCategoryType")?;
     let info = raw.info.unwrap_or_default();
-    let (info, code) = event_info(info, raw.message_key)?;
+    let (status, info) = read_info(kind, info, raw.top, CodePlace::Info)?;
     Ok(MessageStatus {
         kind,
-        status: event_status(kind, code)?,
+        status,
         request_id: raw.request_id,
         timestamp: raw.timestamp,
         composite_id: raw.composite_id,
@@ -165,8 +185,11 @@ fn message_status<'de, S: Deserialize<'de>, E: de::Error>(
 )]
 fn not_sent_messages<S, E: de::Error>(raw: RawNotSentMessages<S>) -> Result<NotSentMessages<S>, E> {
     Ok(NotSentMessages {
-        last_event_id: raw.last_event_id,
-        count: raw.count,
+        last_event_id: raw
+            .last_event_id
+            .or(raw.last_event_id_alternative)
+            .map(|id| id.0),
+        count: raw.count.map(|count| count.0),
         messages: raw.messages.unwrap_or_default(),
     })
 }
@@ -175,14 +198,15 @@ fn not_sent_message<'de, S: Deserialize<'de>, E: de::Error>(
     raw: RawNotSentMessage<S>,
 ) -> Result<NotSentMessage<S>, E> {
     let kind = required(raw.kind, "eventCategoryType")?;
-    let (info, _) = event_info(required(raw.info, "info")?, None)?;
+    let info = raw.info.unwrap_or_default();
+    let (status, info) = read_info(kind, info, raw.top, CodePlace::Top)?;
     Ok(NotSentMessage {
         kind,
-        status: event_status(kind, raw.status_code)?,
-        status_message: raw.status_message,
+        status,
+        status_message: info.status_message.clone(),
         timestamp: raw.timestamp,
         definition_key: raw.definition_key,
-        event_id: raw.event_id,
+        event_id: raw.event_id.or(raw.event_id_alternative).map(|id| id.0),
         info,
     })
 }
