@@ -116,15 +116,17 @@ pub(crate) fn send_through_kills(
             let mut rng = Rng::new(seed ^ 0xdead);
             let total = events.len() as u64;
             for kill in 0..KILLS {
-                // The k-th kill comes once a k-th share of the events is
-                // acknowledged, and a random moment later.
-                let due = total * (kill as u64 + 1) / (KILLS as u64 + 2);
+                // The k-th kill comes at a random point of the k-th of
+                // KILLS + 2 equal shares of the events: the last one with
+                // more than a share still unacknowledged, however fast the
+                // receivers are.
+                let share = kill as u64 * 1000 + rng.below(1000);
+                let due = total * share / ((KILLS as u64 + 2) * 1000);
                 while acknowledged_events.load(Ordering::SeqCst) < due
                     && left.load(Ordering::SeqCst) > 0
                 {
-                    std::thread::sleep(Duration::from_millis(2));
+                    std::thread::sleep(Duration::from_millis(1));
                 }
-                std::thread::sleep(Duration::from_millis(rng.below(60)));
                 let which = usize::try_from(rng.below(receivers.len() as u64)).unwrap();
                 let mut slot = running[which].lock().unwrap();
                 if let Some(server) = slot.take() {
