@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use mobileconnect_status::SmsStatus;
 
 use crate::fatal::Fatal;
-use crate::triage::decimal;
 use crate::words;
 
 /// Standard status codes have four digits: the thousands digit is the hop.
@@ -28,7 +27,7 @@ pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, 
     // A blank line goes between explanations, never before the first.
     let mut explained_any = false;
     for query in queries {
-        match decimal::status(query.as_bytes()) {
+        match query.parse::<SmsStatus>() {
             Ok(status) => {
                 if explained_any {
                     writeln!(out).map_err(Fatal::stdout)?;

@@ -37,6 +37,8 @@ use std::process::ExitCode;
 use args::Command;
 use closed_pipe::ClosedPipeIsFine;
 use fatal::Fatal;
+#[doc(hidden)]
+pub use triage::told::Told;
 
 /// Runs `sms-status` with `arguments` (those after the program name),
 /// writing what it prints to `stdout`; messages go to standard error.
@@ -62,6 +64,18 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, stdout: impl Write) ->
 #[doc(hidden)]
 pub fn html_report_at_scale(inputs: &[std::path::PathBuf], factor: u64) -> Result<String, String> {
     triage::at_scale::page_at_scale(inputs, factor)
+}
+
+/// Everything triage's readers tell of the input `path`, item by item:
+/// only for this crate's test that holds triage's reading of JSON to core's
+/// payload types; not part of the API.
+///
+/// # Errors
+///
+/// An input that triage could not count, with triage's message.
+#[doc(hidden)]
+pub fn triage_reads(path: std::path::PathBuf) -> Result<Vec<Told>, String> {
+    triage::told::told(path)
 }
 
 /// What an interruption (Ctrl-C, SIGTERM, SIGHUP) does: a running

@@ -124,7 +124,7 @@ fn an_unknown_event_kind_is_a_bad_row_naming_it() {
     );
     assert!(
         bad[2].starts_with(&format!(
-            "{name}:4: info.statusCode: missing (a SmsDelivered event carries a status code)"
+            "{name}:4: an SmsDelivered event without a statusCode: expected the status code"
         )),
         "{}",
         bad[2]
@@ -279,10 +279,8 @@ fn a_mobile_number_that_is_not_one_is_a_bad_row_naming_it() {
     assert_eq!(report["bad_rows"], 3);
     assert_eq!(report["recipients"]["total"], 1);
     let expected = [
-        format!(
-            "{name}:2: info.to: true is not a mobile number: expected digits, country code first"
-        ),
-        format!("{name}:3: mobileNumber: 15000000000.0 is not a mobile number"),
+        format!("{name}:2: info.to: invalid type: boolean `true`, expected text, or an integer"),
+        format!("{name}:3: mobileNumber: invalid type: floating point `15000000000.0`"),
         format!("{name}:4: mobileNumber: \"#N/A\" is not a mobile number"),
     ];
     let bad = messages(&run);
@@ -307,11 +305,11 @@ fn bad_deliveries_are_reported_with_the_line_they_start_on() {
     let expected = [
         (5, "standardStatusCode: empty SMS status"),
         (6, "standardStatusCode: invalid SMS status \"40O0\""),
-        (7, "standardStatusCode: missing"),
-        (8, "mobileNumber: missing or empty"),
+        (7, "missing field `standardStatusCode`"),
+        (8, "missing field `mobileNumber`"),
         (
             9,
-            "standardStatusCode: expected a status code as a string or a number",
+            "standardStatusCode: invalid type: sequence, expected an SMS status code",
         ),
     ];
     let bad = messages(&run);

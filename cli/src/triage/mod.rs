@@ -23,6 +23,7 @@ mod options;
 pub(crate) mod read;
 mod report;
 mod resolve;
+pub(crate) mod told;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,7 +37,6 @@ use crate::{output, progress};
 pub(crate) use options::{Outputs, ReportFormat, TriageOptions};
 use read::read_all;
 pub(crate) use read::values::country_codes::CountryCode;
-pub(crate) use read::values::decimal;
 pub(crate) use read::{Input, parse_delimiter};
 use report::html::{self as report_html, ListLinks};
 use report::summary::Summary;

@@ -78,9 +78,38 @@ pub(super) fn read_entries<'de, A: MapAccess<'de>>(
             return Err(de::Error::duplicate_field(key));
         }
         seen |= bit;
-        read(key, map)?;
+        read(key, map).map_err(|error| in_field(key, &error))?;
     }
     Ok(())
+}
+
+/// `error`, met reading the value of `key`, saying where: `to: …`, and
+/// `info.to: …` where the value was itself an object whose `to` was wrong.
+/// A position the format gave the error (`serde_json` ends its messages
+/// with ` at line L column C`) is dropped: the format gives the outer error
+/// its own.
+#[cold]
+fn in_field<E: de::Error>(key: &str, error: &E) -> E {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => &message[..at],
+        _ => &message,
+    };
+    // A message that starts with a field's path (`to: …`, `info.to: …`)
+    // is that path inside this field.
+    let path_length = message
+        .find(": ")
+        .filter(|&end| {
+            message[..end]
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'.')
+        })
+        .unwrap_or(0);
+    if path_length > 0 {
+        E::custom(format_args!("{key}.{message}"))
+    } else {
+        E::custom(format_args!("{key}: {message}"))
+    }
 }
 
 /// Defines a struct of optional fields read from a JSON object (see the

@@ -6,7 +6,6 @@ use mobileconnect_status::SmsStatus;
 use super::extract::Extract;
 use super::scan::KEPT;
 use crate::quoted::Quoted;
-use crate::triage::read::values::decimal::status;
 use crate::triage::read::values::instant::{
     Instant, NotATime, Reading, TimeProblem, TimeReader, Undecided,
 };
@@ -81,5 +80,17 @@ fn time(field: &[u8], times: &mut TimeReader, line: u64) -> Result<RowTime, Stri
         Err(TimeProblem::Contradicts(contradiction)) => {
             Err(format!("{}: {contradiction}", Quoted::bytes(trimmed)))
         }
+    }
+}
+
+/// A status code as an extract writes it: a number, padded or written as
+/// a decimal (`4000.0`), or a status name, read as core reads one.
+fn status(field: &[u8]) -> Result<SmsStatus, String> {
+    match std::str::from_utf8(field) {
+        Ok(text) => text.parse().map_err(|error| format!("{error}")),
+        Err(_) => Err(format!(
+            "{} is not UTF-8 text",
+            Quoted::bytes(field.trim_ascii())
+        )),
     }
 }

@@ -96,7 +96,7 @@ impl<'de, S: Sink> Visitor<'de> for Document<'_, '_, '_, S> {
                         field: "tracking",
                         holds: "deliveries",
                         each: |items: &mut Items<S>, line, value: Value| {
-                            items.delivery(line, deliveries, &value);
+                            items.delivery(line, deliveries, value);
                         },
                     })?;
                 }
@@ -106,7 +106,9 @@ impl<'de, S: Sink> Visitor<'de> for Document<'_, '_, '_, S> {
                         context: &mut *context,
                         field: "messages",
                         holds: "messages",
-                        each: |items: &mut Items<S>, line, value: Value| items.event(line, &value),
+                        each: |items: &mut Items<S>, line, value: Value| {
+                            items.not_sent(line, value);
+                        },
                     })?;
                 }
                 _ => {
@@ -116,7 +118,7 @@ impl<'de, S: Sink> Visitor<'de> for Document<'_, '_, '_, S> {
             }
         }
         match response {
-            Some(response) => context.items.end_response(start, response, &fields),
+            Some(response) => context.items.end_response(start, response, fields),
             None if messages => {}
             None => context.items.object(start, fields),
         }

@@ -1,37 +1,37 @@
-//! What one JSON item means: an event notification, a Transactional
-//! Messaging API message, or a delivery of a REST deliveries response. Each
-//! good item goes to the sink; each bad one is reported at its line.
+//! What one JSON item means, read by core's payload types, the same ones a
+//! Rust service reads the same bytes with: an event notification
+//! ([`SmsEvent`]), a Transactional Messaging API answer ([`MessageStatus`],
+//! [`NotSentMessage`]) or a delivery of a REST deliveries response
+//! ([`TrackingItem`]). Each good item goes to the sink; each bad one is a
+//! bad row at the line it starts on.
 //!
-//! - ENS events (`TransactionalSendEvents.SmsDelivered` …) carry the kind
-//!   in `eventCategoryType`, `timestampUTC` in milliseconds, and `info`
-//!   with `messageKey`, `to`, and a `statusCode` whose meaning depends on
-//!   the kind (see [`EventKind::code`]).
-//! - The Transactional Messaging API writes the same fields, with the kind
-//!   spelt `SMSNotSent`, a `timestamp` in Marketing Cloud's time, integer
-//!   reason codes, and for `?type=notSent` the code at the item's top
-//!   level. Fields are looked up in `info` first, then at the top.
-//! - A deliveries response's `tracking[]` items carry `mobileNumber` and
-//!   `standardStatusCode`; a response is one message per number, sent at
-//!   its `createDate`.
+//! - An object with `tracking` is a deliveries response: each number's
+//!   deliveries in it are one message, sent at its `createDate`.
+//! - An object with `messages` is a `?type=notSent` page.
+//! - Any other object is an event: an ENS event when it has `timestampUTC`
+//!   (milliseconds), else a Transactional Messaging API answer (a
+//!   `timestamp` in Marketing Cloud's time).
 
 use std::collections::HashMap;
 use std::fmt;
 
-use mobileconnect_status::payload::EventStatus;
-use mobileconnect_status::{EventCode, EventKind, SmsStatus};
+use mobileconnect_status::SmsStatus;
+use mobileconnect_status::payload::{
+    Deliveries, EventInfo, EventStatus, MessageStatus, NotSentMessage, SmsEvent, TrackingItem,
+};
+use serde_core::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::quoted::Quoted;
 use crate::triage::read::sink::{Event, Message, Sink};
 use crate::triage::read::values::country_codes::CountryCode;
 use crate::triage::read::values::instant::{Instant, NotATime};
 use crate::triage::read::values::mobile_number::{MobileNumber, NotANumber};
 
-/// Where items go, and the file they came from.
+/// Where items go, the file they came from, and the country of numbers
+/// written nationally (`--country-code`).
 pub(super) struct Items<'a, S> {
     pub(super) file: &'a str,
     pub(super) sink: &'a mut S,
-    /// The country of numbers written nationally (`--country-code`).
     pub(super) country: Option<CountryCode>,
 }
 
@@ -63,47 +63,43 @@ impl<S: Sink> Items<'_, S> {
             let mut response = Response::default();
             match tracking {
                 Value::Array(deliveries) => {
-                    for delivery in &deliveries {
+                    for delivery in deliveries {
                         self.delivery(line, &mut response, delivery);
                     }
                 }
                 _ => self.bad(line, "tracking: expected an array of deliveries"),
             }
-            self.end_response(line, response, &object);
+            self.end_response(line, response, object);
         } else if let Some(messages) = object.remove("messages") {
             match messages {
                 Value::Array(messages) => {
                     for message in messages {
-                        self.event(line, &message);
+                        self.not_sent(line, message);
                     }
                 }
                 _ => self.bad(line, "messages: expected an array of messages"),
             }
         } else {
-            self.event(line, &Value::Object(object));
+            self.event(line, Value::Object(object));
         }
     }
 
     /// A `tracking[]` item of a deliveries response.
-    pub(super) fn delivery(&mut self, line: u64, response: &mut Response, delivery: &Value) {
-        let status = match status(delivery.get("standardStatusCode")) {
-            Ok(status) => status,
-            Err(problem) => return self.bad(line, format_args!("standardStatusCode: {problem}")),
+    pub(super) fn delivery(&mut self, line: u64, response: &mut Response, delivery: Value) {
+        let item = match TrackingItem::<SmsStatus>::deserialize(delivery) {
+            Ok(item) => item,
+            Err(error) => return self.bad(line, error),
         };
-        let number = match delivery
-            .get("mobileNumber")
-            .map(|value| number(value, self.country))
-        {
-            Some(Ok(number)) => number,
-            None | Some(Err(NotANumber::Empty)) => {
+        let status = item.standard_status_code;
+        let number = match MobileNumber::parse(item.mobile_number.as_bytes(), self.country) {
+            Ok(number) => number,
+            Err(NotANumber::Empty) => {
                 return self.bad(
                     line,
-                    format_args!(
-                        "mobileNumber: missing or empty, so status {status} has no recipient"
-                    ),
+                    format_args!("mobileNumber: empty, so status {status} has no recipient"),
                 );
             }
-            Some(Err(problem)) => return self.bad(line, format_args!("mobileNumber: {problem}")),
+            Err(problem) => return self.bad(line, format_args!("mobileNumber: {problem}")),
         };
         self.sink.row(Some(status));
         response
@@ -114,27 +110,37 @@ impl<S: Sink> Items<'_, S> {
     }
 
     /// The end of a deliveries response: each number's deliveries are one
-    /// message, sent when the response says it was created.
+    /// message, sent when the response says it was created. `fields` are
+    /// the response's fields but `tracking`, read by core's [`Deliveries`].
     pub(super) fn end_response(
         &mut self,
         line: u64,
         response: Response,
-        fields: &Map<String, Value>,
+        mut fields: Map<String, Value>,
     ) {
-        let created = ["createDate", "createdDate"]
-            .into_iter()
-            .find_map(|name| Some((name, fields.get(name)?)));
-        let time = match created {
-            None | Some((_, Value::Null)) => None,
-            Some((name, value)) => match time(value) {
-                Ok(time) => Some(time),
-                Err(problem) => {
-                    // Still counted, but with no time: the highest code
-                    // decides for these numbers.
-                    self.bad(line, format_args!("{name}: {problem}"));
-                    None
-                }
-            },
+        fields.insert("tracking".to_owned(), Value::Array(Vec::new()));
+        let created = match Deliveries::<SmsStatus>::deserialize(Value::Object(fields)) {
+            Ok(deliveries) => deliveries.create_date,
+            Err(error) => {
+                // Still counted, but with no time: the highest code decides
+                // for these numbers.
+                self.bad(line, format_args!("the deliveries response: {error}"));
+                None
+            }
+        };
+        let time = match created.as_deref().map(Instant::parse) {
+            None => None,
+            Some(Ok(time)) => Some(time),
+            Some(Err(NotATime)) => {
+                self.bad(
+                    line,
+                    format_args!(
+                        "createDate: cannot read {created:?} as a time: {NotATime}",
+                        created = created.as_deref().unwrap_or_default()
+                    ),
+                );
+                None
+            }
         };
         for (number, status) in response.statuses {
             self.sink.message(Message {
@@ -146,93 +152,84 @@ impl<S: Sink> Items<'_, S> {
         }
     }
 
-    /// An event notification, or a Transactional Messaging API message.
-    pub(super) fn event(&mut self, line: u64, event: &Value) {
-        match self.read_event(event) {
-            Ok(()) => {}
-            Err(problem) => self.bad(line, problem),
+    /// An event notification, or a Transactional Messaging API answer.
+    pub(super) fn event(&mut self, line: u64, event: Value) {
+        if !has(&event, "eventCategoryType") {
+            let shape = if has(&event, "info") || has(&event, "messageKey") {
+                "eventCategoryType: missing, so what its statusCode means is unknown"
+            } else {
+                "expected an event notification (with eventCategoryType and info), \
+                 a deliveries response (with tracking) or a list of messages (with messages)"
+            };
+            return self.bad(line, shape);
+        }
+        let read = if has(&event, "timestampUTC") {
+            SmsEvent::<SmsStatus>::deserialize(event).map(|event| {
+                let time = event
+                    .timestamp_utc
+                    .and_then(|millis| i64::try_from(millis).ok())
+                    .map(Instant::from_unix_millis);
+                (event.status, event.info, Ok(time))
+            })
+        } else {
+            MessageStatus::<SmsStatus>::deserialize(event)
+                .map(|answer| (answer.status, answer.info, time(answer.timestamp)))
+        };
+        match read {
+            Ok((status, info, time)) => self.tell(line, status, &info, time),
+            Err(error) => self.bad(line, error),
         }
     }
 
-    fn read_event(&mut self, event: &Value) -> Result<(), String> {
-        let Value::Object(top) = event else {
-            return Err(format!(
-                "expected an event notification object, found {}",
-                type_name(event)
-            ));
-        };
-        let fields = Fields {
-            info: top.get("info").and_then(Value::as_object),
-            top,
-        };
-        let kind = match top.get("eventCategoryType") {
-            Some(Value::String(text)) => text
-                .parse::<EventKind>()
-                .map_err(|error| format!("eventCategoryType: {error}"))?,
-            None | Some(Value::Null) => {
-                let shape = if fields.info.is_some() || top.contains_key("messageKey") {
-                    "eventCategoryType: missing, so what its statusCode means is unknown"
-                } else {
-                    "expected an event notification (with eventCategoryType and info), \
-                     a deliveries response (with tracking) or a list of messages (with messages)"
-                };
-                return Err(shape.to_owned());
+    /// A message of a `?type=notSent` page.
+    pub(super) fn not_sent(&mut self, line: u64, message: Value) {
+        match NotSentMessage::<SmsStatus>::deserialize(message) {
+            Ok(message) => {
+                let time = time(message.timestamp);
+                self.tell(line, message.status, &message.info, time);
             }
-            Some(other) => {
-                return Err(format!(
-                    "eventCategoryType: expected a text such as \"TransactionalSendEvents.SmsDelivered\", found {}",
-                    type_name(other)
-                ));
-            }
+            Err(error) => self.bad(line, error),
+        }
+    }
+
+    /// Tells the sink of one event, read.
+    fn tell(
+        &mut self,
+        line: u64,
+        status: EventStatus,
+        info: &EventInfo,
+        time: Result<Option<Instant>, String>,
+    ) {
+        let time = match time {
+            Ok(time) => time,
+            Err(problem) => return self.bad(line, problem),
         };
-        let key = match fields.get("messageKey") {
-            Some((_, Value::String(key))) if !key.trim().is_empty() => key.trim(),
-            _ => {
-                return Err(
-                    "info.messageKey: missing or empty, so the event has no message".to_owned(),
-                );
-            }
+        let number = match info
+            .to
+            .as_deref()
+            .map(|to| MobileNumber::parse(to.as_bytes(), self.country))
+        {
+            None | Some(Err(NotANumber::Empty)) => None,
+            Some(Ok(number)) => Some(number),
+            Some(Err(problem)) => return self.bad(line, format_args!("to: {problem}")),
         };
-        let number = match fields.get("to") {
-            None | Some((_, Value::Null)) => None,
-            Some((path, value)) => match number(value, self.country) {
-                Ok(number) => Some(number),
-                Err(NotANumber::Empty) => None,
-                Err(problem) => return Err(format!("{path}: {problem}")),
-            },
-        };
-        let time = event_time(top)?;
-        let code = fields.get("statusCode");
-        let mut reason_text = String::new();
-        let (event_status, reason) = match kind.code() {
-            EventCode::Absent if kind == EventKind::Queued => (EventStatus::Queued, None),
-            EventCode::Absent => (EventStatus::Sent, None),
-            EventCode::Status => {
-                let (path, value) = code.unwrap_or(("info.statusCode", &Value::Null));
-                let status = status(Some(value)).map_err(|problem| {
-                    format!("{path}: {problem} (a {kind} event carries a status code)")
-                })?;
-                (EventStatus::Status(status), None)
+        // A reason's code as sent (text that is no whole number included),
+        // and its words.
+        let reason = match status {
+            EventStatus::NotSent(_) => {
+                let words = info.reason.as_deref().or(info.status_message.as_deref());
+                Some((info.status_code.as_deref().unwrap_or_default(), words))
             }
-            EventCode::NotSentReason => {
-                reason_text = code
-                    .map(|(_, value)| reason_code(value))
-                    .unwrap_or_default();
-                let words = ["reason", "statusMessage"]
-                    .into_iter()
-                    .find_map(|name| fields.get(name)?.1.as_str());
-                (EventStatus::NotSent(None), Some(words))
-            }
+            _ => None,
         };
-        self.sink.row(event_status.status());
+        self.sink.row(status.status());
         self.sink.event(&Event {
-            key,
+            key: &info.message_key,
             number,
             time,
-            status: event_status,
-            reason: reason.map(|words| (reason_text.as_str(), words)),
+            status,
+            reason,
         });
-        Ok(())
     }
 
     pub(super) fn bad(&mut self, line: u64, problem: impl fmt::Display) {
@@ -240,122 +237,22 @@ impl<S: Sink> Items<'_, S> {
     }
 }
 
-/// An event's fields: those in `info` first, then those at the top.
-struct Fields<'a> {
-    top: &'a Map<String, Value>,
-    info: Option<&'a Map<String, Value>>,
-}
-
-impl<'a> Fields<'a> {
-    /// The field's path, for messages, and its value.
-    fn get(&self, name: &'static str) -> Option<(&'static str, &'a Value)> {
-        let in_info = self.info.and_then(|info| info.get(name));
-        match in_info {
-            Some(value) => Some((info_path(name), value)),
-            None => self.top.get(name).map(|value| (name, value)),
-        }
-    }
-}
-
-fn info_path(name: &'static str) -> &'static str {
-    match name {
-        "messageKey" => "info.messageKey",
-        "to" => "info.to",
-        "statusCode" => "info.statusCode",
-        "reason" => "info.reason",
-        "statusMessage" => "info.statusMessage",
-        _ => name,
-    }
-}
-
-/// When an event happened: ENS's `timestampUTC` (milliseconds), or the
-/// Transactional Messaging API's `timestamp` text.
-fn event_time(top: &Map<String, Value>) -> Result<Option<Instant>, String> {
-    if let Some(value) = top.get("timestampUTC").filter(|value| !value.is_null()) {
-        let millis = match value {
-            Value::Number(number) => number.as_i64(),
-            Value::String(text) => text.trim().parse().ok(),
-            _ => None,
-        };
-        return millis.map(|millis| Some(Instant::from_unix_millis(millis))).ok_or_else(|| {
-            format!(
-                "timestampUTC: expected milliseconds since 1970 (such as 1790949791000), found {}",
-                shown(value)
-            )
-        });
-    }
-    match top.get("timestamp") {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => time(value)
-            .map(Some)
-            .map_err(|problem| format!("timestamp: {problem}")),
-    }
-}
-
-/// A time written as text.
-fn time(value: &Value) -> Result<Instant, String> {
+/// Whether `value` is an object with the field `name`.
+fn has(value: &Value, name: &str) -> bool {
     value
-        .as_str()
-        .and_then(|text| Instant::parse(text).ok())
-        .ok_or_else(|| format!("cannot read {} as a time: {NotATime}", shown(value)))
+        .as_object()
+        .is_some_and(|object| object.contains_key(name))
 }
 
-/// A status code sent as a string (stray whitespace allowed) or a number.
-fn status(value: Option<&Value>) -> Result<SmsStatus, String> {
-    match value {
-        None | Some(Value::Null) => Err("missing".to_owned()),
-        Some(Value::String(text)) => crate::triage::read::values::decimal::status(text.as_bytes()),
-        Some(Value::Number(number)) => number
-            .as_u64()
-            .and_then(|code| u16::try_from(code).ok())
-            .or_else(|| whole_code(number.as_f64()?))
-            .map(SmsStatus::from_code)
-            .ok_or_else(|| format!("{number} is not a status code from 0 to 65535")),
-        Some(other) => Err(format!(
-            "expected a status code as a string or a number, found {}",
-            type_name(other)
-        )),
-    }
-}
-
-/// A code written with a fraction of zero (`4000.0`).
-fn whole_code(float: f64) -> Option<u16> {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "checked to be a whole number from 0 to 65535 first"
-    )]
-    (float.fract() == 0.0 && (0.0..=65535.0).contains(&float)).then_some(float as u16)
-}
-
-/// A not-sent reason code as the input wrote it: `"47"` or `16`.
-fn reason_code(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.trim().to_owned(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-/// A mobile number sent as a string, or as a JSON integer.
-fn number(value: &Value, country: Option<CountryCode>) -> Result<MobileNumber, NotANumber> {
-    match value {
-        Value::String(text) => MobileNumber::parse(text.as_bytes(), country),
-        Value::Number(number) if number.is_u64() => {
-            MobileNumber::parse(number.to_string().as_bytes(), country)
-        }
-        other => Err(NotANumber::Invalid(shown(other))),
-    }
-}
-
-/// A JSON value for a message: strings quoted and cut, the rest as JSON,
-/// cut too.
-fn shown(value: &Value) -> String {
-    match value {
-        Value::String(text) => Quoted::str(text).to_string(),
-        Value::Array(_) | Value::Object(_) => type_name(value).to_owned(),
-        other => other.to_string(),
-    }
+/// A Transactional Messaging API `timestamp`, in Marketing Cloud's time.
+fn time(timestamp: Option<String>) -> Result<Option<Instant>, String> {
+    timestamp
+        .map(|text| {
+            Instant::parse(&text).map_err(|NotATime| {
+                format!("timestamp: cannot read {text:?} as a time: {NotATime}")
+            })
+        })
+        .transpose()
 }
 
 /// What kind of JSON value this is, for messages.

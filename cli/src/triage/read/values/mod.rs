@@ -1,11 +1,10 @@
 //! The values a row or an item holds, read from the forms people and tools
 //! write them in: times (and the order of slash dates), mobile numbers
-//! (with the country codes that make them someone's), message ids and
-//! whole numbers written as decimals.
+//! (with the country codes that make them someone's) and message ids.
+//! Status codes are read by core, as a Rust service reads them.
 
 pub(crate) mod country_codes;
 pub(crate) mod date_order;
-pub(crate) mod decimal;
 pub(crate) mod instant;
 pub(crate) mod message_id;
 pub(crate) mod mobile_number;
