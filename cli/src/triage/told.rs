@@ -55,9 +55,11 @@ struct Recorder(Vec<Told>);
 impl Sink for Recorder {
     type Part = Self;
 
-    fn part(&self) -> Self {
+    fn part(&self, _: u64) -> Self {
         Self::default()
     }
+
+    fn part_done(&mut self) {}
 
     fn absorb(&mut self, part: Self) {
         self.0.extend(part.0);

@@ -58,9 +58,14 @@ pub(crate) trait Sink {
     /// input, to be [absorbed](Self::absorb) once all parts are read.
     type Part: Sink + Send;
 
-    /// A part for one thread; it keeps its bad rows' messages to be said
-    /// when it is absorbed, in file order.
-    fn part(&self) -> Self::Part;
+    /// A part for one thread, which will read about `bytes` of text; it
+    /// keeps its bad rows' messages to be said when it is absorbed, in file
+    /// order.
+    fn part(&self, bytes: u64) -> Self::Part;
+
+    /// A part's reading is done: what can be made ready for absorbing it
+    /// is done now, on the part's own thread, while others still read.
+    fn part_done(&mut self);
 
     /// Adds a part's findings, parts in the order of the file.
     fn absorb(&mut self, part: Self::Part);

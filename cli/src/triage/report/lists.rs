@@ -5,12 +5,11 @@ use std::io::{self, Write};
 
 use mobileconnect_status::{Action, CodeKind};
 
-use crate::triage::read::values::mobile_number::MobileNumber;
-use crate::triage::resolve::by_number::NumberRecord;
+use crate::triage::resolve::Numbers;
 
 /// Writes every mobile number whose final status's action is `action`.
 pub(crate) fn write(
-    numbers: &[(MobileNumber, NumberRecord)],
+    numbers: &Numbers,
     action: Action,
     kind: CodeKind,
     out: &mut impl Write,

@@ -150,7 +150,7 @@ impl Summary {
     pub(crate) fn of(resolved: &Resolved, inputs: Vec<InputSummary>, code_kind: CodeKind) -> Self {
         let mut recipients = FateCounts::default();
         let mut rules = [(Rule::Newest, 0), (Rule::Highest, 0), (Rule::Mixed, 0)];
-        for (_, record) in &resolved.numbers {
+        for (_, record) in resolved.numbers.iter() {
             if let Some(fate) = record.fate() {
                 recipients.add(fate, 1);
             }

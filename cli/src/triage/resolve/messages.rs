@@ -12,12 +12,14 @@
 //!
 //! A copy is appended to a shard chosen by its number, which costs a row a
 //! write to the end of a list instead of a look-up in a table of every
-//! message. Once every input is read, each shard is sorted by number and
-//! id, small enough to sort in the processor's cache: copies of a message
-//! lie side by side and merge, each message is counted once, and a
-//! number's messages lie side by side and fold into its record. Shards are
-//! resolved on several threads at once. Memory is a copy's 32 bytes until
-//! then.
+//! message. Each shard is sorted by number and id, small enough to sort in
+//! the processor's cache: a thread reading part of a large file sorts its
+//! own shards before it is done, and its lists join the others' as sorted
+//! runs, never copied. Once every input is read, each shard's runs are
+//! merged as they are read: copies of a message come side by side and
+//! merge, each message is counted once, and a number's messages come side
+//! by side and fold into its record. Shards are resolved on several
+//! threads at once. Memory is a copy's 32 bytes until then.
 
 use std::thread;
 
@@ -44,15 +46,22 @@ struct Copy {
     fate: Fate,
 }
 
-/// Every copy of every message read, in shards by number.
+/// Copies in order of (number, id) once sorted.
+type Run = Vec<Copy>;
+
+/// Every copy of every message read, in shards by number; each shard a
+/// list of runs, the first one open to new copies.
 pub(crate) struct Messages {
-    shards: Vec<Vec<Copy>>,
+    shards: Vec<Vec<Run>>,
+    /// How many runs of each shard, from the first, are known to be sorted.
+    sorted: usize,
 }
 
 impl Default for Messages {
     fn default() -> Self {
         Self {
-            shards: (0..SHARDS).map(|_| Vec::new()).collect(),
+            shards: (0..SHARDS).map(|_| vec![Run::new()]).collect(),
+            sorted: 0,
         }
     }
 }
@@ -64,9 +73,22 @@ fn shard_of(number: MobileNumber) -> usize {
 
 /// What the messages resolve to: each number's record, and every message
 /// counted once.
+#[derive(Default)]
 pub(crate) struct Resolution {
-    pub(crate) numbers: Vec<(MobileNumber, NumberRecord)>,
+    pub(crate) numbers: Numbers,
     pub(crate) counts: MessageCounts,
+}
+
+/// Every number and what decides its status, as each resolving thread
+/// left them: in as many lists, never copied into one.
+#[derive(Debug, Default)]
+pub(crate) struct Numbers(Vec<Vec<(MobileNumber, NumberRecord)>>);
+
+impl Numbers {
+    /// Every number and its record, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &(MobileNumber, NumberRecord)> {
+        self.0.iter().flatten()
+    }
 }
 
 impl Messages {
@@ -79,29 +101,57 @@ impl Messages {
         time: Option<Instant>,
         fate: Fate,
     ) {
-        self.shards[shard_of(number)].push(Copy {
+        self.shards[shard_of(number)][0].push(Copy {
             number,
             id,
             time: time.map_or(NO_TIME, Instant::unix_millis),
             fate,
         });
+        self.sorted = 0;
     }
 
-    /// Adds every copy of `other`.
-    pub(crate) fn absorb(&mut self, other: Self) {
-        for (mine, mut theirs) in self.shards.iter_mut().zip(other.shards) {
-            if theirs.len() > mine.len() {
-                std::mem::swap(mine, &mut theirs);
-            }
-            mine.append(&mut theirs);
+    /// Makes room for the copies of about `bytes` of extract, so that the
+    /// runs are not moved as they grow: a row of the data view takes a
+    /// hundred bytes and more. Room never written to costs no memory.
+    pub(crate) fn reserve_for(&mut self, bytes: u64) {
+        const SMALLEST_ROW: u64 = 100;
+        let per_shard = bytes / SMALLEST_ROW / SHARDS as u64;
+        for shard in &mut self.shards {
+            shard[0].reserve(usize::try_from(per_shard).unwrap_or(0));
         }
+    }
+
+    /// Sorts the open run of every shard, on the thread that filled it.
+    pub(crate) fn sort(&mut self) {
+        for shard in &mut self.shards {
+            shard[0].sort_unstable_by_key(key);
+        }
+        self.sorted = 1;
+    }
+
+    /// Adds every copy of `other`: its runs join the shards' as they are.
+    pub(crate) fn absorb(&mut self, other: Self) {
+        for (mine, theirs) in self.shards.iter_mut().zip(other.shards) {
+            for (index, run) in theirs.into_iter().enumerate() {
+                if run.is_empty() {
+                    continue;
+                }
+                if index < other.sorted {
+                    mine.push(run);
+                } else {
+                    // Unsorted, it joins the open run, which is sorted last.
+                    mine[0].extend(run);
+                }
+            }
+        }
+        self.sorted = 0;
     }
 
     /// Merges copies, counts each message once and folds each number's
     /// messages into its record, on `threads` threads.
     pub(crate) fn resolve(self, threads: usize) -> Resolution {
         let threads = threads.clamp(1, SHARDS);
-        let mut shares: Vec<Vec<Vec<Copy>>> = (0..threads).map(|_| Vec::new()).collect();
+        let mut shares: Vec<Vec<Vec<Run>>> = (0..threads).map(|_| Vec::new()).collect();
         for (index, shard) in self.shards.into_iter().enumerate() {
             shares[index % threads].push(shard);
         }
@@ -119,52 +169,129 @@ impl Messages {
                 })
                 .collect()
         });
-        let mut all = Resolution {
-            numbers: Vec::new(),
-            counts: MessageCounts::default(),
-        };
-        for mut part in resolved {
-            all.numbers.append(&mut part.numbers);
+        let mut all = Resolution::default();
+        for part in resolved {
+            all.numbers.0.extend(part.numbers.0);
             all.counts.absorb(&part.counts);
         }
         all
     }
 }
 
+/// The order copies are resolved in: by number, then by id, no id first.
+fn key(copy: &Copy) -> (MobileNumber, Option<MessageId>) {
+    (copy.number, copy.id)
+}
+
+/// Every copy of sorted `runs`, in order: the runs merged as they are read,
+/// two at a time (a shard has one run per thread that read a part of a
+/// file, and one for the rest).
+fn merged(runs: &[Run]) -> Box<dyn Iterator<Item = Copy> + '_> {
+    match runs {
+        [] => Box::new(std::iter::empty()),
+        [run] => Box::new(run.iter().copied()),
+        [first, rest @ ..] => Box::new(Merge {
+            left: first.iter().copied().peekable(),
+            right: merged(rest).peekable(),
+        }),
+    }
+}
+
+/// Two sorted streams of copies as one.
+struct Merge<L: Iterator<Item = Copy>, R: Iterator<Item = Copy>> {
+    left: std::iter::Peekable<L>,
+    right: std::iter::Peekable<R>,
+}
+
+impl<L: Iterator<Item = Copy>, R: Iterator<Item = Copy>> Iterator for Merge<L, R> {
+    type Item = Copy;
+
+    #[inline]
+    fn next(&mut self) -> Option<Copy> {
+        match (self.left.peek(), self.right.peek()) {
+            (Some(left), Some(right)) if key(right) < key(left) => self.right.next(),
+            (Some(_), _) => self.left.next(),
+            (None, _) => self.right.next(),
+        }
+    }
+}
+
 /// Resolves whole shards: every message in them, and every number.
-fn resolve_shards(shards: Vec<Vec<Copy>>) -> Resolution {
-    let mut resolution = Resolution {
-        numbers: Vec::new(),
-        counts: MessageCounts::default(),
-    };
-    for mut copies in shards {
-        copies.sort_unstable_by_key(|copy| (copy.number, copy.id));
-        for number in copies.chunk_by(|a, b| a.number == b.number) {
-            let mut record: Option<NumberRecord> = None;
-            let mut message = |time: i64, id: Option<MessageId>, fate: Fate| {
-                let time = (time != NO_TIME).then_some(Instant::from_unix_millis(time));
-                resolution.counts.message(fate, time);
-                let this = NumberRecord::message(time, id, fate);
-                match &mut record {
-                    Some(record) => record.merge(this),
-                    None => record = Some(this),
-                }
-            };
-            // Copies without an id are messages of their own; those with
-            // one merge with the copies that share it.
-            for copies in number.chunk_by(|a, b| a.id.is_some() && a.id == b.id) {
-                let time = copies.iter().map(|copy| copy.time).max().unwrap_or(NO_TIME);
-                let fate = copies.iter().map(|copy| copy.fate).max();
-                if let Some(fate) = fate {
-                    message(time, copies[0].id, fate);
-                }
+fn resolve_shards(shards: Vec<Vec<Run>>) -> Resolution {
+    let mut fold = Fold::default();
+    // A number for every copy at most: room never written to costs no
+    // memory, and the list is never moved as it grows.
+    let copies = shards.iter().flatten().map(Vec::len).sum();
+    fold.numbers.reserve(copies);
+    for mut runs in shards {
+        // The open run is the only one that may be unsorted.
+        runs[0].sort_unstable_by_key(key);
+        runs.retain(|run| !run.is_empty());
+        for copy in merged(&runs) {
+            fold.copy(copy);
+        }
+        fold.end_number();
+    }
+    Resolution {
+        numbers: Numbers(vec![fold.numbers]),
+        counts: fold.counts,
+    }
+}
+
+/// Folds copies, in order of (number, id), into messages and numbers.
+#[derive(Default)]
+struct Fold {
+    /// The copies of one message so far: copies with the same id merge,
+    /// a copy without one is a message of its own.
+    message: Option<Copy>,
+    /// The number whose messages are being folded, and its record so far.
+    number: Option<(MobileNumber, NumberRecord)>,
+    numbers: Vec<(MobileNumber, NumberRecord)>,
+    counts: MessageCounts,
+}
+
+impl Fold {
+    fn copy(&mut self, copy: Copy) {
+        match &mut self.message {
+            Some(message) if message.id.is_some() && key(message) == key(&copy) => {
+                message.time = message.time.max(copy.time);
+                message.fate = message.fate.max(copy.fate);
             }
-            if let Some(record) = record {
-                resolution.numbers.push((number[0].number, record));
+            _ => {
+                self.end_message();
+                self.message = Some(copy);
             }
         }
     }
-    resolution
+
+    /// Counts the message folded so far and adds it to its number's record.
+    fn end_message(&mut self) {
+        let Some(message) = self.message.take() else {
+            return;
+        };
+        let time = (message.time != NO_TIME).then_some(Instant::from_unix_millis(message.time));
+        self.counts.message(message.fate, time);
+        let record = NumberRecord::message(time, message.id, message.fate);
+        match &mut self.number {
+            Some((number, seen)) if *number == message.number => seen.merge(record),
+            _ => {
+                self.end_number_only();
+                self.number = Some((message.number, record));
+            }
+        }
+    }
+
+    /// Ends the last message and its number.
+    fn end_number(&mut self) {
+        self.end_message();
+        self.end_number_only();
+    }
+
+    fn end_number_only(&mut self) {
+        if let Some(number) = self.number.take() {
+            self.numbers.push(number);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -205,14 +332,14 @@ mod tests {
         other.add(b, None, None, fate(4505));
         messages.absorb(other);
         for threads in [1, 2, 7] {
-            let mut copy = Messages::default();
-            for (mine, theirs) in copy.shards.iter_mut().zip(&messages.shards) {
-                mine.clone_from(theirs);
-            }
+            let copy = Messages {
+                shards: messages.shards.clone(),
+                sorted: messages.sorted,
+            };
             let resolution = copy.resolve(threads);
             let total: u64 = resolution.counts.fates.iter().map(|(_, count)| count).sum();
             assert_eq!(total, 5, "{threads} threads");
-            let mut numbers = resolution.numbers;
+            let mut numbers: Vec<_> = resolution.numbers.iter().copied().collect();
             numbers.sort_by_key(|&(number, _)| number);
             let codes: Vec<u16> = numbers
                 .iter()

@@ -38,11 +38,11 @@ use crate::triage::read::values::message_id::MessageId;
 use crate::triage::read::values::mobile_number::MobileNumber;
 use crate::triage::read::{Event, InputRead, Message, Sink};
 use bad_rows::BadRows;
-use by_number::NumberRecord;
 use counts::{MessageCounts, RowCounts};
 use fate::Fate;
 use fate_counts::FateCounts;
 use messages::Messages;
+pub(crate) use messages::Numbers;
 use reasons::{ReasonId, Reasons};
 
 /// A message reported by events, gathered by its message key.
@@ -70,7 +70,7 @@ pub(crate) struct Tally {
 /// What a triage found, resolved: what the report is made of.
 pub(crate) struct Resolved {
     /// Each mobile number and what decides its status.
-    pub(crate) numbers: Vec<(MobileNumber, NumberRecord)>,
+    pub(crate) numbers: Numbers,
     /// Every message once, in all and per day.
     pub(crate) messages: MessageCounts,
     /// Messages whose events name no mobile number: counted, never listed.
@@ -150,8 +150,14 @@ impl Tally {
 impl Sink for Tally {
     type Part = Self;
 
-    fn part(&self) -> Self {
-        Self::with_bad_rows(self.bad.kept(), 1)
+    fn part(&self, bytes: u64) -> Self {
+        let mut part = Self::with_bad_rows(self.bad.kept(), 1);
+        part.messages.reserve_for(bytes);
+        part
+    }
+
+    fn part_done(&mut self) {
+        self.messages.sort();
     }
 
     fn absorb(&mut self, part: Self) {

@@ -65,7 +65,7 @@ pub(crate) fn read<S: Sink>(
     let chunks = cut(rows, threads)?;
     let read = on_threads(chunks.windows(2).map(|pair| {
         let (from, to) = (pair[0], pair[1]);
-        let mut part = sink.part();
+        let mut part = sink.part(to.at - from.at);
         move || {
             let mut worker = Worker::new(
                 &rows.extract,
@@ -80,6 +80,7 @@ pub(crate) fn read<S: Sink>(
             let regular = worker.irregular_records == 0;
             let only_the_files_last = worker.irregular_records == 1 && worker.last_irregular;
             let dates = worker.finish();
+            part.part_done();
             Ok((regular, only_the_files_last, dates, part))
         }
     }));
@@ -305,9 +306,11 @@ mod tests {
     impl Sink for RowCount {
         type Part = Self;
 
-        fn part(&self) -> Self {
+        fn part(&self, _: u64) -> Self {
             Self::default()
         }
+
+        fn part_done(&mut self) {}
 
         fn absorb(&mut self, part: Self) {
             self.rows += part.rows;

@@ -99,42 +99,37 @@ impl MobileNumber {
             Some(rest) => (true, rest),
             None => (false, trimmed),
         };
-        // The digits and dots, the formatting characters people type
-        // skipped. More than any number and its decimal zeros could have is
-        // not a number.
-        let mut kept = [0_u8; 2 * MAX_DIGITS + 1];
-        let (mut length, mut dots) = (0, 0);
+        // The digits, and where the dots fall among them; the formatting
+        // characters people type are skipped. More digits than any number
+        // and its decimal zeros could have are not a number.
+        let mut values = [0_u8; 2 * MAX_DIGITS];
+        let (mut count, mut dots, mut before_last_dot) = (0, 0, 0);
         let mut area_code_first = false;
         for &byte in written {
             match byte {
-                b'0'..=b'9' | b'.' if length < kept.len() => {
-                    dots += usize::from(byte == b'.');
-                    kept[length] = byte;
-                    length += 1;
+                b'0'..=b'9' if count < values.len() => {
+                    values[count] = byte - b'0';
+                    count += 1;
                 }
-                b'(' if length == 0 => area_code_first = true,
+                b'.' => {
+                    dots += 1;
+                    before_last_dot = count;
+                }
+                b'(' if count == 0 => area_code_first = true,
                 b' ' | b'-' | b'(' | b')' => {}
                 _ => return Err(invalid()),
             }
         }
-        let kept = &kept[..length];
         // One dot is a decimal point, as spreadsheets and pandas write a
-        // number (`15550100001.0`, `+15550100001.0`): only zeros may follow
-        // it, by core's rule for whole numbers. Dots as separators come two
-        // or more (`1.555.010.0001`).
-        let whole = if dots == 1 {
-            let text = std::str::from_utf8(kept).map_err(|_| invalid())?;
-            whole_digits(text).map_err(|_| invalid())?.as_bytes()
+        // number (`15550100001.0`, `+15550100001.0`): by core's rule for
+        // whole numbers, only zeros may follow it. Dots as separators come
+        // two or more (`1.555.010.0001`).
+        let digits = if dots == 1 {
+            let whole = whole_part(&values[..count], before_last_dot).ok_or_else(invalid)?;
+            &values[..whole]
         } else {
-            kept
+            &values[..count]
         };
-        let mut values = [0_u8; 2 * MAX_DIGITS];
-        let mut count = 0;
-        for &byte in whole.iter().filter(|&&byte| byte != b'.') {
-            values[count] = byte - b'0';
-            count += 1;
-        }
-        let digits = &values[..count];
         if digits.is_empty() || (plus && area_code_first) {
             return Err(invalid());
         }
@@ -169,6 +164,23 @@ impl MobileNumber {
     pub(crate) const fn packed(self) -> u64 {
         self.0
     }
+}
+
+/// How many of `digits`, with a decimal point after the first `point` of
+/// them, are the whole number they write: `None` for a fraction, by core's
+/// rule ([`whole_digits`]).
+fn whole_part(digits: &[u8], point: usize) -> Option<usize> {
+    let mut text = [0_u8; 2 * MAX_DIGITS + 1];
+    let (before, after) = digits.split_at(point);
+    for (slot, &digit) in text.iter_mut().zip(before) {
+        *slot = b'0' + digit;
+    }
+    text[point] = b'.';
+    for (slot, &digit) in text[point + 1..].iter_mut().zip(after) {
+        *slot = b'0' + digit;
+    }
+    let text = std::str::from_utf8(&text[..=digits.len()]).ok()?;
+    whole_digits(text).ok().map(str::len)
 }
 
 /// Whether digits written alone are a national number of `country`: they
