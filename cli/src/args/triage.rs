@@ -61,9 +61,8 @@ Transactional Messaging API responses (JSON documents or JSON Lines), each
 plain, gzipped, or in a zip archive (each file in it an input of its own). A
 large extract file is read on every core; standard input on one.
 
-Triage streams its inputs: memory grows with the number of distinct mobile
-numbers, not with the number of rows (event notifications are gathered per
-message first).
+Triage streams its inputs: memory grows with the messages read (about 33
+bytes each until every input is read), not with the size of the files.
 
 Outputs (the lists and the HTML page): an output must not be an input or
 another output (links included), its directory must exist, and - is refused;
