@@ -105,3 +105,51 @@ fn a_country_code_no_country_has_is_a_usage_error() {
         );
     }
 }
+
+#[test]
+fn digits_alone_are_never_changed_by_the_country_option() {
+    // Marketing Cloud stores every number as digits alone: a country code
+    // given for a few numbers a person typed must not move the others.
+    let extract = crate::common::scratch_file(
+        "foreign-digits.csv",
+        "Mobile,SMSStandardStatusCodeId\n447700900123,4504\n4512345678,4504\n15550002003,4504\n\
+         030 1234 5678,4504\n",
+    );
+    let suppress = scratch("foreign-digits-suppress.txt");
+    let run = sms_status(&[
+        "triage",
+        extract.to_str().unwrap(),
+        "--country-code",
+        "49",
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The one number a person wrote with its trunk 0 is German.
+    assert_eq!(
+        read(&suppress),
+        "15550002003\n447700900123\n4512345678\n493012345678\n"
+    );
+}
+
+#[test]
+fn a_number_with_separators_and_no_country_is_never_another_persons() {
+    let extract = crate::common::scratch_file(
+        "separated.csv",
+        "Mobile,SMSStandardStatusCodeId\n555-000-2003,4504\n555.000.2004,4504\n555 000 2005,4504\n15550002006,4504\n",
+    );
+    let suppress = scratch("separated-suppress.txt");
+    let (report, run) = json_report(&[
+        extract.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 3);
+    assert_eq!(read(&suppress), "15550002006\n");
+    assert!(
+        run.stderr.contains("say it with --country-code"),
+        "{}",
+        run.stderr
+    );
+}

@@ -29,10 +29,12 @@ Triage options:
                          (default: CreateDateTime, when present)
   --delimiter D          the CSV field separator: one character, or tab, comma,
                          pipe, semicolon (default: sniffed from the header)
-  --country-code N       the country of numbers written without one, such as
-                         (555) 010-0001 or 07700 900123: 1 for the US and
-                         Canada, 44 for the UK (default: such numbers are bad
-                         rows; +, 00 and digits alone are read as they are)
+  --country-code N       the country of numbers a person wrote without one,
+                         such as (555) 010-0001, 555-010-0001 or 07700 900123:
+                         1 for the US and Canada, 44 for the UK (default: such
+                         numbers are bad rows; a leading + or 00, and digits
+                         alone as Marketing Cloud stores them, are read as
+                         they are, with or without this option)
   --date-order mdy|dmy   whether 3/1/2022 is 1 March (mdy) or 3 January (dmy),
                          for every input (default: each file's dates decide:
                          an AM/PM marker, or a number above 12; a file where

@@ -6,16 +6,18 @@
 //! What people and tools write:
 //! - International forms: a leading `+`, or the international prefix `00`
 //!   (`0044 7700 900123`), then the country code. The formatting people
-//!   type is ignored: spaces, `-`, `.` and parentheses.
+//!   type is ignored: spaces, `-`, `.` and parentheses, and the `(0)` of
+//!   `+44 (0)7700 900123`.
 //! - Digits alone (`15550100001`): as Marketing Cloud stores them, the
-//!   country code first; with `--country-code`, digits that do not start
-//!   with that code and are as many as that country's national numbers are
-//!   a national number of that country (`555-010-0001`).
-//! - National forms: parentheses around the area code at the start
-//!   (`(555) 010-0001`), or a leading trunk `0` (`07700 900123`). They need
-//!   `--country-code`, which also drops the trunk 0 where the country's
-//!   numbers have one; without it they are refused, never taken for
-//!   another person's number.
+//!   country code first, whatever `--country-code` says.
+//! - Anything else is a person's writing with no sign of its country:
+//!   digits with spaces, `-`, `.` or parentheses between them
+//!   (`555-010-0001`, `(555) 010-0001`, `1 555 010 0001`), or a leading
+//!   trunk `0` (`07700 900123`). It needs `--country-code`: digits that
+//!   start with that code and have the length of its numbers after it are
+//!   international, the others a national number of that country (its
+//!   trunk 0 dropped where its numbers have one). Without the option such
+//!   a value is refused, never taken for another person's number.
 //! - A value with a single `.` between digits is a decimal, as spreadsheets
 //!   and pandas write a numeric column: `15550100001.0` is the integer, and
 //!   `15550100001.5` is not a number (dots as separators come two or more
@@ -80,9 +82,7 @@ impl fmt::Display for NotANumber {
 enum Written {
     /// Country code first: after `+` or `00`, or digits alone.
     International,
-    /// Digits alone, which `--country-code` may read as national.
-    Bare,
-    /// An area code in parentheses, or a trunk 0.
+    /// As a person writes a number, with nothing to say its country.
     National,
 }
 
@@ -100,13 +100,19 @@ impl MobileNumber {
             None => (false, trimmed),
         };
         // The digits, and where the dots fall among them; the formatting
-        // characters people type are skipped. More digits than any number
-        // and its decimal zeros could have are not a number.
+        // characters people type are skipped, and counted. More digits than
+        // any number and its decimal zeros could have are not a number.
         let mut values = [0_u8; 2 * MAX_DIGITS];
         let (mut count, mut dots, mut before_last_dot) = (0, 0, 0);
-        let mut area_code_first = false;
-        for &byte in written {
+        let mut separated = false;
+        let mut at = 0;
+        while at < written.len() {
+            let byte = written[at];
+            at += 1;
             match byte {
+                // `+44 (0)7700 900123`: the trunk 0 some write after the
+                // country code, in parentheses, is not dialled.
+                b'(' if plus && written[at..].starts_with(b"0)") => at += 2,
                 b'0'..=b'9' if count < values.len() => {
                     values[count] = byte - b'0';
                     count += 1;
@@ -115,8 +121,7 @@ impl MobileNumber {
                     dots += 1;
                     before_last_dot = count;
                 }
-                b'(' if count == 0 => area_code_first = true,
-                b' ' | b'-' | b'(' | b')' => {}
+                b' ' | b'-' | b'(' | b')' => separated = true,
                 _ => return Err(invalid()),
             }
         }
@@ -128,17 +133,18 @@ impl MobileNumber {
             let whole = whole_part(&values[..count], before_last_dot).ok_or_else(invalid)?;
             &values[..whole]
         } else {
+            separated |= dots > 1;
             &values[..count]
         };
-        if digits.is_empty() || (plus && area_code_first) {
+        if digits.is_empty() {
             return Err(invalid());
         }
         let (written, digits) = match digits {
             _ if plus => (Written::International, digits),
             [0, 0, rest @ ..] => (Written::International, rest),
-            _ if area_code_first => (Written::National, digits),
             [0, ..] => (Written::National, digits),
-            _ => (Written::Bare, digits),
+            _ if separated => (Written::National, digits),
+            _ => (Written::International, digits),
         };
         let no_ones = |why: String| NotANumber::NoOnes(Quoted::bytes(trimmed).to_string(), why);
         let mut international = [0_u8; MAX_DIGITS];
@@ -146,8 +152,7 @@ impl MobileNumber {
             (Written::National, None) => {
                 return Err(NotANumber::National(Quoted::bytes(trimmed).to_string()));
             }
-            (Written::National, Some(country)) => national(digits, country, &mut international),
-            (Written::Bare, Some(country)) if is_national(digits, country) => {
+            (Written::National, Some(country)) if !is_international(digits, country) => {
                 national(digits, country, &mut international)
             }
             _ => Some(digits),
@@ -183,14 +188,11 @@ fn whole_part(digits: &[u8], point: usize) -> Option<usize> {
     whole_digits(text).ok().map(str::len)
 }
 
-/// Whether digits written alone are a national number of `country`: they
-/// do not already start with its code and a length its numbers have, and
-/// they are as many as its national numbers are. Longer digits are another
-/// country's number, as Marketing Cloud stores it.
-fn is_national(digits: &[u8], country: CountryCode) -> bool {
-    let international = CountryCode::starting(digits) == Some(country)
-        && country.takes(digits.len() - country.digits());
-    !international && country.takes(digits.len())
+/// Whether digits a person wrote, in a file whose numbers are of
+/// `country`, already start with its code and have the length of its
+/// numbers after it (`1 555 010 0001` with `--country-code 1`).
+fn is_international(digits: &[u8], country: CountryCode) -> bool {
+    CountryCode::starting(digits) == Some(country) && country.takes(digits.len() - country.digits())
 }
 
 /// A national number of `country` as an international one, written into
@@ -276,10 +278,8 @@ mod tests {
             " 15550100001 ",
             "+15550100001",
             "+1 (555) 010-0001",
-            "1 (555) 010-0001",
-            "1-555-010-0001",
-            "1.555.010.0001",
             "+1 555 010 0001",
+            "+1.555.010.0001",
             "15550100001.0",
             "15550100001.00",
             "+15550100001.0",
@@ -288,24 +288,57 @@ mod tests {
             "001 555 010 0001",
         ] {
             assert_eq!(normal(typed, None), "15550100001", "{typed:?}");
-            assert_eq!(normal(typed, Some(1)), "15550100001", "{typed:?} with 1");
+            for country in [1, 44, 49] {
+                assert_eq!(
+                    normal(typed, Some(country)),
+                    "15550100001",
+                    "{typed:?} with {country}"
+                );
+            }
         }
-        for typed in ["+44 7700 900123", "00447700900123", "447700900123"] {
+        for typed in [
+            "+44 7700 900123",
+            "00447700900123",
+            "447700900123",
+            "+44 (0)7700 900123",
+        ] {
             assert_eq!(normal(typed, None), "447700900123", "{typed:?}");
             assert_eq!(normal(typed, Some(44)), "447700900123", "{typed:?} with 44");
+            assert_eq!(normal(typed, Some(49)), "447700900123", "{typed:?} with 49");
+        }
+        // Written by a person with the country code in it: one number once
+        // the option says which country's numbers the file holds.
+        for typed in ["1 (555) 010-0001", "1-555-010-0001", "1.555.010.0001"] {
+            assert_eq!(normal(typed, Some(1)), "15550100001", "{typed:?}");
         }
     }
 
     #[test]
     fn a_national_form_needs_its_country() {
-        for typed in ["(555) 000-2003", "555-000-2003", "5550002003"] {
+        for typed in [
+            "(555) 000-2003",
+            "555-000-2003",
+            "555.000.2003",
+            "555 000 2003",
+        ] {
             assert_eq!(normal(typed, Some(1)), "15550002003", "{typed:?}");
         }
         assert_eq!(normal("07700 900123", Some(44)), "447700900123");
         assert_eq!(normal("7700 900123", Some(44)), "447700900123");
         // Italy keeps its leading 0: it is part of the number.
         assert_eq!(normal("06 1234 5678", Some(39)), "390612345678");
-        for national in ["(555) 000-2003", "07700 900123"] {
+        // Digits alone are as Marketing Cloud stores them, whatever the
+        // option says: another country's numbers stay theirs.
+        assert_eq!(normal("4512345678", Some(1)), "4512345678");
+        assert_eq!(normal("15550002003", Some(49)), "15550002003");
+        for national in [
+            "(555) 000-2003",
+            "07700 900123",
+            "555-000-2003",
+            "555 000 2005",
+            "555.000.2004",
+            "1-555-010-0001",
+        ] {
             assert!(
                 matches!(
                     MobileNumber::parse(national.as_bytes(), None),
@@ -346,7 +379,6 @@ mod tests {
             "+1 555 CALL NOW",
             "15550100001;",
             "١٥٥٥٠١٠٠٠٠١",
-            "+(44) 7700 900123",
         ] {
             let error = MobileNumber::parse(junk.as_bytes(), None).expect_err(junk);
             assert!(
