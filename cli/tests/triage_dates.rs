@@ -1,6 +1,6 @@
 //! Dates a spreadsheet has touched: each file's slash dates are read in
-//! the order the file shows (Marketing Cloud's AM/PM form, or a number
-//! above 12), a file that shows none is refused unless `--date-order`
+//! the order the file shows (a number above 12, else Marketing Cloud's
+//! AM/PM form), a file that shows none is refused unless `--date-order`
 //! says, and a date that contradicts its file's order is a bad row.
 
 use crate::common;
@@ -13,6 +13,8 @@ const DAY_FIRST: &str = "tests/fixtures/tracking-resaved-day-first.csv";
 const UNDECIDED: &str = "tests/fixtures/tracking-dates-undecided.csv";
 const ONE_DAY_FIRST: &str = "tests/fixtures/tracking-one-date-day-first.csv";
 const MARKETING_CLOUD: &str = "tests/fixtures/query-history.csv";
+const MARKED_DAY_FIRST: &str = "tests/fixtures/tracking-marked-day-first.csv";
+const MARKED_UNDECIDED: &str = "tests/fixtures/tracking-marked-undecided.csv";
 
 #[test]
 fn a_file_whose_dates_show_the_day_first_is_read_day_first_throughout() {
@@ -79,20 +81,69 @@ fn a_date_that_contradicts_its_files_order_is_a_bad_row_that_says_so() {
     assert_eq!(report["bad_rows"], 1);
     assert!(
         run.stderr.contains(&format!(
-            "{ONE_DAY_FIRST}:3: CreateDateTime: \"25/11/2025 16:30\": its date has the day first, \
-             but this file's dates have the month first, as \"2/5/2021 4:30:24 PM\" on line 2 shows"
+            "{ONE_DAY_FIRST}:4: CreateDateTime: \"11/25/2025 4:30:00 PM\": its date has the month \
+             first, but this file's dates have the day first, as \"25/11/2025 16:30\" on line 3 shows"
         )),
         "{}",
         run.stderr
     );
-    let forced = sms_status(&["triage", ONE_DAY_FIRST, "--date-order", "dmy"]);
+    let forced = sms_status(&["triage", ONE_DAY_FIRST, "--date-order", "mdy"]);
     assert!(
         forced.stderr.contains(
-            ":2: CreateDateTime: \"2/5/2021 4:30:24 PM\": its date has the month first, but \
-             --date-order dmy says the day comes first"
+            ":3: CreateDateTime: \"25/11/2025 16:30\": its date has the day first, but \
+             --date-order mdy says the month comes first"
         ),
         "{}",
         forced.stderr
+    );
+}
+
+#[test]
+fn an_am_pm_marker_decides_month_first_only_when_no_number_tells() {
+    // Marketing Cloud's own form, every day 12 or lower: month first, so
+    // 2/5 is 5 February and the delivery on 5/2 (2 May) is the newest.
+    let suppress = scratch("marked-undecided-suppress.txt");
+    let (report, run) = json_report(&[
+        MARKED_UNDECIDED,
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(read(&suppress), "");
+    assert_eq!(report["recipients"]["delivered"], 1);
+
+    // A spreadsheet in Australia writes a marker day first: 25/11 decides,
+    // and 05/02 is 5 February, the failure before the delivery on 2 May.
+    let suppress = scratch("marked-day-first-suppress.txt");
+    let (report, run) = json_report(&[
+        MARKED_DAY_FIRST,
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 0);
+    assert_eq!(read(&suppress), "");
+    assert_eq!(report["recipients"]["delivered"], 1);
+    assert_eq!(report["recipients"]["total"], 2);
+}
+
+#[test]
+fn no_day_or_month_is_zero() {
+    let path = scratch_file(
+        "day-zero.csv",
+        "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n\
+         7501,15550003501,0/5/2021 16:30,4000\n\
+         7502,15550003502,5/00/2021 4:30:00 PM,4000\n\
+         7503,15550003503,25/11/2025 16:30,4000\n",
+    );
+    let (report, run) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 2);
+    assert!(
+        run.stderr
+            .contains(":2: CreateDateTime: cannot read \"0/5/2021 16:30\" as a time"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -129,7 +180,8 @@ fn decided_late(month_first_rows: bool) -> String {
         let number = 15_550_000_000 + id % 7_000;
         let code = ["4000", "4504", "4501", "3001"][id % 4];
         let time = if month_first_rows && id > ROWS / 2 && id % 50_000 == 49_999 {
-            format!("{month}/{day}/2024 1:{:02}:00 PM", id % 60)
+            // A day above 12 shows the month first; a marker alone would not.
+            format!("{month}/{}/2024 1:{:02}:00 PM", 13 + id % 16, id % 60)
         } else {
             format!("{day:02}/{month:02}/2024 13:{:02}", id % 60)
         };

@@ -86,7 +86,7 @@ fn a_mark_crlf_and_bad_rows_everywhere_agree() {
             0 => format!("{id},not a number,3/1/2026 1:00:00 PM,4000,text"),
             1 => format!("{id},15550100001,3/1/2026 1:00:00 PM,40O0,text"),
             2 => format!("{id},15550100001,3/1/2026 1:00:00 PM,4000"),
-            3 => format!("{id},15550100001,13/1/2026 1:00:00 PM,4000,text"),
+            3 => format!("{id},15550100001,2/30/2026 1:00:00 PM,4000,text"),
             _ => row(id, "plain text"),
         };
         write!(text, "{line}\r\n").expect("a row");

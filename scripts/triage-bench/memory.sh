@@ -7,6 +7,10 @@
 #
 # Usage: scripts/triage-bench/memory.sh [N ...]   (default: 1000000)
 #        THREADS=2 scripts/triage-bench/memory.sh   (triage's --threads; default: one per core)
+#        DAY=1 scripts/triage-bench/memory.sh       (the rows' day of January; default: 13,
+#            whose date tells the month is first. With a day of 12 or lower
+#            every date could be either order, and each message is held
+#            until the file's end, where the AM/PM marker decides.)
 # Data lives under $CARGO_TARGET_DIR (or target/) in triage-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,15 +23,15 @@ sms_status=$target/release/sms-status
 
 # N rows, each a message of its own, to NUMBERS numbers (default: N).
 extract() {
-  python3 - "$1" "$2" "${3:-$1}" <<'PY'
+  python3 - "$1" "$2" "${3:-$1}" "${DAY:-13}" <<'PY'
 import sys
-count, path, numbers = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+count, path, numbers, day = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 with open(path, "w", buffering=1 << 20) as out:
     out.write("MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n")
     for row in range(count):
         second = row % 60
         number = 15550000000 + row % numbers
-        out.write(f"{9000000 + row},{number},1/1/2025 1:00:{second:02} PM,4000\n")
+        out.write(f"{9000000 + row},{number},1/{day}/2025 1:00:{second:02} PM,4000\n")
 PY
 }
 

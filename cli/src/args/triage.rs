@@ -37,8 +37,8 @@ Triage options:
                          they are, with or without this option)
   --date-order mdy|dmy   whether 3/1/2022 is 1 March (mdy) or 3 January (dmy),
                          for every input (default: each file's dates decide:
-                         an AM/PM marker, or a number above 12; a file where
-                         nothing decides is refused)
+                         a number above 12, else an AM/PM marker means mdy;
+                         a file where nothing decides is refused)
   --code-kind KIND       shared or dedicated: the kind of code the messages were
                          sent from (default: dedicated); for shared codes 2000
                          is the last status

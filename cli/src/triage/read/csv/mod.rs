@@ -33,7 +33,7 @@ use records::{Dates, Worker};
 use super::options::ReadOptions;
 use super::sink::{Message, Sink};
 use super::source::Source;
-use super::values::date_order;
+use super::values::date_order::{self, DateOrder};
 use super::values::instant::TimeReader;
 #[cfg(unix)]
 use crate::progress::Meter;
@@ -129,19 +129,23 @@ pub(crate) fn read<S: Sink>(
 }
 
 /// Gives the messages whose slash dates waited for the file's order their
-/// times, now that the whole file is read. A file with such dates and
-/// nothing to decide their order is refused.
+/// times, now that the whole file is read. When no date had a number above
+/// 12, an AM/PM marker says Marketing Cloud wrote them, month first; a
+/// file with neither is refused.
 fn settle_dates<S: Sink>(name: &str, dates: Dates, sink: &mut S) -> Result<(), String> {
     let Dates {
         decided,
         undecided,
         first_undecided,
+        marked,
         ..
     } = dates;
-    match (decided, first_undecided) {
+    let order = decided
+        .map(|decided| decided.order())
+        .or(marked.then_some(DateOrder::MonthFirst));
+    match (order, first_undecided) {
         (_, None) => Ok(()),
-        (Some(decided), Some(_)) => {
-            let order = decided.order();
+        (Some(order), Some(_)) => {
             for message in undecided {
                 sink.message(Message {
                     number: message.number,

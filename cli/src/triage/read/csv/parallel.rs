@@ -114,6 +114,7 @@ fn dates_agree(chunks: Vec<Dates>) -> Option<Dates> {
         undecided: Vec::new(),
         first_undecided: None,
         contradictions: 0,
+        marked: false,
     };
     for dates in chunks {
         let agrees = match (&dates.decided, &file.decided) {
@@ -128,6 +129,7 @@ fn dates_agree(chunks: Vec<Dates>) -> Option<Dates> {
         file.undecided.extend(dates.undecided);
         file.first_undecided = file.first_undecided.or(dates.first_undecided);
         file.contradictions += dates.contradictions;
+        file.marked |= dates.marked;
     }
     Some(file)
 }
@@ -405,6 +407,7 @@ mod tests {
             undecided: Vec::new(),
             first_undecided: None,
             contradictions,
+            marked: false,
         }
     }
 

@@ -47,6 +47,8 @@ pub(crate) struct Dates {
     pub(crate) first_undecided: Option<(String, u64)>,
     /// Dates that contradicted the decided order (each a bad row).
     pub(crate) contradictions: u64,
+    /// Whether a slash date had an AM/PM marker (see `date_order`).
+    pub(crate) marked: bool,
 }
 
 /// A message whose time waits for its file's date order.
@@ -87,6 +89,7 @@ impl<'a, S: Sink> Worker<'a, S> {
             undecided: self.undecided,
             first_undecided: self.first_undecided,
             contradictions: self.times.contradictions(),
+            marked: self.times.marked(),
         }
     }
 

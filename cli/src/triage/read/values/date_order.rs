@@ -3,14 +3,17 @@
 //! January to one in much of Europe, which re-saves `2/5/2021 4:30:24 PM`
 //! as `05/02/2021 16:30`.
 //!
-//! Each file is read in one order, decided by the file itself: Marketing
-//! Cloud's own form (with an AM/PM marker) is month first, and a date whose
-//! first number is above 12 is day first, whose second is above 12 month
-//! first. The first date that says so decides for the whole file; a later
-//! date that says otherwise is a bad row. Dates that could be read either
-//! way wait until something decides (see `csv_read`), and a file where
-//! nothing does is refused: guessing would misplace messages by months.
-//! `--date-order` decides for every input.
+//! Each file is read in one order, decided by the file itself: a date
+//! whose first number is above 12 is day first, whose second is above 12
+//! month first. The first date that says so decides for the whole file; a
+//! later date that says otherwise is a bad row. Dates that could be read
+//! either way wait until something decides (the messages they carry are
+//! held by the CSV reader), and at the end of a file where no date did,
+//! an AM/PM marker decides month first, as Marketing Cloud writes it. A
+//! marker never outweighs a number: spreadsheets in Australia or India
+//! re-save day first with one. A file with neither is refused: guessing
+//! would misplace messages by months. `--date-order` decides for every
+//! input.
 
 use std::fmt;
 use std::str::FromStr;

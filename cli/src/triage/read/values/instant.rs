@@ -127,6 +127,9 @@ pub(crate) struct TimeReader {
     /// The last date read and its day number, in the decided order; `None`
     /// before the first.
     last: Option<(Vec<u8>, i64)>,
+    /// Whether a slash date had an AM/PM marker: Marketing Cloud's own
+    /// form, month first, which decides a file that nothing else does.
+    marked: bool,
 }
 
 impl TimeReader {
@@ -136,6 +139,7 @@ impl TimeReader {
             decided: order.map(Decided::Option),
             contradictions: 0,
             last: None,
+            marked: false,
         }
     }
 
@@ -148,6 +152,11 @@ impl TimeReader {
     /// has.
     pub(crate) fn decided(&self) -> Option<&Decided> {
         self.decided.as_ref()
+    }
+
+    /// Whether a slash date read had an AM/PM marker.
+    pub(crate) fn marked(&self) -> bool {
+        self.marked
     }
 
     /// Reads a time in Marketing Cloud's US form, the same day first, or
@@ -177,7 +186,8 @@ impl TimeReader {
             }
         }
         let slash = SlashDate::parse(date).ok_or(TimeProblem::NotATime)?;
-        let shows = slash.shows(marked)?;
+        let shows = slash.shows()?;
+        self.marked |= marked;
         let order = match (&self.decided, shows) {
             (Some(decided), Some(shows)) if decided.order() != shows => {
                 self.contradictions += 1;
@@ -187,20 +197,21 @@ impl TimeReader {
                 }));
             }
             (Some(decided), _) => decided.order(),
-            (None, Some(shows)) => {
-                self.decided = Some(Decided::ByDate {
-                    order: shows,
-                    value: String::from_utf8_lossy(text).into_owned(),
-                    line,
-                });
-                shows
-            }
+            (None, Some(shows)) => shows,
             (None, None) => return Ok(Reading::Undecided(slash.undecided(clock))),
         };
+        // Only a date that is one (not 2/30) decides its file's order.
         let days = slash
             .date(order)
             .ok_or(TimeProblem::NotATime)?
             .days_since_epoch();
+        if self.decided.is_none() {
+            self.decided = Some(Decided::ByDate {
+                order,
+                value: String::from_utf8_lossy(text).into_owned(),
+                line,
+            });
+        }
         self.remember(date, days);
         Ok(Reading::At(at(days, clock, SYSTEM_OFFSET_MINUTES)))
     }
@@ -245,21 +256,24 @@ impl SlashDate {
         let second = cursor.number(1, 2)?;
         cursor.expect(b'/')?;
         let year = cursor.number(4, 4)?;
-        cursor.0.is_empty().then_some(Self {
+        // No month and no day is 0, in either order.
+        (cursor.0.is_empty() && first != 0 && second != 0).then_some(Self {
             first,
             second,
             year,
         })
     }
 
-    /// The order this date shows, if it shows one: Marketing Cloud's form
-    /// (an AM/PM marker) is month first, and a number above 12 is the day.
-    fn shows(&self, marked: bool) -> Result<Option<DateOrder>, TimeProblem> {
-        Ok(match (marked, self.first > 12, self.second > 12) {
-            (_, true, true) => return Err(TimeProblem::NotATime),
-            (true, _, _) | (false, false, true) => Some(DateOrder::MonthFirst),
-            (false, true, false) => Some(DateOrder::DayFirst),
-            (false, false, false) => None,
+    /// The order this date shows, if it shows one: a number above 12 is
+    /// the day. An AM/PM marker shows nothing here: Marketing Cloud writes
+    /// one month first, but a spreadsheet in Australia or India re-saves
+    /// `25/11/2025 4:30:00 PM` day first with one.
+    fn shows(&self) -> Result<Option<DateOrder>, TimeProblem> {
+        Ok(match (self.first > 12, self.second > 12) {
+            (true, true) => return Err(TimeProblem::NotATime),
+            (false, true) => Some(DateOrder::MonthFirst),
+            (true, false) => Some(DateOrder::DayFirst),
+            (false, false) => None,
         })
     }
 
@@ -531,7 +545,7 @@ mod tests {
 
     #[test]
     fn a_remembered_date_gives_the_same_instants() {
-        let mut reader = super::TimeReader::default();
+        let mut reader = super::TimeReader::new(Some(super::DateOrder::MonthFirst));
         for text in [
             "9/9/2021 1:00:00 PM",
             "9/9/2021 2:00:00 AM",
@@ -609,33 +623,49 @@ mod tests {
             waiting.at(DateOrder::MonthFirst).unix_millis(),
             at("2021-05-02T16:30:00")
         );
-        // Now decided: an ambiguous date is read day first, and one that
-        // shows the month first is refused.
+        // Now decided: an ambiguous date is read day first, with an AM/PM
+        // marker or without, and one that shows the month first is refused.
         assert_eq!(
             times.read(b"05/02/2021 16:30", 4),
             Ok(Reading::At(Instant::from_unix_millis(at(
                 "2021-02-05T16:30:00"
             ))))
         );
-        assert!(matches!(
+        assert_eq!(
             times.read(b"2/5/2021 4:30:24 PM", 5),
-            Err(TimeProblem::Contradicts(_))
-        ));
+            Ok(Reading::At(Instant::from_unix_millis(at(
+                "2021-05-02T16:30:24"
+            ))))
+        );
         assert!(matches!(
             times.read(b"11/25/2025 16:30", 6),
             Err(TimeProblem::Contradicts(_))
         ));
-        assert_eq!(times.contradictions(), 2);
-        // Marketing Cloud's marker decides month first.
+        assert_eq!(times.contradictions(), 1);
+        // A marker decides nothing while the file is read, but is kept for
+        // its end; a number above 12 decides even with one.
         let mut times = TimeReader::new(None);
         assert!(matches!(
             times.read(b"3/1/2022 9:00:37 AM", 2),
+            Ok(Reading::Undecided(_))
+        ));
+        assert_eq!(times.decided(), None);
+        assert!(times.marked());
+        assert!(matches!(
+            times.read(b"25/11/2025 4:30:00 PM", 3),
             Ok(Reading::At(_))
         ));
         assert_eq!(
             times.decided().map(Decided::order),
-            Some(DateOrder::MonthFirst)
+            Some(DateOrder::DayFirst)
         );
+        assert_eq!(
+            TimeReader::new(None).read(b"0/5/2021 9:00", 2),
+            Err(TimeProblem::NotATime)
+        );
+        let mut times = TimeReader::new(None);
+        assert_eq!(times.read(b"2/30/2021 9:00", 2), Err(TimeProblem::NotATime));
+        assert_eq!(times.decided(), None, "a date that is none decides nothing");
         assert_eq!(
             TimeReader::new(None).read(b"13/13/2022 9:00", 2),
             Err(TimeProblem::NotATime)
