@@ -112,3 +112,40 @@ fn copies_spread_over_a_large_file_are_counted_once_on_any_number_of_threads() {
         assert_eq!(many.stdout, one.stdout, "{threads} threads");
     }
 }
+
+#[test]
+fn an_id_a_spreadsheet_wrote_as_a_decimal_is_the_same_message_and_null_is_none() {
+    let path = scratch_file(
+        "ids-as-spreadsheets-write-them.csv",
+        "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n\
+         9001,15550002101,3/1/2022 9:00:37 AM,3001\n\
+         9001.0,15550002101,3/1/2022 9:01:00 AM,4504\n\
+         NULL,15550002102,3/1/2022 9:00:00 AM,4000\n\
+         NULL,15550002102,NULL,4000\n\
+         #N/A,15550002103,3/2/2022 9:00:00 AM,4000\n\
+         9.00012E+11,15550002104,3/2/2022 9:00:00 AM,4000\n",
+    );
+    let suppress = scratch("ids-as-written-suppress.txt");
+    let (report, run) = json_report(&[
+        path.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "one bad row: {}", run.stderr);
+    // 9001 and 9001.0 are one message, whose highest code is 4504; each
+    // NULL id is a message of its own, and a NULL time is no time.
+    assert_eq!(read(&suppress), "15550002101\n");
+    assert_eq!(
+        report["messages"]["total"], 4,
+        "9001 once, NULL twice, #N/A"
+    );
+    assert_eq!(report["recipients"]["total"], 3);
+    assert_eq!(report["bad_rows"], 1);
+    assert!(
+        run.stderr.contains(
+            ":7: MobileMessageTrackingID: \"9.00012E+11\" is an id in scientific notation"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -107,7 +107,8 @@ mod tests {
     fn sent(time: Option<&str>, message: u64, code: u16) -> NumberRecord {
         let time = time.map(|text| Instant::parse(text).expect("a time"));
         let id = (message != 0).then(|| MessageId::of_column(message.to_string().as_bytes()));
-        NumberRecord::message(time, id.flatten(), Fate::status(SmsStatus::from_code(code)))
+        let id = id.and_then(|id| id.expect("a numeric id"));
+        NumberRecord::message(time, id, Fate::status(SmsStatus::from_code(code)))
     }
 
     fn resolve(messages: &[NumberRecord]) -> (u16, Rule) {

@@ -315,7 +315,7 @@ mod tests {
     #[test]
     fn copies_merge_and_each_message_counts_once_on_any_number_of_threads() {
         let mut messages = Messages::default();
-        let id = |text: &str| MessageId::of_column(text.as_bytes());
+        let id = |text: &str| MessageId::of_column(text.as_bytes()).expect("an id");
         let (a, b) = (number("15550002001"), number("15550002002"));
         let fate = |code| Fate::status(SmsStatus::from_code(code));
         messages.add(a, id("9001"), Some(at("3/1/2022 9:00:37 AM")), fate(3001));

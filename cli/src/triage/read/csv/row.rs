@@ -11,6 +11,7 @@ use crate::triage::read::values::instant::{
 };
 use crate::triage::read::values::message_id::MessageId;
 use crate::triage::read::values::mobile_number::{MobileNumber, NotANumber};
+use crate::triage::read::values::no_value::means_no_value;
 
 /// When a row's message was sent, as far as its file has told so far.
 pub(crate) enum RowTime {
@@ -50,6 +51,12 @@ pub(crate) fn row(
         }
         Err(problem) => return Err(format!("{}: {problem}", columns.number.1)),
     };
+    let message = match &columns.message {
+        Some((_, name)) => {
+            MessageId::of_column(message).map_err(|problem| format!("{name}: {problem}"))?
+        }
+        None => None,
+    };
     let time = match &columns.time {
         Some((_, name)) => {
             time(time_field, times, line).map_err(|problem| format!("{name}: {problem}"))?
@@ -59,15 +66,16 @@ pub(crate) fn row(
     Ok(Row {
         number,
         time,
-        message: MessageId::of_column(message),
+        message,
         status,
     })
 }
 
-/// When the message was sent; [`RowTime::None`] for an empty field.
+/// When the message was sent; [`RowTime::None`] for an empty field, or
+/// one that says it is empty (`NULL`).
 fn time(field: &[u8], times: &mut TimeReader, line: u64) -> Result<RowTime, String> {
     let trimmed = field.trim_ascii();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || means_no_value(trimmed) {
         return Ok(RowTime::None);
     }
     match times.read(trimmed, line) {

@@ -1,7 +1,13 @@
 //! Which message a row is: the data view's `MobileMessageTrackingID`, or a
 //! column of the user's choice, or an event's `messageKey`.
 
+use std::fmt;
 use std::num::NonZeroU64;
+
+use mobileconnect_status::whole_digits;
+
+use super::no_value::means_no_value;
+use crate::quoted::Quoted;
 
 /// A message's id as a number: the id itself when it is one (so a tie in
 /// time goes to the later id, as the data view numbers them), else the
@@ -10,22 +16,48 @@ use std::num::NonZeroU64;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct MessageId(NonZeroU64);
 
+/// An id a spreadsheet wrote in scientific notation (`9.00012E+11`): its
+/// last digits are gone, so ids that differed there now look alike, and
+/// reading them would merge different messages into one.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct DigitsLost(String);
+
+impl fmt::Display for DigitsLost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is an id in scientific notation, as a spreadsheet writes a long number, \
+             and its last digits are lost: format the column as text and export it again",
+            self.0
+        )
+    }
+}
+
 impl MessageId {
-    /// The id a column's text holds; `None` when it is empty.
-    pub(crate) fn of_column(text: &[u8]) -> Option<Self> {
+    /// The id a column's text holds; `None` when it is empty or a word for
+    /// no value (`NULL`, `#N/A`: see `no_value`). A whole number is the
+    /// same id however it is written (`9001`, `009001`, `9001.0`).
+    pub(crate) fn of_column(text: &[u8]) -> Result<Option<Self>, DigitsLost> {
         let text = text.trim_ascii();
-        if text.is_empty() {
-            return None;
+        if text.is_empty() || means_no_value(text) {
+            return Ok(None);
         }
-        // Up to 19 digits always fits, with room for the shift below.
-        let numeric = text.len() <= 19 && text.iter().all(u8::is_ascii_digit);
-        let value = if numeric {
-            text.iter()
-                .fold(0, |value, digit| value * 10 + u64::from(digit - b'0'))
-        } else {
-            fnv1a(text)
+        let digits = std::str::from_utf8(text)
+            .ok()
+            .and_then(|text| whole_digits(text).ok())
+            .map(|digits| digits.trim_start_matches('0'));
+        let value = match digits {
+            // Up to 19 digits always fits, with room for the shift below.
+            Some(digits) if digits.len() <= 19 => digits
+                .bytes()
+                .fold(0, |value, digit| value * 10 + u64::from(digit - b'0')),
+            Some(digits) => fnv1a(digits.as_bytes()),
+            None if in_scientific_notation(text) => {
+                return Err(DigitsLost(Quoted::bytes(text).to_string()));
+            }
+            None => fnv1a(text),
         };
-        Some(Self::from_value(value))
+        Ok(Some(Self::from_value(value)))
     }
 
     /// The id of a message key (`messageKey`): its text's hash.
@@ -45,6 +77,29 @@ impl MessageId {
     }
 }
 
+/// `9.00012E+11`: digits with one point, then `E` and a signed exponent,
+/// as spreadsheets show and save long numbers.
+fn in_scientific_notation(text: &[u8]) -> bool {
+    let Some(e) = text.iter().position(|&byte| byte == b'E' || byte == b'e') else {
+        return false;
+    };
+    let (mantissa, exponent) = (&text[..e], &text[e + 1..]);
+    let exponent = exponent
+        .strip_prefix(b"+")
+        .or_else(|| exponent.strip_prefix(b"-"))
+        .unwrap_or(exponent);
+    let (whole, fraction) = match mantissa.iter().position(|&byte| byte == b'.') {
+        Some(point) => (&mantissa[..point], &mantissa[point + 1..]),
+        None => (mantissa, &b""[..]),
+    };
+    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    !whole.is_empty()
+        && !exponent.is_empty()
+        && digits(whole)
+        && digits(fraction)
+        && digits(exponent)
+}
+
 /// FNV-1a over `bytes`.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
@@ -56,9 +111,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 mod tests {
     use super::MessageId;
 
+    fn id(text: &str) -> Option<MessageId> {
+        MessageId::of_column(text.as_bytes()).expect("an id or none")
+    }
+
     #[test]
     fn numeric_ids_keep_their_order_and_text_ids_are_hashed() {
-        let id = |text: &str| MessageId::of_column(text.as_bytes());
         assert_eq!(id(""), None);
         assert_eq!(id("  "), None);
         assert!(id("99") < id("100"), "numbers, not text");
@@ -66,5 +124,40 @@ mod tests {
         assert_eq!(id("0").map(MessageId::get), Some(1));
         assert_eq!(id("m-001"), Some(MessageId::of_key("m-001")));
         assert_ne!(id("m-001"), id("m-002"));
+    }
+
+    #[test]
+    fn a_whole_number_is_one_id_however_it_is_written() {
+        assert_eq!(id("9001.0"), id("9001"));
+        assert_eq!(id("009001"), id("9001"));
+        assert_eq!(id("9001.00"), id("9001"));
+        assert_ne!(id("9001.5"), id("9001"), "a fraction is text, not 9001");
+        let long = "1".repeat(25);
+        assert_eq!(id(&format!("{long}.0")), id(&long), "hashed as its digits");
+    }
+
+    #[test]
+    fn words_for_nothing_are_no_id() {
+        for text in ["NULL", "null", "\\N", "#N/A", "NaN", "None", "n/a"] {
+            assert_eq!(id(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_id_in_scientific_notation_has_lost_digits() {
+        for text in [
+            "9.00012E+11",
+            "9.00012e+11",
+            "9E+11",
+            "1.5E-3",
+            "9.00012E11",
+        ] {
+            let error = MessageId::of_column(text.as_bytes()).expect_err(text);
+            assert!(error.to_string().contains("digits are lost"), "{error}");
+        }
+        // Text ids with an E are ids.
+        for text in ["E+11", "9.0.1E+11", "ABE1", "9E", "m-1e5"] {
+            assert!(id(text).is_some(), "{text}");
+        }
     }
 }
