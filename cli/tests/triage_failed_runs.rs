@@ -132,6 +132,28 @@ fn an_input_none_of_whose_rows_count_changes_nothing() {
 }
 
 #[test]
+fn a_run_with_no_rows_at_all_changes_nothing() {
+    let outputs = Outputs::new("no-rows");
+    let header = scratch_file(
+        "header-only.csv",
+        "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\r\n",
+    );
+    let no_events = scratch_file("no-events.json", "[]\n");
+    let run = outputs.triage(&[&header, &no_events], &[]);
+    outputs.unchanged(&run, "headers and an empty list");
+    assert!(
+        run.stderr.contains("no-events.json: no rows to triage"),
+        "{}",
+        run.stderr
+    );
+    // A header alone beside a file with rows is a day without sends.
+    let extract = scratch_file("good-extract-3.csv", EXTRACT);
+    let run = outputs.triage(&[&header, &extract], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(read(&outputs.suppress), "15550100001\n");
+}
+
+#[test]
 fn one_undecodable_byte_costs_only_its_line() {
     let mut extract = String::from("MobileMessageTrackingID,Mobile,SMSStandardStatusCodeId,Text\n");
     for id in 1..=3000 {

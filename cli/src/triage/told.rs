@@ -48,9 +48,14 @@ pub enum Told {
     },
 }
 
-/// A sink that writes down what it is told, in order.
+/// A sink that writes down what it is told, in order, and counts each
+/// input's rows as triage does (a run with none fails).
 #[derive(Default)]
-struct Recorder(Vec<Told>);
+struct Recorder {
+    told: Vec<Told>,
+    /// Where the input being read starts in `told`.
+    input_start: usize,
+}
 
 impl Sink for Recorder {
     type Part = Self;
@@ -62,7 +67,7 @@ impl Sink for Recorder {
     fn part_done(&mut self) {}
 
     fn absorb(&mut self, part: Self) {
-        self.0.extend(part.0);
+        self.told.extend(part.told);
     }
 
     fn shows_every_bad_row(&self) -> bool {
@@ -70,11 +75,11 @@ impl Sink for Recorder {
     }
 
     fn row(&mut self, status: Option<SmsStatus>) {
-        self.0.push(Told::Row(status.map(SmsStatus::code)));
+        self.told.push(Told::Row(status.map(SmsStatus::code)));
     }
 
     fn message(&mut self, message: Message) {
-        self.0.push(Told::Message {
+        self.told.push(Told::Message {
             number: message.number.to_string(),
             time: message.time.map(Instant::unix_millis),
             code: message.status.code(),
@@ -82,7 +87,7 @@ impl Sink for Recorder {
     }
 
     fn event(&mut self, event: &Event) {
-        self.0.push(Told::Event {
+        self.told.push(Told::Event {
             key: event.key.to_owned(),
             number: event.number.map(|number| number.to_string()),
             time: event.time.map(Instant::unix_millis),
@@ -94,7 +99,7 @@ impl Sink for Recorder {
     }
 
     fn bad_row(&mut self, _: &str, line: u64, problem: impl Display) {
-        self.0.push(Told::Bad {
+        self.told.push(Told::Bad {
             line,
             problem: problem.to_string(),
         });
@@ -103,10 +108,20 @@ impl Sink for Recorder {
     fn repeated_header(&mut self) {}
 
     fn end_input(&mut self, name: &str) -> InputRead {
+        let input = &self.told[self.input_start..];
+        self.input_start = self.told.len();
+        let bad_rows = input
+            .iter()
+            .filter(|told| matches!(told, Told::Bad { .. }))
+            .count();
+        let good_rows = input
+            .iter()
+            .filter(|told| matches!(told, Told::Row(_)))
+            .count();
         InputRead {
             name: name.to_owned(),
-            rows: 0,
-            bad_rows: 0,
+            rows: (good_rows + bad_rows) as u64,
+            bad_rows: bad_rows as u64,
             examples: Vec::new(),
         }
     }
@@ -116,5 +131,5 @@ impl Sink for Recorder {
 pub(crate) fn told(path: PathBuf) -> Result<Vec<Told>, String> {
     let mut recorder = Recorder::default();
     read_all(&[Input::File(path)], &ReadOptions::default(), &mut recorder)?;
-    Ok(recorder.0)
+    Ok(recorder.told)
 }

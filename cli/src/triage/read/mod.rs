@@ -55,7 +55,10 @@ pub(crate) fn read_json<S: Sink>(
 /// when it cannot be read as an input at all (it is empty or not text, its
 /// header lacks a column), when reading it fails part way, or when it has
 /// rows and not one of them could be counted: a list made without it would
-/// silently miss its people.
+/// silently miss its people. A run in which no input has a single row
+/// (headers alone, `[]`) fails too: it is an export that went wrong far
+/// more often than a send to no one, and its empty lists would replace
+/// good ones.
 pub(crate) fn read_all<S: Sink>(
     inputs: &[Input],
     options: &ReadOptions,
@@ -83,6 +86,18 @@ pub(crate) fn read_all<S: Sink>(
             }
             read.push(input);
         }
+    }
+    if read.iter().all(|input| input.rows == 0) {
+        let names: Vec<String> = inputs.iter().map(Input::name).collect();
+        return Err(format!(
+            "{}: no rows to triage, only {}",
+            names.join(", "),
+            if names.len() == 1 {
+                "a header or an empty list"
+            } else {
+                "headers or empty lists"
+            }
+        ));
     }
     Ok(read)
 }
