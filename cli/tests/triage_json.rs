@@ -325,18 +325,44 @@ fn bad_deliveries_are_reported_with_the_line_they_start_on() {
 }
 
 #[test]
-fn broken_json_is_reported_where_it_breaks_and_what_came_before_counts() {
+fn a_document_that_breaks_off_fails_the_input_where_it_breaks() {
+    // Cut short: the people past the cut are unknown, so nothing is
+    // replaced, however much came before.
     let fixture = "tests/fixtures/events-truncated.json";
-    let (report, run) = json_report(&[fixture]);
-    assert_eq!(run.code, 1);
-    assert_eq!(report["recipients"]["total"], 2);
-    assert_eq!(report["bad_rows"], 1);
-    let bad = messages(&run);
-    assert_eq!(bad.len(), 1, "{}", run.stderr);
+    let suppress = scratch("truncated-suppress.txt");
+    std::fs::write(&suppress, "15550109999\n").expect("yesterday's list");
+    let run = sms_status(&[
+        "triage",
+        fixture,
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(
-        bad[0].starts_with(&format!("{fixture}:5: broken JSON: EOF while parsing")),
+        run.stderr.contains(&format!(
+            "{fixture}:5: broken JSON: the file ends inside a document, cut short"
+        )),
         "{}",
-        bad[0]
+        run.stderr
+    );
+    assert_eq!(read(&suppress), "15550109999\n");
+
+    // Broken in the middle: what follows cannot be read either.
+    let file = scratch_file(
+        "broken-mid-document.json",
+        "[\n  { \"eventCategoryType\": \"TransactionalSendEvents.SmsBounced\", \"info\": \
+         { \"messageKey\": \"m-1\", \"to\": \"15550100001\", \"statusCode\": \"4504\" } },\n  \
+         oops,\n  { \"eventCategoryType\": \"TransactionalSendEvents.SmsBounced\", \"info\": \
+         { \"messageKey\": \"m-2\", \"to\": \"15550100002\", \"statusCode\": \"4504\" } }\n]\n",
+    );
+    let run = sms_status(&["triage", file.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(":3: broken JSON: expected value; the rest of the file cannot be read"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -8,9 +8,10 @@
 //!   read whole and parsed where it lies, in time proportional to its
 //!   length.
 //! - Documents, pretty-printed over many lines, one after another (several
-//!   arrays in one file). A document that breaks off is a bad row at the
-//!   line where it broke; what came before counts, and the rest of the
-//!   file, which can no longer be trusted, does not.
+//!   arrays in one file). A document that breaks off fails the input, at
+//!   the line where it broke: what follows cannot be read, so how many
+//!   people the file held is unknown, and lists made without them would
+//!   silently miss them (a download cut short is the usual cause).
 //!
 //! The layout is told from the start of the input. A file is JSON Lines
 //! only when its lines are whole values: its first line that is not blank
@@ -58,12 +59,35 @@ pub(crate) fn read<S: Sink>(
         sink,
         country,
     };
-    let read = if lines {
-        read_lines(&mut text, &mut items)
+    if lines {
+        read_lines(&mut text, &mut items).map_err(cannot_read)
     } else {
-        read_documents(&mut text, &mut items)
-    };
-    read.map_err(cannot_read)
+        read_documents(&mut text, &mut items).map_err(|failure| match failure {
+            DocumentFailure::Read(error) => cannot_read(error),
+            DocumentFailure::CutShort { line } => format!(
+                "{name}:{line}: broken JSON: the file ends inside a document, cut short (a \
+                 download that did not finish?), so the people it held past there are unknown"
+            ),
+            DocumentFailure::Broken { line, problem } => format!(
+                "{name}:{line}: broken JSON: {problem}; the rest of the file cannot be read, \
+                 so the people it held past there are unknown"
+            ),
+        })
+    }
+}
+
+/// Why documents could not be read to their end.
+enum DocumentFailure {
+    Read(io::Error),
+    /// The input ends inside a document, on `line`.
+    CutShort {
+        line: u64,
+    },
+    /// Not JSON from `line` on.
+    Broken {
+        line: u64,
+        problem: String,
+    },
 }
 
 /// Reads the start of the input, as far as telling its layout needs, and
@@ -240,7 +264,10 @@ fn broken_line(error: &serde_json::Error) -> String {
 }
 
 /// Documents, one after another, over the whole input.
-fn read_documents<S: Sink>(text: &mut impl Read, items: &mut Items<S>) -> io::Result<()> {
+fn read_documents<S: Sink>(
+    text: &mut impl Read,
+    items: &mut Items<S>,
+) -> Result<(), DocumentFailure> {
     let newlines = Cell::new(0);
     let counted = LineCounter {
         inner: text,
@@ -254,16 +281,17 @@ fn read_documents<S: Sink>(text: &mut impl Read, items: &mut Items<S>) -> io::Re
     let mut json = serde_json::Deserializer::from_reader(counted);
     match read_values(&mut json, &mut context) {
         Ok(()) => Ok(()),
-        Err(error) if error.is_io() => Err(io::Error::from(error)),
-        // The rest of a broken document cannot be trusted: stop here,
-        // having reported where it broke.
+        Err(error) if error.is_io() => Err(DocumentFailure::Read(io::Error::from(error))),
         Err(error) => {
             let line = u64::try_from(error.line()).unwrap_or(u64::MAX);
-            context.items.bad(
-                line,
-                format_args!("broken JSON: {}", without_position(&error)),
-            );
-            Ok(())
+            Err(if error.is_eof() {
+                DocumentFailure::CutShort { line }
+            } else {
+                DocumentFailure::Broken {
+                    line,
+                    problem: without_position(&error),
+                }
+            })
         }
     }
 }
