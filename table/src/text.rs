@@ -8,11 +8,12 @@ use std::fmt::Write as _;
 /// Text from the table, a definition or a note, on its way into the
 /// generated code, which it must never become part of.
 ///
-/// It has no [`Display`](std::fmt::Display) and no way back to a `&str`:
-/// the only ways out are [`literal`](Self::literal), a Rust string literal
-/// whose value is the text, and [`markdown`](Self::markdown), for a doc
-/// comment. So a careless `format!` that would paste a definition into the
-/// code as code does not compile:
+/// It has no [`Display`](std::fmt::Display), and in the macro's build no
+/// way back to a `&str`: the only ways out are
+/// [`literal`](Self::literal), a Rust string literal whose value is the
+/// text, and [`markdown`](Self::markdown), for a doc comment. So a careless
+/// `format!` that would paste a definition into the code as code does not
+/// compile:
 ///
 /// ```compile_fail,E0277
 /// # let text = "[[status]]\ncode = 4000\nname = \"Delivered\"\n\
@@ -49,6 +50,15 @@ impl TableText {
     #[must_use]
     pub fn literal(&self) -> String {
         string_literal(&self.0)
+    }
+
+    /// The text itself, for a program that shows a table to people as it
+    /// runs (`sms-status --codes`). Not in the macro's build, which writes
+    /// code: there text leaves only as a literal or as markdown.
+    #[cfg(not(proc_macro))]
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 
     /// The text as markdown that rustdoc shows as the text, line breaks
