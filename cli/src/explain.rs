@@ -4,9 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use mobileconnect_status::SmsStatus;
-
 use crate::fatal::Fatal;
+use crate::status_table::{Status, StatusTable};
 use crate::words;
 
 /// Standard status codes have four digits: the thousands digit is the hop.
@@ -18,21 +17,25 @@ note:    values under 1000 are not standard status codes. In a REST deliveries
            code; in a not-sent event (SmsNotSent), statusCode is the reason the
            message was never sent (a Send Error Code), not a status.";
 
-/// Explains each query in turn. A query is read as triage reads a code,
-/// so what triage accepts (`4000.0`) is explained too. A query that is
-/// neither a code nor a name is reported on stderr and makes the exit code
-/// 2; the others are still explained.
-pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, Fatal> {
+/// Explains each query in turn, as `table` says. A query is read as
+/// triage reads a code, so what triage accepts (`4000.0`) is explained
+/// too. A query that is neither a code nor a name of the table is reported
+/// on stderr and makes the exit code 2; the others are still explained.
+pub(crate) fn run(
+    queries: &[String],
+    table: &StatusTable,
+    out: &mut impl Write,
+) -> Result<ExitCode, Fatal> {
     let mut unparsable = false;
     // A blank line goes between explanations, never before the first.
     let mut explained_any = false;
     for query in queries {
-        match query.parse::<SmsStatus>() {
+        match table.read_status(query) {
             Ok(status) => {
                 if explained_any {
                     writeln!(out).map_err(Fatal::stdout)?;
                 }
-                explain(status, out).map_err(Fatal::stdout)?;
+                explain(table.status(status.code()), out).map_err(Fatal::stdout)?;
                 explained_any = true;
             }
             Err(error) => {
@@ -48,7 +51,7 @@ pub(crate) fn run(queries: &[String], out: &mut impl Write) -> Result<ExitCode, 
     })
 }
 
-fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
+fn explain(status: Status, out: &mut impl Write) -> std::io::Result<()> {
     if let (Some(name), Some(definition)) = (status.name(), status.definition()) {
         writeln!(out, "{} {name}", status.code())?;
         writeln!(out, "  {definition}")?;
@@ -67,9 +70,9 @@ fn explain(status: SmsStatus, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "  stage:   {} — {}{}",
-        words::stage(status),
+        words::stage(stage),
         words::stage_meaning(stage),
-        if status.is_recognized() {
+        if status.is_listed() {
             ""
         } else {
             " (read from the code's thousands digit)"

@@ -1,6 +1,6 @@
 //! `sms-status`: look up, export and triage Marketing Cloud MobileConnect SMS
-//! status codes. Every classification it prints comes from the
-//! `mobileconnect-status` crate, which is generated from `status-codes.toml`.
+//! status codes. Every classification it prints comes from the status table
+//! in use: the one the `mobileconnect-status` crate is generated from.
 //!
 //! This library is the command line as a function, [`run`], so that the
 //! binary and the fuzz targets run the same code; it has no other API
@@ -27,6 +27,7 @@ mod quoted;
 #[cfg(feature = "serve")]
 mod serve;
 mod sql;
+mod status_table;
 mod triage;
 mod words;
 
@@ -37,6 +38,7 @@ use std::process::ExitCode;
 use args::Command;
 use closed_pipe::ClosedPipeIsFine;
 use fatal::Fatal;
+use status_table::StatusTable;
 #[doc(hidden)]
 pub use triage::told::Told;
 
@@ -95,6 +97,7 @@ fn command(
     stdout: impl Write,
 ) -> Result<ExitCode, Fatal> {
     let command = args::parse(arguments)?;
+    let table = StatusTable::built_in;
     let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout));
     let code = match command {
         Command::Help(help) => {
@@ -106,13 +109,13 @@ fn command(
             ExitCode::SUCCESS
         }
         Command::List(format) => {
-            list::write(format, &mut out).map_err(Fatal::stdout)?;
+            list::write(format, &table(), &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
-        Command::Explain(queries) => explain::run(&queries, &mut out)?,
-        Command::Triage(options) => triage::run(&options, &mut out)?,
+        Command::Explain(queries) => explain::run(&queries, &table(), &mut out)?,
+        Command::Triage(options) => triage::run(&options, &table(), &mut out)?,
         Command::Query(options) => {
-            query::write(&options, &mut out).map_err(Fatal::stdout)?;
+            query::write(&options, &table(), &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
         Command::Check(options) => check::run(&options, &mut out)?,
@@ -121,7 +124,7 @@ fn command(
             ExitCode::SUCCESS
         }
         #[cfg(feature = "serve")]
-        Command::Serve(options) => serve::run(&options)?,
+        Command::Serve(options) => serve::run(&options, table())?,
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

@@ -3,11 +3,10 @@
 
 use std::io::{self, Write};
 
-use mobileconnect_status::SmsStatus;
-
+use crate::status_table::StatusTable;
 use crate::words;
 
-pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
+pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "code",
@@ -19,12 +18,12 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
         "action",
         "note",
     ])?;
-    for &status in SmsStatus::ALL {
+    for status in table.listed() {
         writer.write_record([
             status.code().to_string().as_str(),
             status.name().unwrap_or_default(),
             status.definition().unwrap_or_default(),
-            words::stage(status),
+            words::stage(status.stage()),
             status.outcome().as_str(),
             status.finality().as_str(),
             status.action().as_str(),

@@ -2,16 +2,18 @@
 
 use std::io::{self, Write};
 
-use mobileconnect_status::{CodeKind, SmsStatus, Stage};
+use mobileconnect_status::{CodeKind, Stage};
 use serde_json::{Value, json};
 
-pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<Value> = SmsStatus::ALL.iter().copied().map(row).collect();
+use crate::status_table::{Status, StatusTable};
+
+pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<Value> = table.listed().map(row).collect();
     serde_json::to_writer_pretty(&mut *out, &rows)?;
     writeln!(out)
 }
 
-fn row(status: SmsStatus) -> Value {
+fn row(status: Status) -> Value {
     json!({
         "code": status.code(),
         "status": status.name(),

@@ -4,9 +4,10 @@
 use std::io::{self, Write};
 
 use super::{HEADINGS, all_cells, column_widths};
+use crate::status_table::StatusTable;
 
-pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
-    let rows = all_cells();
+pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
+    let rows = all_cells(table);
     let widths = column_widths(&rows);
     write_line(out, &HEADINGS.map(str::to_owned), &widths)?;
     let rules = widths.map(|width| "-".repeat(width));

@@ -10,8 +10,7 @@ mod terminal;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use mobileconnect_status::SmsStatus;
-
+use crate::status_table::{Status, StatusTable};
 use crate::words;
 
 /// The formats `list --format` accepts.
@@ -39,14 +38,18 @@ impl FromStr for ListFormat {
     }
 }
 
-/// Writes every listed status in `format`.
-pub(crate) fn write(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
+/// Writes every status `table` lists in `format`.
+pub(crate) fn write(
+    format: ListFormat,
+    table: &StatusTable,
+    out: &mut impl Write,
+) -> io::Result<()> {
     match format {
-        ListFormat::Table => terminal::write(out),
-        ListFormat::Markdown => markdown::write(out),
-        ListFormat::Csv => csv_format::write(out),
-        ListFormat::Json => json_format::write(out),
-        ListFormat::Sql => sql::write(out),
+        ListFormat::Table => terminal::write(table, out),
+        ListFormat::Markdown => markdown::write(table, out),
+        ListFormat::Csv => csv_format::write(table, out),
+        ListFormat::Json => json_format::write(table, out),
+        ListFormat::Sql => sql::write(table, out),
     }
 }
 
@@ -54,11 +57,11 @@ pub(crate) fn write(format: ListFormat, out: &mut impl Write) -> io::Result<()> 
 const HEADINGS: [&str; 6] = ["code", "status", "stage", "outcome", "final", "action"];
 
 /// One status as the words of the table's six columns.
-fn cells(status: SmsStatus) -> [String; 6] {
+fn cells(status: Status) -> [String; 6] {
     [
         status.code().to_string(),
         status.name().unwrap_or_default().to_owned(),
-        words::stage(status).to_owned(),
+        words::stage(status.stage()).to_owned(),
         status.outcome().as_str().to_owned(),
         status.finality().as_str().to_owned(),
         status.action().as_str().to_owned(),
@@ -76,6 +79,6 @@ fn column_widths(rows: &[[String; 6]]) -> [usize; 6] {
     widths
 }
 
-fn all_cells() -> Vec<[String; 6]> {
-    SmsStatus::ALL.iter().copied().map(cells).collect()
+fn all_cells(table: &StatusTable) -> Vec<[String; 6]> {
+    table.listed().map(cells).collect()
 }

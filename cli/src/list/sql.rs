@@ -3,17 +3,18 @@
 //! activity, or a warehouse holding an export of it (see [`crate::sql`]).
 //!
 //! Each column is a searched `CASE` that groups the listed codes by value;
-//! its `ELSE` gives an unlisted code the classification the library gives
-//! it, read from the library rather than written here.
+//! its `ELSE` gives an unlisted code the classification the status table in
+//! use gives it, read from the table rather than written here.
 
 use std::io::{self, Write};
 
 use crate::sql::{first_unlisted, write_classification};
+use crate::status_table::StatusTable;
 
 const CODE: &str = "t.SMSStandardStatusCodeId";
 
-pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
-    let unlisted = first_unlisted();
+pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
+    let unlisted = first_unlisted(table);
     writeln!(
         out,
         "/* MobileConnect SMS status classification for a SQL query activity.\n   \
@@ -30,6 +31,6 @@ pub(super) fn write(out: &mut impl Write) -> io::Result<()> {
         out,
         "SELECT\n    t.MobileMessageTrackingID,\n    t.Mobile,\n    {CODE},"
     )?;
-    write_classification(out, CODE, None)?;
+    write_classification(out, table, CODE, None)?;
     writeln!(out, "\nFROM _SMSMessageTracking AS t")
 }

@@ -3,11 +3,12 @@
 
 use std::io::{self, Write};
 
-use mobileconnect_status::{Action, SmsStatus};
+use mobileconnect_status::Action;
 
 use super::QueryOptions;
 use super::newest::{write_comment, write_ranked};
 use crate::sql::first_unlisted;
+use crate::status_table::{Status, StatusTable};
 
 const CODE: &str = "newest.SMSStandardStatusCodeId";
 
@@ -17,12 +18,13 @@ const CODE: &str = "newest.SMSStandardStatusCodeId";
 pub(super) fn write(
     action: Action,
     options: &QueryOptions,
+    table: &StatusTable,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let listed: Vec<u16> = SmsStatus::ALL
-        .iter()
+    let listed: Vec<u16> = table
+        .listed()
         .filter(|status| status.action() == action)
-        .map(|status| status.code())
+        .map(Status::code)
         .collect();
     let codes: Vec<String> = listed.iter().map(u16::to_string).collect();
     let purpose = format!(
@@ -36,8 +38,8 @@ pub(super) fn write(
     writeln!(out, "SELECT newest.Mobile\nFROM (")?;
     write_ranked(out, options, "    ")?;
     writeln!(out, ") AS newest\nWHERE newest.NewestFirst = 1")?;
-    let all: Vec<u16> = SmsStatus::ALL.iter().map(|status| status.code()).collect();
-    let unlisted_too = first_unlisted().action() == action;
+    let all: Vec<u16> = table.listed().map(Status::code).collect();
+    let unlisted_too = first_unlisted(table).action() == action;
     writeln!(out, "    AND {}", membership(&listed, unlisted_too, &all))
 }
 

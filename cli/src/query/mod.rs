@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use mobileconnect_status::{Action, CodeKind};
 
 use crate::sql::{Since, Table};
+use crate::status_table::StatusTable;
 
 /// What the query returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,11 +56,15 @@ pub(crate) struct QueryOptions {
     pub(crate) table: Table,
 }
 
-/// Writes the query `options` ask for.
-pub(crate) fn write(options: &QueryOptions, out: &mut impl Write) -> io::Result<()> {
+/// Writes the query `options` ask for, generated from `table`.
+pub(crate) fn write(
+    options: &QueryOptions,
+    table: &StatusTable,
+    out: &mut impl Write,
+) -> io::Result<()> {
     match options.output {
-        QueryOutput::SuppressList => lists::write(Action::SuppressNumber, options, out),
-        QueryOutput::RetryList => lists::write(Action::RetryLater, options, out),
-        QueryOutput::Report => report::write(options, out),
+        QueryOutput::SuppressList => lists::write(Action::SuppressNumber, options, table, out),
+        QueryOutput::RetryList => lists::write(Action::RetryLater, options, table, out),
+        QueryOutput::Report => report::write(options, table, out),
     }
 }

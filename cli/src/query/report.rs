@@ -6,13 +6,18 @@ use std::io::{self, Write};
 use super::QueryOptions;
 use super::newest::{write_comment, write_ranked};
 use crate::sql::write_classification;
+use crate::status_table::StatusTable;
 
 const CODE: &str = "counts.SMSStandardStatusCodeId";
 
 /// Writes the report query: one row per status some number ended on.
 /// Rows come in no order: a Query Activity refuses `ORDER BY` without
 /// `TOP`, and a data extension keeps none.
-pub(super) fn write(options: &QueryOptions, out: &mut impl Write) -> io::Result<()> {
+pub(super) fn write(
+    options: &QueryOptions,
+    table: &StatusTable,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let kind = options.code_kind;
     let purpose = format!(
         "How many mobile numbers' newest message ended on each status, with the \
@@ -24,7 +29,7 @@ pub(super) fn write(options: &QueryOptions, out: &mut impl Write) -> io::Result<
                        characters) and Numbers (number)";
     write_comment(out, &purpose, options, destination)?;
     writeln!(out, "SELECT\n    {CODE},")?;
-    write_classification(out, CODE, Some(kind))?;
+    write_classification(out, table, CODE, Some(kind))?;
     writeln!(out, ",\n    counts.Numbers")?;
     writeln!(
         out,

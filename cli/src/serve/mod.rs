@@ -48,6 +48,7 @@ use std::time::Duration;
 use mobileconnect_status::CodeKind;
 
 use crate::fatal::Fatal;
+use crate::status_table::StatusTable;
 use group_commit::Committer;
 use keys::Keys;
 use metrics::Metrics;
@@ -116,9 +117,10 @@ fn log(message: impl Display) {
 }
 
 /// Serves until SIGTERM (or Ctrl-C), then finishes the batches it has
-/// accepted and returns 0. Exit code 2 when the keys, the database or the
-/// address cannot be had.
-pub(crate) fn run(options: &ServeOptions) -> Result<ExitCode, Fatal> {
+/// accepted and returns 0; the lists and reports read statuses with
+/// `table`. Exit code 2 when the keys, the database or the address cannot
+/// be had.
+pub(crate) fn run(options: &ServeOptions, table: StatusTable) -> Result<ExitCode, Fatal> {
     let keys = Keys::load(
         options.key_file.as_deref(),
         std::env::var_os(keys::KEY_VARIABLE),
@@ -153,7 +155,7 @@ pub(crate) fn run(options: &ServeOptions) -> Result<ExitCode, Fatal> {
         keys,
         callback_id: options.callback_id.clone(),
         committer,
-        views: Views::new(Arc::clone(&opened.reader), options.code_kind),
+        views: Views::new(Arc::clone(&opened.reader), table, options.code_kind),
         reader: opened.reader,
         metrics,
         body_timeout: options.body_timeout,

@@ -14,6 +14,7 @@ use tokio::sync::Mutex;
 
 use super::event_lines;
 use super::store::{Reader, StoreError};
+use crate::status_table::StatusTable;
 use crate::triage::{self, Triaged};
 
 /// The name the stored events have in reports: the file `GET
@@ -34,15 +35,18 @@ pub(crate) enum View {
 
 pub(crate) struct Views {
     reader: Arc<dyn Reader>,
+    /// The status table the events are resolved with.
+    table: StatusTable,
     code_kind: CodeKind,
     /// The last resolution and the number of events it read.
     cache: Mutex<Option<(u64, Arc<Triaged>)>>,
 }
 
 impl Views {
-    pub(crate) fn new(reader: Arc<dyn Reader>, code_kind: CodeKind) -> Self {
+    pub(crate) fn new(reader: Arc<dyn Reader>, table: StatusTable, code_kind: CodeKind) -> Self {
         Self {
             reader,
+            table,
             code_kind,
             cache: Mutex::new(None),
         }
@@ -85,10 +89,10 @@ impl Views {
             }
         }
         let reader = Arc::clone(&self.reader);
-        let code_kind = self.code_kind;
+        let (table, code_kind) = (self.table.clone(), self.code_kind);
         let resolved = blocking(move || {
             let (lines, reading) = event_lines::stream(reader);
-            let resolved = triage::resolve_json_lines(lines, EVENTS_FILE, code_kind);
+            let resolved = triage::resolve_json_lines(lines, EVENTS_FILE, &table, code_kind);
             match reading.join() {
                 Ok(read) => read.map(|()| resolved),
                 Err(_) => Err(StoreError("reading the events failed".to_owned())),

@@ -11,20 +11,22 @@ use super::report::funnel::{Funnel, StageReach};
 use super::report::html::{ListLinks, page};
 use super::report::summary::{CodeCount, Day, InputSummary, NotSent, Outcomes, Summary};
 use super::resolve::Tally;
+use crate::status_table::StatusTable;
 
-/// The page `sms-status triage INPUTS --html` writes, every count
-/// multiplied by `factor`: the shares, days and codes stay those of the
-/// inputs.
+/// The page `sms-status triage INPUTS --html` writes with the built-in
+/// table, every count multiplied by `factor`: the shares, days and codes
+/// stay those of the inputs.
 pub(crate) fn page_at_scale(inputs: &[PathBuf], factor: u64) -> Result<String, String> {
     let options = TriageOptions {
         inputs: inputs.iter().cloned().map(Input::File).collect(),
         ..TriageOptions::default()
     };
     // Read as `triage::run` reads, without the outputs it stages.
+    let table = StatusTable::built_in();
     let mut tally = Tally::new(options.max_errors, options.read.threads);
-    let read = read_all(&options.inputs, &options.read, &mut tally)?;
-    let resolved = tally.finish();
-    let mut summary = Summary::of(&resolved, read, options.code_kind);
+    let read = read_all(&options.inputs, &options.read, &table, &mut tally)?;
+    let resolved = tally.finish(&table);
+    let mut summary = Summary::of(&resolved, read, table, options.code_kind);
     scale(&mut summary, factor);
     Ok(page(&summary, &ListLinks::default()))
 }
@@ -48,6 +50,7 @@ fn scale(summary: &mut Summary, factor: u64) {
         rows,
         bad_rows,
         repeated_headers,
+        table: _,
         code_kind: _,
         messages,
         messages_without_number,

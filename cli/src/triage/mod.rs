@@ -13,6 +13,11 @@
 //!                  HTML page; the suppress and retry lists
 //! ```
 //!
+//! Statuses travel as `SmsStatus` values, which keep any code; every name,
+//! definition and classification comes from the status table in use
+//! (`crate::status_table`), which the readers read names with, the
+//! resolver counts days by and the report holds.
+//!
 //! `run` checks every input and output first, then reads everything into
 //! the tally, then writes the outputs to temporary files and puts them in
 //! place together (see `crate::output`). An input that cannot be counted
@@ -33,6 +38,7 @@ use mobileconnect_status::Action;
 
 use crate::fatal::Fatal;
 use crate::file_identity::FileIdentity;
+use crate::status_table::StatusTable;
 use crate::{output, progress};
 pub(crate) use options::{Outputs, ReportFormat, TriageOptions};
 use read::read_all;
@@ -43,11 +49,16 @@ use report::summary::Summary;
 use report::{json as report_json, lists, text as report_text};
 use resolve::Tally;
 
-/// Reads every input, then writes the lists asked for and the report.
-/// Exit code 1 when any bad row was seen, so scripts notice. An error (exit
-/// code 2) replaces no output: an input or output checked before reading,
-/// or an input of which nothing could be counted.
-pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
+/// Reads every input, then writes the lists asked for and the report,
+/// every status read, named and classified with `table`. Exit code 1 when
+/// any bad row was seen, so scripts notice. An error (exit code 2) replaces
+/// no output: an input or output checked before reading, or an input of
+/// which nothing could be counted.
+pub(crate) fn run(
+    options: &TriageOptions,
+    table: &StatusTable,
+    out: &mut impl Write,
+) -> Result<ExitCode, Fatal> {
     // Every input must open, and every output be writable and no input,
     // before any input is read: a typo in the last name should not cost
     // the time spent on the others, nor leave a report that silently
@@ -66,12 +77,12 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     // An input that fails stops the run, and dropping the staged outputs
     // removes their temporary files: no list or page is replaced by one
     // that misses that input's people.
-    let read = read_all(&inputs, &options.read, &mut tally).map_err(|failure| {
+    let read = read_all(&inputs, &options.read, table, &mut tally).map_err(|failure| {
         Fatal::new(format!(
             "{failure}; nothing was written: the lists and the page are as they were"
         ))
     })?;
-    let resolved = tally.finish();
+    let resolved = tally.finish(table);
 
     let lists = [
         (&mut staged.suppress, Action::SuppressNumber),
@@ -79,11 +90,17 @@ pub(crate) fn run(options: &TriageOptions, out: &mut impl Write) -> Result<ExitC
     ];
     for (list, action) in lists {
         if let Some(list) = list {
-            lists::write(&resolved.numbers, action, options.code_kind, list.writer())
-                .map_err(|error| Fatal::new(format!("cannot write the {action} list: {error}")))?;
+            lists::write(
+                &resolved.numbers,
+                action,
+                table,
+                options.code_kind,
+                list.writer(),
+            )
+            .map_err(|error| Fatal::new(format!("cannot write the {action} list: {error}")))?;
         }
     }
-    let summary = Summary::of(&resolved, read, options.code_kind);
+    let summary = Summary::of(&resolved, read, table.clone(), options.code_kind);
     if let (Some(path), Some(page)) = (&options.outputs.html, &mut staged.html) {
         let link =
             |list: &Option<PathBuf>| list.as_ref().and_then(|list| report_html::href(path, list));
@@ -182,20 +199,21 @@ pub(crate) struct Triaged {
 }
 
 /// Triage of `events`, JSON Lines text read as an input named `name`
-/// would be: `sms-status serve` answers with exactly what
+/// would be, with `table`: `sms-status serve` answers with exactly what
 /// `sms-status triage NAME` prints and writes for the same lines. Bad
 /// rows count in the report without being said on stderr.
 #[cfg(feature = "serve")]
 pub(crate) fn resolve_json_lines(
     events: impl std::io::Read + Send + 'static,
     name: &str,
+    table: &StatusTable,
     code_kind: mobileconnect_status::CodeKind,
 ) -> Triaged {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut tally = Tally::silent(threads);
-    let input = read::read_json(events, name, &mut tally);
-    let resolved = tally.finish();
-    let summary = Summary::of(&resolved, vec![input], code_kind);
+    let input = read::read_json(events, name, table, &mut tally);
+    let resolved = tally.finish(table);
+    let summary = Summary::of(&resolved, vec![input], table.clone(), code_kind);
     Triaged { resolved, summary }
 }
 
@@ -204,7 +222,10 @@ impl Triaged {
     /// The list of numbers whose status calls for `action`, as
     /// `--suppress-list` or `--retry-list` writes it.
     pub(crate) fn write_list(&self, action: Action, out: &mut impl Write) -> std::io::Result<()> {
-        lists::write(&self.resolved.numbers, action, self.summary.code_kind, out)
+        let Summary {
+            table, code_kind, ..
+        } = &self.summary;
+        lists::write(&self.resolved.numbers, action, table, *code_kind, out)
     }
 
     /// The report as `--format json` prints it.

@@ -10,6 +10,7 @@ use mobileconnect_status::payload::EventStatus;
 
 use super::read::values::instant::Instant;
 use super::read::{Event, Input, InputRead, Message, ReadOptions, Sink, read_all};
+use crate::status_table::StatusTable;
 
 /// One thing a reader told its sink. Numbers are in the form the lists
 /// write them; times are milliseconds since 1970 UTC.
@@ -130,6 +131,12 @@ impl Sink for Recorder {
 /// Everything triage's readers tell of `path`, in order.
 pub(crate) fn told(path: PathBuf) -> Result<Vec<Told>, String> {
     let mut recorder = Recorder::default();
-    read_all(&[Input::File(path)], &ReadOptions::default(), &mut recorder)?;
+    let statuses = StatusTable::built_in();
+    read_all(
+        &[Input::File(path)],
+        &ReadOptions::default(),
+        &statuses,
+        &mut recorder,
+    )?;
     Ok(recorder.told)
 }

@@ -14,6 +14,9 @@
 //!   values/: times, mobile numbers, country codes ───────────┘
 //! ```
 //!
+//! A status is read as core reads a code, whatever table lists it; one
+//! written as a name is read with the status table in use.
+//!
 //! The sink hears of every row (good or bad), every message of a number,
 //! every event of a message and every bad row with its file and line. A
 //! large extract is read on several threads, each into a part of the sink
@@ -34,24 +37,29 @@ pub(crate) use sink::{Event, InputRead, Message, Sink};
 pub(crate) use source::Input;
 use source::{Kind, Source};
 
+use crate::status_table::StatusTable;
+
 /// Reads `events`, JSON text such as a receiver stores, into `sink` as an
-/// input named `name`: what the text held, and the text's own reading
-/// failure, if any, as a bad row at its end.
+/// input named `name`, statuses' names as `statuses` names them: what the
+/// text held, and the text's own reading failure, if any, as a bad row at
+/// its end.
 #[cfg(feature = "serve")]
 pub(crate) fn read_json<S: Sink>(
     events: impl std::io::Read + Send + 'static,
     name: &str,
+    statuses: &StatusTable,
     sink: &mut S,
 ) -> InputRead {
     let source = Source::of_text(name, Box::new(events));
-    if let Err(failure) = json::read(source, None, sink) {
+    if let Err(failure) = json::read(source, None, statuses, sink) {
         sink.bad_row(name, 0, failure);
     }
     sink.end_input(name)
 }
 
 /// Reads every input into `sink`, each file of an archive as an input of
-/// its own; the first input that fails stops the reading. An input fails
+/// its own, a status written as a name read as `statuses` names it; the
+/// first input that fails stops the reading. An input fails
 /// when it cannot be read as an input at all (it is empty or not text, its
 /// header lacks a column), when reading it fails part way, or when it has
 /// rows and not one of them could be counted: a list made without it would
@@ -62,6 +70,7 @@ pub(crate) fn read_json<S: Sink>(
 pub(crate) fn read_all<S: Sink>(
     inputs: &[Input],
     options: &ReadOptions,
+    statuses: &StatusTable,
     sink: &mut S,
 ) -> Result<Vec<InputRead>, String> {
     let mut read = Vec::with_capacity(inputs.len());
@@ -69,8 +78,8 @@ pub(crate) fn read_all<S: Sink>(
         for (kind, source) in Source::open(input)? {
             let name = source.name.clone();
             let result = match kind {
-                Kind::Csv => csv::read(source, options, sink),
-                Kind::Json => json::read(source, options.country, sink),
+                Kind::Csv => csv::read(source, options, statuses, sink),
+                Kind::Json => json::read(source, options.country, statuses, sink),
             };
             let input = sink.end_input(&name);
             result?;

@@ -6,6 +6,7 @@
 use mobileconnect_status::payload::EventStatus;
 use mobileconnect_status::{CodeKind, Outcome, Stage};
 
+use crate::status_table::StatusTable;
 use crate::triage::resolve::fate::Fate;
 
 /// The messages whose last stage is one stage, and how they ended there.
@@ -41,8 +42,9 @@ pub(crate) struct Funnel {
 }
 
 impl Funnel {
-    /// The funnel of these message fates, read for codes of `kind`.
-    pub(crate) fn of(messages: &[(Fate, u64)], kind: CodeKind) -> Self {
+    /// The funnel of these message fates, read with `table` for codes of
+    /// `kind`.
+    pub(crate) fn of(messages: &[(Fate, u64)], table: &StatusTable, kind: CodeKind) -> Self {
         let mut ended = [[0_u64; 4]; 4];
         let (mut not_sent, mut no_stage, mut total) = (0, 0, 0);
         for &(fate, count) in messages {
@@ -53,7 +55,7 @@ impl Funnel {
                     continue;
                 }
                 EventStatus::Queued => Some(Stage::SendService),
-                EventStatus::Status(status) => status.stage(),
+                EventStatus::Status(status) => table.classification(status.code()).stage,
                 // Sent to the delivery partner, which has said nothing yet.
                 _ => Some(Stage::Aggregator),
             };
@@ -61,7 +63,8 @@ impl Funnel {
                 no_stage += count;
                 continue;
             };
-            ended[index(&stage, Stage::ALL)][index(&fate.outcome(kind), Outcome::ALL)] += count;
+            let outcome = fate.outcome(table, kind);
+            ended[index(&stage, Stage::ALL)][index(&outcome, Outcome::ALL)] += count;
         }
         let mut reached = 0;
         let mut stages: Vec<StageReach> = Stage::ALL
@@ -107,6 +110,7 @@ mod tests {
     use mobileconnect_status::{CodeKind, Outcome, SmsStatus, Stage};
 
     use super::Funnel;
+    use crate::status_table::StatusTable;
     use crate::triage::resolve::fate::Fate;
     use crate::triage::resolve::reasons::ReasonId;
 
@@ -135,7 +139,8 @@ mod tests {
                 11,
             ),
         ];
-        let funnel = Funnel::of(&messages, CodeKind::Dedicated);
+        let table = StatusTable::built_in();
+        let funnel = Funnel::of(&messages, &table, CodeKind::Dedicated);
         assert_eq!(funnel.messages, 120);
         assert_eq!((funnel.not_sent, funnel.no_stage), (10, 9));
         let reached: Vec<(Stage, u64)> = funnel
@@ -161,7 +166,7 @@ mod tests {
         assert_eq!(handset.ended(Outcome::Unknown), 8, "4510: not in the table");
         assert_eq!(funnel.delivered(), 60);
 
-        let shared = Funnel::of(&messages, CodeKind::Shared);
+        let shared = Funnel::of(&messages, &table, CodeKind::Shared);
         assert_eq!(shared.stages[1].ended(Outcome::Unknown), 2, "2000 is final");
     }
 }

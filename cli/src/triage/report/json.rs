@@ -19,15 +19,16 @@ pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
 
 /// The report as a JSON value.
 pub(crate) fn report(summary: &Summary) -> Value {
+    let (table, kind) = (&summary.table, summary.code_kind);
     let mut statuses = Vec::new();
     let (mut queued, mut no_status) = (0_u64, 0_u64);
     for &(fate, count) in &summary.fates {
         match fate.event_status() {
             EventStatus::Status(status) => statuses.push(json!({
                 "code": status.code(),
-                "status": status.name(),
-                "outcome": fate.outcome(summary.code_kind).as_str(),
-                "action": fate.action(summary.code_kind).as_str(),
+                "status": table.status(status.code()).name(),
+                "outcome": fate.outcome(table, kind).as_str(),
+                "action": fate.action(table, kind).as_str(),
                 "recipients": count,
             })),
             EventStatus::Queued => queued += count,
@@ -107,7 +108,7 @@ fn failures(summary: &Summary) -> Value {
         .map(|failure| {
             json!({
                 "code": failure.status.code(),
-                "status": failure.status.name(),
+                "status": summary.table.status(failure.status.code()).name(),
                 "outcome": failure.outcome.as_str(),
                 "messages": failure.messages,
                 "recipients": failure.recipients,

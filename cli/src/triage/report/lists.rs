@@ -5,12 +5,15 @@ use std::io::{self, Write};
 
 use mobileconnect_status::{Action, CodeKind};
 
+use crate::status_table::StatusTable;
 use crate::triage::resolve::Numbers;
 
-/// Writes every mobile number whose final status's action is `action`.
+/// Writes every mobile number whose final status's action, as `table`
+/// classifies it for codes of `kind`, is `action`.
 pub(crate) fn write(
     numbers: &Numbers,
     action: Action,
+    table: &StatusTable,
     kind: CodeKind,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -19,7 +22,7 @@ pub(crate) fn write(
         .filter(|(_, record)| {
             record
                 .fate()
-                .is_some_and(|fate| fate.action(kind) == action)
+                .is_some_and(|fate| fate.action(table, kind) == action)
         })
         .map(|(number, _)| number.to_string())
         .collect();

@@ -4,6 +4,7 @@
 use mobileconnect_status::{Action, CodeKind, Outcome, SmsStatus};
 
 use super::funnel::Funnel;
+use crate::status_table::StatusTable;
 use crate::triage::read::InputRead;
 use crate::triage::resolve::Resolved;
 use crate::triage::resolve::by_number::Rule;
@@ -65,15 +66,16 @@ impl Outcomes {
             .map_or(0, |&(_, count)| count)
     }
 
-    fn of(fates: &[(Fate, u64)], kind: CodeKind) -> Self {
+    fn of(fates: &[(Fate, u64)], table: &StatusTable, kind: CodeKind) -> Self {
+        let outcome = |fate: Fate| fate.outcome(table, kind);
         let by_outcome = Outcome::ALL
             .iter()
-            .map(|&outcome| (outcome, total(fates, |fate| fate.outcome(kind) == outcome)))
+            .map(|&wanted| (wanted, total(fates, |fate| outcome(fate) == wanted)))
             .collect();
         Self {
             total: total(fates, |_| true),
             by_outcome,
-            delivered: total(fates, |fate| fate.outcome(kind) == Outcome::Delivered),
+            delivered: total(fates, |fate| outcome(fate) == Outcome::Delivered),
             not_sent: total(fates, Fate::is_not_sent),
         }
     }
@@ -97,6 +99,7 @@ pub(crate) struct NotSent {
 /// messages that ended on it and the recipients whose status it is.
 #[derive(Debug)]
 pub(crate) struct CodeCount {
+    /// The code; what it means is the summary's table's.
     pub(crate) status: SmsStatus,
     pub(crate) outcome: Outcome,
     pub(crate) messages: u64,
@@ -119,6 +122,8 @@ pub(crate) struct Summary {
     pub(crate) bad_rows: u64,
     /// Header lines met again inside extracts (joined files), skipped.
     pub(crate) repeated_headers: u64,
+    /// The table every status is named, defined and classified by.
+    pub(crate) table: StatusTable,
     pub(crate) code_kind: CodeKind,
     /// Every message, by its own fate.
     pub(crate) messages: Outcomes,
@@ -147,7 +152,14 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    pub(crate) fn of(resolved: &Resolved, inputs: Vec<InputSummary>, code_kind: CodeKind) -> Self {
+    /// The counts of `resolved`, each status read with `table`, for
+    /// messages sent from codes of `code_kind`.
+    pub(crate) fn of(
+        resolved: &Resolved,
+        inputs: Vec<InputSummary>,
+        table: StatusTable,
+        code_kind: CodeKind,
+    ) -> Self {
         let mut recipients = FateCounts::default();
         let mut rules = [(Rule::Newest, 0), (Rule::Highest, 0), (Rule::Mixed, 0)];
         for (_, record) in resolved.numbers.iter() {
@@ -165,7 +177,7 @@ impl Summary {
             .map(|&action| {
                 (
                     action,
-                    total(&fates, |fate| fate.action(code_kind) == action),
+                    total(&fates, |fate| fate.action(&table, code_kind) == action),
                 )
             })
             .collect();
@@ -180,17 +192,17 @@ impl Summary {
             })
             .collect();
         Self {
-            funnel: Funnel::of(&messages, code_kind),
-            failures: failures(&messages, &fates, code_kind),
+            funnel: Funnel::of(&messages, &table, code_kind),
+            failures: failures(&messages, &fates, &table, code_kind),
             days,
             untimed_messages: resolved.messages.days.untimed(),
             rows: resolved.rows.rows,
             bad_rows: resolved.bad_rows,
             repeated_headers: resolved.rows.repeated_headers,
             code_kind,
-            messages: Outcomes::of(&messages, code_kind),
+            messages: Outcomes::of(&messages, &table, code_kind),
             messages_without_number: resolved.messages_without_number,
-            recipients: Outcomes::of(&fates, code_kind),
+            recipients: Outcomes::of(&fates, &table, code_kind),
             not_sent: not_sent(resolved, &messages, &fates),
             fates,
             actions,
@@ -199,11 +211,12 @@ impl Summary {
                 .row_codes()
                 .iter()
                 .filter_map(|(fate, rows)| {
-                    let status = fate.code()?;
-                    (!status.is_recognized()).then_some((status.code(), rows))
+                    let code = fate.status_code()?;
+                    (!table.status(code).is_listed()).then_some((code, rows))
                 })
                 .collect(),
             inputs,
+            table,
         }
     }
 }
@@ -213,13 +226,14 @@ impl Summary {
 fn failures(
     messages: &[(Fate, u64)],
     recipients: &[(Fate, u64)],
+    table: &StatusTable,
     kind: CodeKind,
 ) -> Vec<CodeCount> {
     let mut failures: Vec<CodeCount> = messages
         .iter()
         .filter_map(|&(fate, messages)| {
             let status = fate.code()?;
-            let outcome = fate.outcome(kind);
+            let outcome = fate.outcome(table, kind);
             matches!(outcome, Outcome::Failed | Outcome::Unknown).then(|| CodeCount {
                 status,
                 outcome,

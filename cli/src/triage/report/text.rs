@@ -32,7 +32,7 @@ pub(crate) fn write(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
 
     let fates = summary.fates.iter().map(|&(fate, count)| {
         let label = match fate.event_status() {
-            EventStatus::Status(status) => match status.name() {
+            EventStatus::Status(status) => match summary.table.status(status.code()).name() {
                 Some(name) => format!("{:>5} {name}", status.code()),
                 None => format!("{:>5} (not in this table)", status.code()),
             },

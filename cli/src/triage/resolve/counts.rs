@@ -8,6 +8,7 @@ use mobileconnect_status::SmsStatus;
 use super::days::Days;
 use super::fate::Fate;
 use super::fate_counts::FateCounts;
+use crate::status_table::StatusTable;
 use crate::triage::read::values::instant::Instant;
 
 /// What the rows of the inputs held, counted as they are read.
@@ -49,11 +50,12 @@ pub(crate) struct MessageCounts {
 }
 
 impl MessageCounts {
-    /// A message, sent at `time` if the input says.
+    /// A message, sent at `time` if the input says; `table` classifies
+    /// its fate for the days' counts.
     #[inline]
-    pub(crate) fn message(&mut self, fate: Fate, time: Option<Instant>) {
+    pub(crate) fn message(&mut self, fate: Fate, time: Option<Instant>, table: &StatusTable) {
         self.fates.add(fate, 1);
-        self.days.record(time, fate);
+        self.days.record(time, fate, table);
     }
 
     /// Adds another thread's counts.

@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use mobileconnect_status::{CodeKind, Outcome};
 
 use super::fate::Fate;
+use crate::status_table::StatusTable;
 use crate::triage::read::values::instant::Instant;
 
 /// What a day counts, per message: the outcome, with the two cases the
@@ -116,9 +117,10 @@ impl Default for Days {
 }
 
 impl Days {
-    /// Counts one message, sent at `time` if the input says when.
+    /// Counts one message, sent at `time` if the input says when, its
+    /// fate classified by `table` (the same table at every call).
     #[inline]
-    pub(crate) fn record(&mut self, time: Option<Instant>, fate: Fate) {
+    pub(crate) fn record(&mut self, time: Option<Instant>, fate: Fate, table: &StatusTable) {
         let Some(time) = time else {
             self.untimed += 1;
             return;
@@ -130,7 +132,7 @@ impl Days {
         let slot = if known.0 == Some(fate) {
             known.1
         } else {
-            let slot = slot(fate);
+            let slot = slot(fate, table);
             *known = (Some(fate), slot);
             slot
         };
@@ -194,13 +196,13 @@ impl Days {
 }
 
 /// Where a message of this fate counts; see the slot constants.
-fn slot(fate: Fate) -> usize {
+fn slot(fate: Fate, table: &StatusTable) -> usize {
     if fate.is_not_sent() {
         return NOT_SENT;
     }
     match (
-        fate.outcome(CodeKind::Dedicated),
-        fate.outcome(CodeKind::Shared),
+        fate.outcome(table, CodeKind::Dedicated),
+        fate.outcome(table, CodeKind::Shared),
     ) {
         (Outcome::Pending, Outcome::Unknown) => PENDING_UNLESS_SHARED,
         (Outcome::Pending, _) => PENDING,
@@ -218,6 +220,7 @@ mod tests {
 
     use super::{DayCounts, Days};
     use crate::calendar::date_of_day;
+    use crate::status_table::StatusTable;
     use crate::triage::read::values::instant::Instant;
     use crate::triage::resolve::fate::Fate;
     use crate::triage::resolve::reasons::ReasonId;
@@ -241,6 +244,7 @@ mod tests {
 
     #[test]
     fn every_fate_counts_under_the_outcome_it_has_for_each_kind_of_code() {
+        let table = StatusTable::built_in();
         let mut fates: Vec<Fate> = (0..=u16::MAX).map(code).collect();
         let reason = ReasonId::from_index(3);
         fates.extend([
@@ -250,12 +254,12 @@ mod tests {
         ]);
         for fate in fates {
             let mut days = Days::default();
-            days.record(at("2/5/2025 9:00:00 AM"), fate);
+            days.record(at("2/5/2025 9:00:00 AM"), fate, &table);
             let [(_, counts)] = days.by_day()[..] else {
                 panic!("one day")
             };
             for kind in [CodeKind::Shared, CodeKind::Dedicated] {
-                let outcome = fate.outcome(kind);
+                let outcome = fate.outcome(&table, kind);
                 assert_eq!(count(&counts, kind, outcome), 1, "{fate:?} {kind}");
                 let total: u64 = counts.outcomes(kind).iter().map(|&(_, n)| n).sum();
                 assert_eq!(total, 1, "{fate:?} {kind}");
@@ -266,14 +270,15 @@ mod tests {
 
     #[test]
     fn a_message_counts_on_the_date_marketing_cloud_shows() {
+        let table = StatusTable::built_in();
         let mut days = Days::default();
-        days.record(at("2/5/2025 11:59:59 PM"), code(4000));
-        days.record(at("2/5/2025 12:00:00 AM"), code(4504));
+        days.record(at("2/5/2025 11:59:59 PM"), code(4000), &table);
+        days.record(at("2/5/2025 12:00:00 AM"), code(4504), &table);
         // 05:59 UTC on 2/6 is still 2/5 in Marketing Cloud.
-        days.record(at("2025-02-06T05:59:00Z"), code(4000));
-        days.record(at("2/6/2025 12:00:00 AM"), code(2000));
-        days.record(None, code(4000));
-        days.record(at("2/4/2025 1:00:00 PM"), code(4000));
+        days.record(at("2025-02-06T05:59:00Z"), code(4000), &table);
+        days.record(at("2/6/2025 12:00:00 AM"), code(2000), &table);
+        days.record(None, code(4000), &table);
+        days.record(at("2/4/2025 1:00:00 PM"), code(4000), &table);
         let dates: Vec<(String, u64)> = days
             .by_day()
             .iter()
@@ -302,6 +307,7 @@ mod tests {
 
     #[test]
     fn absorbing_another_readers_days_adds_them_in_any_order() {
+        let table = StatusTable::built_in();
         let messages = [
             (at("1/1/2025 9:00:00 AM"), code(4000)),
             (at("1/1/2025 10:00:00 AM"), code(4501)),
@@ -312,15 +318,15 @@ mod tests {
         ];
         let mut whole = Days::default();
         for &(time, fate) in &messages {
-            whole.record(time, fate);
+            whole.record(time, fate, &table);
         }
         for split in 0..=messages.len() {
             let (mut first, mut second) = (Days::default(), Days::default());
             for &(time, fate) in &messages[..split] {
-                first.record(time, fate);
+                first.record(time, fate, &table);
             }
             for &(time, fate) in &messages[split..] {
-                second.record(time, fate);
+                second.record(time, fate, &table);
             }
             // Either way round: this reader's day may be the other's.
             let mut ab = Days::default();
@@ -330,10 +336,10 @@ mod tests {
             assert_eq!(ab.untimed(), whole.untimed());
         }
         let (mut a, mut b) = (Days::default(), Days::default());
-        a.record(at("1/1/2025 9:00:00 AM"), code(4000));
-        b.record(at("1/1/2025 8:00:00 AM"), code(4000));
+        a.record(at("1/1/2025 9:00:00 AM"), code(4000), &table);
+        b.record(at("1/1/2025 8:00:00 AM"), code(4000), &table);
         a.absorb(&b);
-        a.record(at("1/1/2025 7:00:00 AM"), code(4000));
+        a.record(at("1/1/2025 7:00:00 AM"), code(4000), &table);
         let [(_, counts)] = a.by_day()[..] else {
             panic!("one day")
         };

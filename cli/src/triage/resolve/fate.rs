@@ -7,7 +7,8 @@
 //! not-sent event outranks queued and sent: it is the more definite word.
 //! The order lives in one non-zero `u32`, so comparing and storing a fate
 //! is as cheap as comparing a code, and an optional fate takes no more
-//! room than a fate.
+//! room than a fate. What a code means is the status table's, asked for
+//! each time a fate is classified.
 
 use std::num::NonZeroU32;
 
@@ -15,6 +16,7 @@ use mobileconnect_status::payload::EventStatus;
 use mobileconnect_status::{Action, CodeKind, EventKind, Outcome, SmsStatus};
 
 use super::reasons::ReasonId;
+use crate::status_table::StatusTable;
 
 /// Bits of the packed value that hold the variant, above a 30-bit payload.
 const TAG_SHIFT: u32 = 30;
@@ -119,24 +121,24 @@ impl Fate {
         }
     }
 
-    /// What the fate says about the message, for messages sent from a code
-    /// of `kind`: a status final for that kind is no longer pending.
-    pub(crate) fn outcome(self, kind: CodeKind) -> Outcome {
-        match (self.code(), self.event_kind()) {
-            (Some(status), _) => status.finality().outcome_for(status.outcome(), kind),
+    /// What the fate says about the message, as `table` classifies its
+    /// code, for messages sent from a code of `kind`: a status final for
+    /// that kind is no longer pending.
+    #[inline]
+    pub(crate) fn outcome(self, table: &StatusTable, kind: CodeKind) -> Outcome {
+        match (self.status_code(), self.event_kind()) {
+            (Some(code), _) => table.classification(code).outcome_for(kind),
             (None, Some(event)) => event.outcome().unwrap_or(Outcome::Unknown),
             (None, None) => Outcome::Unknown,
         }
     }
 
-    /// What the sender should do, for messages sent from a code of `kind`.
-    pub(crate) fn action(self, kind: CodeKind) -> Action {
-        match (self.code(), self.event_kind()) {
-            (Some(status), _) => {
-                status
-                    .finality()
-                    .action_for(status.outcome(), status.action(), kind)
-            }
+    /// What the sender should do, as `table` classifies the code, for
+    /// messages sent from a code of `kind`.
+    #[inline]
+    pub(crate) fn action(self, table: &StatusTable, kind: CodeKind) -> Action {
+        match (self.status_code(), self.event_kind()) {
+            (Some(code), _) => table.classification(code).action_for(kind),
             (None, Some(event)) => event.action().unwrap_or(Action::Investigate),
             (None, None) => Action::Investigate,
         }
@@ -149,6 +151,7 @@ mod tests {
     use mobileconnect_status::{Action, CodeKind, Outcome, SmsStatus};
 
     use super::Fate;
+    use crate::status_table::StatusTable;
     use crate::triage::resolve::reasons::ReasonId;
 
     fn event(status: EventStatus, reason: u32) -> Fate {
@@ -197,26 +200,43 @@ mod tests {
 
     #[test]
     fn shared_codes_end_at_2000_without_a_receipt() {
+        let table = StatusTable::built_in();
         let at_aggregator = Fate::status(SmsStatus::DeliveredToAggregator);
-        assert_eq!(at_aggregator.outcome(CodeKind::Dedicated), Outcome::Pending);
-        assert_eq!(at_aggregator.action(CodeKind::Dedicated), Action::Wait);
-        assert_eq!(at_aggregator.outcome(CodeKind::Shared), Outcome::Unknown);
-        assert_eq!(at_aggregator.action(CodeKind::Shared), Action::None);
+        assert_eq!(
+            at_aggregator.outcome(&table, CodeKind::Dedicated),
+            Outcome::Pending
+        );
+        assert_eq!(
+            at_aggregator.action(&table, CodeKind::Dedicated),
+            Action::Wait
+        );
+        assert_eq!(
+            at_aggregator.outcome(&table, CodeKind::Shared),
+            Outcome::Unknown
+        );
+        assert_eq!(at_aggregator.action(&table, CodeKind::Shared), Action::None);
         // Statuses that are not final for either kind stay pending.
         let at_carrier = Fate::status(SmsStatus::SentToCarrier);
-        assert_eq!(at_carrier.outcome(CodeKind::Shared), Outcome::Pending);
+        assert_eq!(
+            at_carrier.outcome(&table, CodeKind::Shared),
+            Outcome::Pending
+        );
         let expired = Fate::status(SmsStatus::Expired);
-        assert_eq!(expired.action(CodeKind::Shared), Action::RetryLater);
+        assert_eq!(expired.action(&table, CodeKind::Shared), Action::RetryLater);
     }
 
     #[test]
     fn events_without_a_status_read_as_their_kind() {
+        let table = StatusTable::built_in();
         let sent = event(EventStatus::Sent, 0);
-        assert_eq!(sent.outcome(CodeKind::Dedicated), Outcome::Pending);
-        assert_eq!(sent.action(CodeKind::Dedicated), Action::Wait);
+        assert_eq!(sent.outcome(&table, CodeKind::Dedicated), Outcome::Pending);
+        assert_eq!(sent.action(&table, CodeKind::Dedicated), Action::Wait);
         let not_sent = event(EventStatus::NotSent(None), 0);
-        assert_eq!(not_sent.outcome(CodeKind::Shared), Outcome::Failed);
-        assert_eq!(not_sent.action(CodeKind::Shared), Action::Investigate);
+        assert_eq!(not_sent.outcome(&table, CodeKind::Shared), Outcome::Failed);
+        assert_eq!(
+            not_sent.action(&table, CodeKind::Shared),
+            Action::Investigate
+        );
         assert!(not_sent.is_not_sent() && not_sent.code().is_none());
     }
 }

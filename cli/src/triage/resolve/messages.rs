@@ -26,6 +26,7 @@ use std::thread;
 use super::by_number::NumberRecord;
 use super::counts::MessageCounts;
 use super::fate::Fate;
+use crate::status_table::StatusTable;
 use crate::triage::read::values::instant::Instant;
 use crate::triage::read::values::message_id::MessageId;
 use crate::triage::read::values::mobile_number::MobileNumber;
@@ -147,9 +148,10 @@ impl Messages {
         self.sorted = 0;
     }
 
-    /// Merges copies, counts each message once and folds each number's
-    /// messages into its record, on `threads` threads.
-    pub(crate) fn resolve(self, threads: usize) -> Resolution {
+    /// Merges copies, counts each message once (its fate classified by
+    /// `table`, for the days' counts) and folds each number's messages
+    /// into its record, on `threads` threads.
+    pub(crate) fn resolve(self, threads: usize, table: &StatusTable) -> Resolution {
         let threads = threads.clamp(1, SHARDS);
         let mut shares: Vec<Vec<Vec<Run>>> = (0..threads).map(|_| Vec::new()).collect();
         for (index, shard) in self.shards.into_iter().enumerate() {
@@ -158,7 +160,7 @@ impl Messages {
         let resolved: Vec<Resolution> = thread::scope(|scope| {
             let handles: Vec<_> = shares
                 .into_iter()
-                .map(|share| scope.spawn(move || resolve_shards(share)))
+                .map(|share| scope.spawn(move || resolve_shards(share, table)))
                 .collect();
             handles
                 .into_iter()
@@ -217,8 +219,8 @@ impl<L: Iterator<Item = Copy>, R: Iterator<Item = Copy>> Iterator for Merge<L, R
 }
 
 /// Resolves whole shards: every message in them, and every number.
-fn resolve_shards(shards: Vec<Vec<Run>>) -> Resolution {
-    let mut fold = Fold::default();
+fn resolve_shards(shards: Vec<Vec<Run>>, table: &StatusTable) -> Resolution {
+    let mut fold = Fold::new(table);
     // A number for every copy at most: room never written to costs no
     // memory, and the list is never moved as it grows.
     let copies = shards.iter().flatten().map(Vec::len).sum();
@@ -239,8 +241,7 @@ fn resolve_shards(shards: Vec<Vec<Run>>) -> Resolution {
 }
 
 /// Folds copies, in order of (number, id), into messages and numbers.
-#[derive(Default)]
-struct Fold {
+struct Fold<'t> {
     /// The copies of one message so far: copies with the same id merge,
     /// a copy without one is a message of its own.
     message: Option<Copy>,
@@ -248,9 +249,20 @@ struct Fold {
     number: Option<(MobileNumber, NumberRecord)>,
     numbers: Vec<(MobileNumber, NumberRecord)>,
     counts: MessageCounts,
+    table: &'t StatusTable,
 }
 
-impl Fold {
+impl<'t> Fold<'t> {
+    fn new(table: &'t StatusTable) -> Self {
+        Self {
+            message: None,
+            number: None,
+            numbers: Vec::new(),
+            counts: MessageCounts::default(),
+            table,
+        }
+    }
+
     fn copy(&mut self, copy: Copy) {
         match &mut self.message {
             Some(message) if message.id.is_some() && key(message) == key(&copy) => {
@@ -270,7 +282,7 @@ impl Fold {
             return;
         };
         let time = (message.time != NO_TIME).then_some(Instant::from_unix_millis(message.time));
-        self.counts.message(message.fate, time);
+        self.counts.message(message.fate, time, self.table);
         let record = NumberRecord::message(time, message.id, message.fate);
         match &mut self.number {
             Some((number, seen)) if *number == message.number => seen.merge(record),
@@ -299,6 +311,7 @@ mod tests {
     use mobileconnect_status::SmsStatus;
 
     use super::Messages;
+    use crate::status_table::StatusTable;
     use crate::triage::read::values::instant::Instant;
     use crate::triage::read::values::message_id::MessageId;
     use crate::triage::read::values::mobile_number::MobileNumber;
@@ -336,7 +349,7 @@ mod tests {
                 shards: messages.shards.clone(),
                 sorted: messages.sorted,
             };
-            let resolution = copy.resolve(threads);
+            let resolution = copy.resolve(threads, &StatusTable::built_in());
             let total: u64 = resolution.counts.fates.iter().map(|(_, count)| count).sum();
             assert_eq!(total, 5, "{threads} threads");
             let mut numbers: Vec<_> = resolution.numbers.iter().copied().collect();

@@ -11,8 +11,9 @@
 //!                   apart (reasons)
 //! finish ─────────▶ each event's message joins the others; each shard is
 //!                   sorted, copies merge, every message is counted once
-//!                   (counts, days) and each number's messages fold into
-//!                   its record (by_number) ──▶ Resolved, for the report
+//!                   (counts; days, by the outcome the status table gives
+//!                   it) and each number's messages fold into its record
+//!                   (by_number) ──▶ Resolved, for the report
 //! ```
 //!
 //! A fate orders what can become of a message (see `fate`): the greatest
@@ -33,6 +34,7 @@ use std::fmt::Display;
 use mobileconnect_status::SmsStatus;
 use mobileconnect_status::payload::EventStatus;
 
+use crate::status_table::StatusTable;
 use crate::triage::read::values::instant::Instant;
 use crate::triage::read::values::message_id::MessageId;
 use crate::triage::read::values::mobile_number::MobileNumber;
@@ -120,8 +122,9 @@ impl Tally {
         }
     }
 
-    /// Resolves every message and number. Call once every input is read.
-    pub(crate) fn finish(mut self) -> Resolved {
+    /// Resolves every message and number, classifying fates with `table`
+    /// where they are counted by day. Call once every input is read.
+    pub(crate) fn finish(mut self, table: &StatusTable) -> Resolved {
         let mut without_number = MessageCounts::default();
         let mut messages_without_number = 0;
         for (key, message) in std::mem::take(&mut self.events) {
@@ -130,11 +133,11 @@ impl Tally {
                 self.messages
                     .add(number, id, message.earliest, message.fate);
             } else {
-                without_number.message(message.fate, message.earliest);
+                without_number.message(message.fate, message.earliest, table);
                 messages_without_number += 1;
             }
         }
-        let mut resolution = self.messages.resolve(self.threads);
+        let mut resolution = self.messages.resolve(self.threads, table);
         resolution.counts.absorb(&without_number);
         Resolved {
             numbers: resolution.numbers,

@@ -1,11 +1,13 @@
 //! What every reader of one extract shares, on any thread.
 
 use super::header::Columns;
+use crate::status_table::StatusTable;
 use crate::triage::read::values::country_codes::CountryCode;
 
 /// What every reader of one extract shares: its name, its columns, how
-/// many fields a record has and what separates them, and the country of
-/// numbers written nationally (`--country-code`).
+/// many fields a record has and what separates them, the country of
+/// numbers written nationally (`--country-code`), and the status table
+/// whose names a status may be written as.
 #[derive(Clone, Copy)]
 pub(crate) struct Extract<'a> {
     pub(crate) name: &'a str,
@@ -13,4 +15,5 @@ pub(crate) struct Extract<'a> {
     pub(crate) expected_fields: usize,
     pub(crate) delimiter: u8,
     pub(crate) country: Option<CountryCode>,
+    pub(crate) statuses: &'a StatusTable,
 }

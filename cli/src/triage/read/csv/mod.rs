@@ -37,17 +37,20 @@ use super::values::date_order::{self, DateOrder};
 use super::values::instant::TimeReader;
 #[cfg(unix)]
 use crate::progress::Meter;
+use crate::status_table::StatusTable;
 
 /// Files smaller than this are read on one thread: cutting them would
 /// cost more than it saves.
 const PARALLEL_FROM: u64 = 8 << 20;
 
-/// Reads one extract into `sink`. An error means the file could not be
-/// read (on) at all: its header, a read failing part way, or dates that
-/// nothing in it puts in an order.
+/// Reads one extract into `sink`, its statuses' names as `statuses`
+/// names them. An error means the file could not be read (on) at all: its
+/// header, a read failing part way, or dates that nothing in it puts in an
+/// order.
 pub(crate) fn read<S: Sink>(
     source: Source,
     options: &ReadOptions,
+    statuses: &StatusTable,
     sink: &mut S,
 ) -> Result<(), String> {
     let Source {
@@ -78,6 +81,7 @@ pub(crate) fn read<S: Sink>(
         expected_fields: header.names.len(),
         delimiter,
         country: options.country,
+        statuses,
     };
 
     #[cfg(unix)]

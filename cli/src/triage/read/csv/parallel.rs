@@ -294,6 +294,7 @@ mod tests {
 
     use super::{Dates, Rows, dates_agree, read};
     use crate::progress::Meter;
+    use crate::status_table::StatusTable;
     use crate::triage::read::csv::extract::Extract;
     use crate::triage::read::csv::header::{ColumnNames, Columns};
     use crate::triage::read::sink::{Event, InputRead, Message, Sink};
@@ -358,6 +359,7 @@ mod tests {
             .to_vec();
         let columns = Columns::find(&names, &ColumnNames::default()).expect("columns");
         let meter = Meter::new(name, None);
+        let statuses = StatusTable::built_in();
         let rows = Rows {
             file: &file,
             extract: Extract {
@@ -366,6 +368,7 @@ mod tests {
                 expected_fields: 3,
                 delimiter: b',',
                 country: None,
+                statuses: &statuses,
             },
             start: header.len() as u64,
             end: file.metadata().expect("metadata").len(),

@@ -6,6 +6,7 @@ use mobileconnect_status::SmsStatus;
 use super::extract::Extract;
 use super::scan::KEPT;
 use crate::quoted::Quoted;
+use crate::status_table::StatusTable;
 use crate::triage::read::values::instant::{
     Instant, NotATime, Reading, TimeProblem, TimeReader, Undecided,
 };
@@ -40,7 +41,8 @@ pub(crate) fn row(
     line: u64,
 ) -> Result<Row, String> {
     let columns = extract.columns;
-    let status = status(code).map_err(|problem| format!("{}: {problem}", columns.code.1))?;
+    let status = status(code, extract.statuses)
+        .map_err(|problem| format!("{}: {problem}", columns.code.1))?;
     let number = match MobileNumber::parse(number, extract.country) {
         Ok(number) => number,
         Err(NotANumber::Empty) => {
@@ -92,10 +94,12 @@ fn time(field: &[u8], times: &mut TimeReader, line: u64) -> Result<RowTime, Stri
 }
 
 /// A status code as an extract writes it: a number, padded or written as
-/// a decimal (`4000.0`), or a status name, read as core reads one.
-fn status(field: &[u8]) -> Result<SmsStatus, String> {
+/// a decimal (`4000.0`), read as core reads one, or a name of `statuses`.
+fn status(field: &[u8], statuses: &StatusTable) -> Result<SmsStatus, String> {
     match std::str::from_utf8(field) {
-        Ok(text) => text.parse().map_err(|error| format!("{error}")),
+        Ok(text) => statuses
+            .read_status(text)
+            .map_err(|error| format!("{error}")),
         Err(_) => Err(format!(
             "{} is not UTF-8 text",
             Quoted::bytes(field.trim_ascii())

@@ -96,7 +96,7 @@ impl<'de, S: Sink> Visitor<'de> for Document<'_, '_, '_, S> {
                         field: "tracking",
                         holds: "deliveries",
                         each: |items: &mut Items<S>, line, value: Value| {
-                            items.delivery(line, deliveries, value);
+                            items.delivery(line, deliveries, &value);
                         },
                     })?;
                 }
@@ -107,7 +107,7 @@ impl<'de, S: Sink> Visitor<'de> for Document<'_, '_, '_, S> {
                         field: "messages",
                         holds: "messages",
                         each: |items: &mut Items<S>, line, value: Value| {
-                            items.not_sent(line, value);
+                            items.not_sent(line, &value);
                         },
                     })?;
                 }

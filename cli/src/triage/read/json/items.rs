@@ -11,6 +11,9 @@
 //! - Any other object is an event: an ENS event when it has `timestampUTC`
 //!   (milliseconds), else a Transactional Messaging API answer (a
 //!   `timestamp` in Marketing Cloud's time).
+//!
+//! Statuses are read over [`AsWritten`]: a code as core reads one, a name
+//! as the status table in use names it (see `written`).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -22,17 +25,21 @@ use mobileconnect_status::payload::{
 use serde_core::Deserialize;
 use serde_json::{Map, Value};
 
+use super::written::{AsWritten, CodeOnly};
+use crate::status_table::StatusTable;
 use crate::triage::read::sink::{Event, Message, Sink};
 use crate::triage::read::values::country_codes::CountryCode;
 use crate::triage::read::values::instant::{Instant, NotATime};
 use crate::triage::read::values::mobile_number::{MobileNumber, NotANumber};
 
-/// Where items go, the file they came from, and the country of numbers
-/// written nationally (`--country-code`).
+/// Where items go, the file they came from, the country of numbers
+/// written nationally (`--country-code`), and the table that names
+/// statuses.
 pub(super) struct Items<'a, S> {
     pub(super) file: &'a str,
     pub(super) sink: &'a mut S,
     pub(super) country: Option<CountryCode>,
+    pub(super) statuses: &'a StatusTable,
 }
 
 /// The deliveries of one REST response: each number's highest status.
@@ -64,7 +71,7 @@ impl<S: Sink> Items<'_, S> {
             match tracking {
                 Value::Array(deliveries) => {
                     for delivery in deliveries {
-                        self.delivery(line, &mut response, delivery);
+                        self.delivery(line, &mut response, &delivery);
                     }
                 }
                 _ => self.bad(line, "tracking: expected an array of deliveries"),
@@ -74,23 +81,25 @@ impl<S: Sink> Items<'_, S> {
             match messages {
                 Value::Array(messages) => {
                     for message in messages {
-                        self.not_sent(line, message);
+                        self.not_sent(line, &message);
                     }
                 }
                 _ => self.bad(line, "messages: expected an array of messages"),
             }
         } else {
-            self.event(line, Value::Object(object));
+            self.event(line, &Value::Object(object));
         }
     }
 
     /// A `tracking[]` item of a deliveries response.
-    pub(super) fn delivery(&mut self, line: u64, response: &mut Response, delivery: Value) {
-        let item = match TrackingItem::<SmsStatus>::deserialize(delivery) {
+    pub(super) fn delivery(&mut self, line: u64, response: &mut Response, delivery: &Value) {
+        let item = match TrackingItem::<AsWritten>::deserialize(delivery) {
             Ok(item) => item,
             Err(error) => return self.bad(line, error),
         };
-        let status = item.standard_status_code;
+        let Some(status) = self.status(item.standard_status_code) else {
+            return self.bad(line, unread::<TrackingItem<CodeOnly>>(delivery));
+        };
         let number = match MobileNumber::parse(item.mobile_number.as_bytes(), self.country) {
             Ok(number) => number,
             Err(NotANumber::Empty) => {
@@ -153,9 +162,9 @@ impl<S: Sink> Items<'_, S> {
     }
 
     /// An event notification, or a Transactional Messaging API answer.
-    pub(super) fn event(&mut self, line: u64, event: Value) {
-        if !has(&event, "eventCategoryType") {
-            let shape = if has(&event, "info") || has(&event, "messageKey") {
+    pub(super) fn event(&mut self, line: u64, event: &Value) {
+        if !has(event, "eventCategoryType") {
+            let shape = if has(event, "info") || has(event, "messageKey") {
                 "eventCategoryType: missing, so what its statusCode means is unknown"
             } else {
                 "expected an event notification (with eventCategoryType and info), \
@@ -163,8 +172,9 @@ impl<S: Sink> Items<'_, S> {
             };
             return self.bad(line, shape);
         }
-        let read = if has(&event, "timestampUTC") {
-            SmsEvent::<SmsStatus>::deserialize(event).map(|event| {
+        let ens = has(event, "timestampUTC");
+        let read = if ens {
+            SmsEvent::<AsWritten>::deserialize(event).map(|event| {
                 let time = event
                     .timestamp_utc
                     .and_then(|millis| i64::try_from(millis).ok())
@@ -172,24 +182,53 @@ impl<S: Sink> Items<'_, S> {
                 (event.status, event.info, Ok(time))
             })
         } else {
-            MessageStatus::<SmsStatus>::deserialize(event)
+            MessageStatus::<AsWritten>::deserialize(event)
                 .map(|answer| (answer.status, answer.info, time(answer.timestamp)))
         };
-        match read {
-            Ok((status, info, time)) => self.tell(line, status, &info, time),
-            Err(error) => self.bad(line, error),
+        let (status, info, time) = match read {
+            Ok(read) => read,
+            Err(error) => return self.bad(line, error),
+        };
+        match self.event_status(status) {
+            Some(status) => self.tell(line, status, &info, time),
+            None if ens => self.bad(line, unread::<SmsEvent<CodeOnly>>(event)),
+            None => self.bad(line, unread::<MessageStatus<CodeOnly>>(event)),
         }
     }
 
     /// A message of a `?type=notSent` page.
-    pub(super) fn not_sent(&mut self, line: u64, message: Value) {
-        match NotSentMessage::<SmsStatus>::deserialize(message) {
-            Ok(message) => {
-                let time = time(message.timestamp);
-                self.tell(line, message.status, &message.info, time);
-            }
-            Err(error) => self.bad(line, error),
+    pub(super) fn not_sent(&mut self, line: u64, message: &Value) {
+        let read = match NotSentMessage::<AsWritten>::deserialize(message) {
+            Ok(read) => read,
+            Err(error) => return self.bad(line, error),
+        };
+        let time = time(read.timestamp);
+        match self.event_status(read.status) {
+            Some(status) => self.tell(line, status, &read.info, time),
+            None => self.bad(line, unread::<NotSentMessage<CodeOnly>>(message)),
         }
+    }
+
+    /// A status as written, read with the table in use; `None` for a name
+    /// it does not have.
+    fn status(&self, written: AsWritten) -> Option<SmsStatus> {
+        match written {
+            AsWritten::Code(status) => Some(status),
+            AsWritten::Text(text) => self.statuses.read_status(&text).ok(),
+        }
+    }
+
+    /// What an event says, its status read with the table in use; `None`
+    /// for a name the table does not have.
+    fn event_status(&self, status: EventStatus<AsWritten>) -> Option<EventStatus> {
+        Some(match status {
+            EventStatus::Queued => EventStatus::Queued,
+            EventStatus::NotSent(reason) => EventStatus::NotSent(reason),
+            EventStatus::Status(written) => EventStatus::Status(self.status(written)?),
+            // Sent; and what a later kind of event may say without a code
+            // reads as sent, no status yet, as the resolver reads it.
+            _ => EventStatus::Sent,
+        })
     }
 
     /// Tells the sink of one event, read.
@@ -234,6 +273,17 @@ impl<S: Sink> Items<'_, S> {
 
     pub(super) fn bad(&mut self, line: u64, problem: impl fmt::Display) {
         self.sink.bad_row(self.file, line, problem);
+    }
+}
+
+/// Why an item whose status the table in use could not read is a bad row,
+/// at the status's place in the item (`info.statusCode: …`): core's
+/// error, reading the item again with every name refused.
+fn unread<'a, T: Deserialize<'a>>(item: &'a Value) -> String {
+    match T::deserialize(item) {
+        Err(error) => error.to_string(),
+        // Not met: the first reading differs only in the names it kept.
+        Ok(_) => "a status name the status table in use does not have".to_owned(),
     }
 }
 

@@ -23,6 +23,7 @@
 
 mod document;
 mod items;
+mod written;
 
 use std::cell::Cell;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -33,6 +34,7 @@ use serde_core::de::{DeserializeSeed, IgnoredAny};
 use super::sink::Sink;
 use super::source::Source;
 use super::values::country_codes::CountryCode;
+use crate::status_table::StatusTable;
 use document::{Context, Document, LineCounter};
 use items::Items;
 
@@ -41,11 +43,12 @@ use items::Items;
 /// document is told by its second line.
 const FIRST_LINE_LIMIT: usize = 1 << 20;
 
-/// Reads one input into `sink`. An error means a read failed; broken
-/// JSON is a bad row.
+/// Reads one input into `sink`, statuses' names as `statuses` names them.
+/// An error means a read failed; broken JSON is a bad row.
 pub(crate) fn read<S: Sink>(
     source: Source,
     country: Option<CountryCode>,
+    statuses: &StatusTable,
     sink: &mut S,
 ) -> Result<(), String> {
     let Source {
@@ -58,6 +61,7 @@ pub(crate) fn read<S: Sink>(
         file: &name,
         sink,
         country,
+        statuses,
     };
     if lines {
         read_lines(&mut text, &mut items).map_err(cannot_read)

@@ -7,7 +7,8 @@
 //! Every number is the JSON report's, from the same [`Summary`]. The page
 //! holds aggregates only: its size grows with the distinct codes, reasons
 //! and days (at most [`periods::MAX_PERIODS`] bars), never with rows.
-//! Every value from an input goes through [`Html`]'s escaping.
+//! Every value from an input, and every text of the status table in use,
+//! goes through [`Html`]'s escaping.
 
 mod charts;
 mod label_width;
@@ -16,11 +17,12 @@ mod periods;
 
 use std::io::{self, Write};
 
-use mobileconnect_status::{Action, Outcome, SmsStatus, Stage};
+use mobileconnect_status::{Action, Outcome, Stage};
 
 use super::summary::{Outcomes, Summary};
 use super::words::{plural, rule};
 use crate::html::{Count, Html, Percent};
+use crate::status_table::Status;
 pub(crate) use links::href;
 
 /// The lists written with the report, as links relative to the page.
@@ -330,7 +332,7 @@ fn failures(html: &mut Html, summary: &Summary) {
              </tr></thead>\n<tbody>",
         );
         for failure in &summary.failures {
-            let status = failure.status;
+            let status = summary.table.status(failure.status.code());
             html.open("tr", &[("data-code", &status.code())]);
             number(html, status.code());
             html.markup("<td class=\"meaning\">")
@@ -352,7 +354,7 @@ fn failures(html: &mut Html, summary: &Summary) {
 
 /// A code's definition and note, or for a code the table does not list,
 /// how it is read.
-fn meaning(html: &mut Html, status: SmsStatus) {
+fn meaning(html: &mut Html, status: Status) {
     match status.definition() {
         Some(definition) => {
             html.text(definition);
