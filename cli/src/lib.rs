@@ -31,6 +31,7 @@ mod status_table;
 mod triage;
 mod words;
 
+use std::env;
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -41,6 +42,9 @@ use fatal::Fatal;
 use status_table::StatusTable;
 #[doc(hidden)]
 pub use triage::told::Told;
+
+/// The environment variable that names a status table, as `--codes` does.
+const CODES_VARIABLE: &str = "SMS_STATUS_CODES";
 
 /// Runs `sms-status` with `arguments` (those after the program name),
 /// writing what it prints to `stdout`; messages go to standard error.
@@ -96,8 +100,14 @@ fn command(
     arguments: impl IntoIterator<Item = OsString>,
     stdout: impl Write,
 ) -> Result<ExitCode, Fatal> {
-    let command = args::parse(arguments)?;
-    let table = StatusTable::built_in;
+    let args::Invocation { codes, command } = args::parse(arguments)?;
+    let codes = codes.or_else(|| env::var_os(CODES_VARIABLE).filter(|file| !file.is_empty()));
+    // Read and checked only by a command that classifies, and before it
+    // reads any input or checks any output.
+    let table = || match &codes {
+        Some(file) => check::load(file).map(|table| StatusTable::of_checked(&table)),
+        None => Ok(StatusTable::built_in()),
+    };
     let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout));
     let code = match command {
         Command::Help(help) => {
@@ -109,22 +119,22 @@ fn command(
             ExitCode::SUCCESS
         }
         Command::List(format) => {
-            list::write(format, &table(), &mut out).map_err(Fatal::stdout)?;
+            list::write(format, &table()?, &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
-        Command::Explain(queries) => explain::run(&queries, &table(), &mut out)?,
-        Command::Triage(options) => triage::run(&options, &table(), &mut out)?,
+        Command::Explain(queries) => explain::run(&queries, &table()?, &mut out)?,
+        Command::Triage(options) => triage::run(&options, &table()?, &mut out)?,
         Command::Query(options) => {
-            query::write(&options, &table(), &mut out).map_err(Fatal::stdout)?;
+            query::write(&options, &table()?, &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
-        Command::Check(options) => check::run(&options, &mut out)?,
+        Command::Check(options) => check::run(&options, codes.as_deref(), &mut out)?,
         Command::PrintSchema => {
             check::print_schema(&mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
         #[cfg(feature = "serve")]
-        Command::Serve(options) => serve::run(&options, table())?,
+        Command::Serve(options) => serve::run(&options, table()?)?,
     };
     out.flush().map_err(Fatal::stdout)?;
     Ok(code)

@@ -10,6 +10,7 @@ mod check;
 mod explain;
 mod layers;
 mod list_formats;
+mod own_table;
 mod payload_agreement;
 mod progress_terminal;
 mod query_history;

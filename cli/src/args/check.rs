@@ -14,8 +14,8 @@ sms-status check: find every mistake in a status table, as the build would
 
 Usage: sms-status check [OPTIONS] [FILE]...
 
-Reads each FILE (status-codes.toml in the current directory when none is
-named; - reads standard input) and reports each mistake the build would
+Reads each FILE (when none is named, the table --codes names, or else
+status-codes.toml in the current directory; - reads standard input) and reports each mistake the build would
 report, with the same message: the line and column, the line itself, and how
 to fix it. It needs no Rust toolchain and takes milliseconds, so run it after
 every edit, in a pre-commit hook or in CI.
@@ -33,9 +33,6 @@ Options:
 Exit codes: 0 no table has mistakes; 1 one has (listed as FORMAT says); 2 a
 usage error or a file that cannot be read (the other files are still checked).
 ";
-
-/// The table file named by default: the one the build reads.
-const DEFAULT_FILE: &str = "status-codes.toml";
 
 /// Reads the options and file names after `check`.
 pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
@@ -57,9 +54,6 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
         } else {
             Err(Fatal::new("--print-schema reads no table; name no FILE"))
         };
-    }
-    if files.is_empty() {
-        files.push(OsString::from(DEFAULT_FILE));
     }
     Ok(Command::Check(CheckOptions { files, format }))
 }

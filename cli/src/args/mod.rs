@@ -45,14 +45,29 @@ Commands:
   help      print this help, or a command's: sms-status help COMMAND
 
 Options:
-  -h, --help     print this help; sms-status COMMAND --help prints a command's
-  -V, --version  print the version
+      --codes FILE  classify with the status table in FILE, a table of your own
+                    in status-codes.toml's form, instead of the built-in one:
+                    list, explain, triage, query, serve, and check when it names
+                    no file. Written before the command; SMS_STATUS_CODES=FILE
+                    does the same. A table with mistakes stops the command
+                    (exit 2) with check's messages, before any input is read
+  -h, --help        print this help; sms-status COMMAND --help prints a command's
+  -V, --version     print the version
 
 Exit codes: 0 success; 1 triage saw bad rows (the lists were written from the
 rest), or check found mistakes in the table; 2 nothing was replaced: a usage
 error, an output that cannot be written, or an input of which nothing could be
 counted; 130 interrupted.
 ";
+
+/// The command line read: the status table to use, when one is named,
+/// and the command.
+#[derive(Debug)]
+pub(crate) struct Invocation {
+    /// `--codes FILE`: a status table of the user's own.
+    pub(crate) codes: Option<OsString>,
+    pub(crate) command: Command,
+}
 
 /// What the user asked for.
 #[derive(Debug)]
@@ -115,24 +130,47 @@ const SUBCOMMANDS: [Subcommand; 6] = [
 
 /// Reads the arguments after the program name. A usage error ends with
 /// the help page to read: the subcommand's, or the program's.
-pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, Fatal> {
+pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Invocation, Fatal> {
     let mut parser = lexopt::Parser::from_args(arguments);
     let see_help = |fatal: Fatal| fatal.see("sms-status --help");
-    let Some(first) = parser.next().map_err(|error| see_help(usage(&error)))? else {
-        return Ok(Command::List(ListFormat::Table));
+    let mut codes = None;
+    let name = loop {
+        let Some(argument) = parser.next().map_err(|error| see_help(usage(&error)))? else {
+            let command = Command::List(ListFormat::Table);
+            return Ok(Invocation { codes, command });
+        };
+        let command = match argument {
+            Short('h') | Long("help") => Command::Help(HELP),
+            Short('V') | Long("version") => Command::Version,
+            Long("codes") => {
+                codes = Some(codes_file(&mut parser).map_err(see_help)?);
+                continue;
+            }
+            Value(name) => break name.string().map_err(|error| see_help(usage(&error)))?,
+            other => return Err(see_help(unexpected(other, HELP))),
+        };
+        return Ok(Invocation { codes, command });
     };
-    let name = match first {
-        Short('h') | Long("help") => return Ok(Command::Help(HELP)),
-        Short('V') | Long("version") => return Ok(Command::Version),
-        Value(name) => name.string().map_err(|error| see_help(usage(&error)))?,
-        other => return Err(see_help(unexpected(other, HELP))),
+    let command = if name == "help" {
+        help_for(&mut parser).map_err(see_help)?
+    } else {
+        let subcommand = find(&name).map_err(see_help)?;
+        (subcommand.parse)(&mut parser)
+            .map_err(|fatal| fatal.see(&format!("sms-status {} --help", subcommand.name)))?
     };
-    if name == "help" {
-        return help_for(&mut parser).map_err(see_help);
+    Ok(Invocation { codes, command })
+}
+
+/// The file after `--codes`. Standard input is for the inputs, so `-`
+/// names no table.
+fn codes_file(parser: &mut lexopt::Parser) -> Result<OsString, Fatal> {
+    let file = parser.value()?;
+    if file == "-" || file.is_empty() {
+        return Err(Fatal::new(
+            "--codes: expected the file of a status table (standard input is for the inputs)",
+        ));
     }
-    let subcommand = find(&name).map_err(see_help)?;
-    (subcommand.parse)(&mut parser)
-        .map_err(|fatal| fatal.see(&format!("sms-status {} --help", subcommand.name)))
+    Ok(file)
 }
 
 /// `sms-status help [COMMAND]`.
@@ -163,6 +201,10 @@ fn find(name: &str) -> Result<&'static Subcommand, Fatal> {
 /// option its `help` documents when one is close.
 fn unexpected(argument: lexopt::Arg, help: &str) -> Fatal {
     match argument {
+        Long("codes") => Fatal::new(
+            "--codes is written before the command, as it is for every command: \
+             sms-status --codes FILE COMMAND …",
+        ),
         Long(name) => unknown("option", &format!("--{name}"), suggest::long_options(help)),
         Short(letter) => Fatal::new(format!("unknown option -{letter}")),
         Value(value) => Fatal::new(format!("unexpected argument {value:?}")),

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use mobileconnect_status_table::{
-    Diagnostic, MAX_REPORTED, check, line_and_column, read_table_bytes, table_text,
+    Diagnostic, MAX_REPORTED, Table, check, line_and_column, read_table_bytes, table_text,
 };
 
 use crate::fatal::Fatal;
@@ -33,7 +33,8 @@ use crate::quoted::as_name;
 /// What `check` was asked to do.
 #[derive(Debug)]
 pub(crate) struct CheckOptions {
-    /// The table files, each a path or `-` for standard input.
+    /// The table files, each a path or `-` for standard input; none
+    /// named checks the default table ([`run`]).
     pub(crate) files: Vec<OsString>,
     pub(crate) format: CheckFormat,
 }
@@ -62,7 +63,7 @@ impl FromStr for CheckFormat {
 /// The shipped `status-codes.toml`, through a link beside this crate's
 /// manifest (the packaged crate holds it as a file, as core does): its
 /// header comment explains each key and word of the schema.
-const SHIPPED_TABLE: &str = include_str!("../../status-codes.toml");
+pub(crate) const SHIPPED_TABLE: &str = include_str!("../../status-codes.toml");
 
 /// `check --print-schema`: the JSON Schema editors check a table with,
 /// which `status-codes.schema.json` holds.
@@ -93,10 +94,23 @@ impl Mistakes {
 /// whose output holds mistakes only. Mistakes make the exit code 1. A file
 /// that cannot be read is reported on standard error and makes it 2; the
 /// other files are still checked.
-pub(crate) fn run(options: &CheckOptions, out: &mut impl Write) -> Result<ExitCode, Fatal> {
+///
+/// With no file named, it checks the table `--codes` names (`codes`), the
+/// one the other commands would use, or else the one the build reads.
+pub(crate) fn run(
+    options: &CheckOptions,
+    codes: Option<&OsStr>,
+    out: &mut impl Write,
+) -> Result<ExitCode, Fatal> {
+    let default = [codes.unwrap_or(OsStr::new(DEFAULT_FILE)).to_owned()];
+    let files = if options.files.is_empty() {
+        &default[..]
+    } else {
+        &options.files
+    };
     let mut worst = 0;
-    for file in &options.files {
-        let (shown, bytes) = match read(file) {
+    for file in files {
+        let (shown, bytes) = match read(file, CHECK_ADVICE) {
             Ok(read) => read,
             Err(fatal) => {
                 eprintln!("sms-status: {fatal}");
@@ -132,6 +146,41 @@ pub(crate) fn run(options: &CheckOptions, out: &mut impl Write) -> Result<ExitCo
     Ok(ExitCode::from(worst))
 }
 
+/// The table file checked when none is named: the one the build reads.
+const DEFAULT_FILE: &str = "status-codes.toml";
+
+/// What `check` advises when a table cannot be read.
+const CHECK_ADVICE: &str =
+    "name the table's file, or run sms-status check where status-codes.toml is";
+
+/// The table in `file` (`--codes`), checked as `check` checks it, for a
+/// command that classifies with it. Its mistakes go to standard error as
+/// `check` words them, and stop the command before it reads any input: a
+/// table with a mistake in it would put people on the wrong list.
+pub(crate) fn load(file: &OsStr) -> Result<Table, Fatal> {
+    let (shown, bytes) = read(
+        file,
+        "name the table's file with --codes or SMS_STATUS_CODES",
+    )?;
+    let mistakes = match table_text(&shown, bytes) {
+        Err(message) => Mistakes::NotATable(message),
+        Ok(text) => match check(&text) {
+            Ok(table) => return Ok(table),
+            Err(mistakes) => Mistakes::InText(text, mistakes),
+        },
+    };
+    text::report(&shown, &mistakes);
+    let count = match mistakes.count() {
+        1 => "a mistake; fix it".to_owned(),
+        more if more > MAX_REPORTED => format!("more than {MAX_REPORTED} mistakes; fix them"),
+        more => format!("{more} mistakes; fix them"),
+    };
+    Err(Fatal::new(format!(
+        "the status table {shown} (--codes) has {count} (sms-status check {shown} \
+         checks it again), and run this command again"
+    )))
+}
+
 /// The number of status codes of a valid table, or its mistakes.
 fn check_bytes(shown: &str, bytes: Vec<u8>) -> Result<usize, Mistakes> {
     let text = table_text(shown, bytes).map_err(Mistakes::NotATable)?;
@@ -144,7 +193,7 @@ fn check_bytes(shown: &str, bytes: Vec<u8>) -> Result<usize, Mistakes> {
 /// The file's name as messages show it, and its bytes: at most one more
 /// than a table may have, so that a file that never ends (`/dev/zero`) is
 /// reported rather than read until memory runs out.
-fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
+fn read(file: &OsStr, advice: &str) -> Result<(String, Vec<u8>), Fatal> {
     if file == "-" {
         let bytes = read_table_bytes(io::stdin().lock())
             .map_err(|error| Fatal::new(format!("cannot read standard input: {error}")))?;
@@ -158,8 +207,7 @@ fn read(file: &OsStr) -> Result<(String, Vec<u8>), Fatal> {
         .and_then(read_table_bytes)
         .map_err(|error| {
             Fatal::new(format!(
-                "cannot read the status table {shown}: {error}; name the table's file, \
-                 or run sms-status check where status-codes.toml is"
+                "cannot read the status table {shown}: {error}; {advice}"
             ))
         })?;
     Ok((shown, bytes))

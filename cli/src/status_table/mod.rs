@@ -18,6 +18,7 @@
 //! (`Finality::outcome_for`, `action_for`).
 
 mod built_in;
+mod checked;
 mod classification;
 mod names;
 mod reading;

@@ -87,3 +87,54 @@ fn text_is_read_as_core_reads_it_with_the_built_in_table() {
         assert_eq!(ours, core, "{input:?}");
     }
 }
+
+#[test]
+fn the_shipped_table_read_at_run_time_is_the_built_in_table() {
+    let checked = mobileconnect_status_table::check(crate::check::SHIPPED_TABLE)
+        .expect("the shipped table is valid");
+    let read = StatusTable::of_checked(&checked);
+    let built_in = StatusTable::built_in();
+    for code in 0..=u16::MAX {
+        let (ours, core) = (read.status(code), built_in.status(code));
+        assert_eq!(ours.name(), core.name(), "{code}");
+        assert_eq!(ours.definition(), core.definition(), "{code}");
+        assert_eq!(ours.note(), core.note(), "{code}");
+        assert_eq!(ours.classification(), core.classification(), "{code}");
+        assert_eq!(read.classification(code), ours.classification(), "{code}");
+    }
+    assert_eq!(read.0.rows, built_in.0.rows);
+}
+
+#[test]
+fn a_code_only_a_table_of_its_own_lists_is_classified_as_that_table_says() {
+    let own = "[[status]]\ncode = 4600\nname = \"BlockedByOurGateway\"\n\
+        definition = \"Our gateway refused the number.\"\nstage = \"send-service\"\n\
+        outcome = \"failed\"\nfinal = \"yes\"\naction = \"suppress-number\"\n";
+    let checked = mobileconnect_status_table::check(own).expect("a valid table");
+    let table = StatusTable::of_checked(&checked);
+    let status = table.status(4600);
+    assert_eq!(status.name(), Some("BlockedByOurGateway"));
+    assert_eq!(
+        status.stage(),
+        Some(mobileconnect_status::Stage::SendService)
+    );
+    assert_eq!(status.outcome(), mobileconnect_status::Outcome::Failed);
+    assert_eq!(
+        status.action(),
+        mobileconnect_status::Action::SuppressNumber
+    );
+    assert_eq!(
+        table
+            .read_status("blockedbyourgateway")
+            .map(SmsStatus::code),
+        Ok(4600)
+    );
+    // Codes it does not list, 4000 among them, are read as core reads an
+    // unlisted code, whatever the built-in table says of them.
+    assert!(!table.status(4000).is_listed());
+    assert_eq!(
+        table.classification(4000),
+        super::Classification::unlisted(4000)
+    );
+    assert!(table.read_status("Delivered").is_err());
+}
