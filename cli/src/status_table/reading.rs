@@ -15,6 +15,11 @@ impl StatusTable {
     /// this table's names in any ASCII case, or a code and its name.
     pub(crate) fn read_status(&self, input: &str) -> Result<SmsStatus, UnreadStatus> {
         let text = input.trim();
+        // Nearly every status on triage's hot path is a plain code: read
+        // it without looking for a name. Core reads digits the same way.
+        if let Some(code) = plain_code(text) {
+            return Ok(SmsStatus::from_code(code));
+        }
         // A name starts with a letter; a code, or a code and its name,
         // with a digit.
         if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -39,6 +44,19 @@ impl StatusTable {
         let listed = self.status(status.code()).name()?;
         listed.eq_ignore_ascii_case(name).then_some(status)
     }
+}
+
+/// The code `text` writes with digits alone, if it fits a code.
+#[inline]
+fn plain_code(text: &str) -> Option<u16> {
+    let digits = text.as_bytes();
+    if digits.is_empty() || digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = digits
+        .iter()
+        .fold(0_u32, |code, &digit| code * 10 + u32::from(digit - b'0'));
+    u16::try_from(code).ok()
 }
 
 /// Why `input` is no status of the table in use: core's error when core
