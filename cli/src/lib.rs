@@ -105,7 +105,9 @@ fn command(
     // Read and checked only by a command that classifies, and before it
     // reads any input or checks any output.
     let table = || match &codes {
-        Some(file) => check::load(file).map(|table| StatusTable::of_checked(&table)),
+        Some(file) => {
+            check::load(file).map(|(shown, table)| StatusTable::of_checked(&shown, &table))
+        }
         None => Ok(StatusTable::built_in()),
     };
     let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout));

@@ -110,6 +110,16 @@ fn query_lists_a_number_whose_message_ended_on_a_code_of_ones_own() {
         numbers
     };
     assert_eq!(numbers(&["query", "suppress-list"]), ["15550100009"]);
+    // The comment says how to generate the query again: with the table.
+    let run = sms_status(&["--codes", GATEWAY_TABLE, "query", "suppress-list"]);
+    let comment: String = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        comment.contains(&format!(
+            "`sms-status --codes {GATEWAY_TABLE} query suppress-list`"
+        )),
+        "{}",
+        run.stdout
+    );
     assert_eq!(
         numbers(&["--codes", GATEWAY_TABLE, "query", "suppress-list"]),
         ["15550100007", "15550100009"]

@@ -154,10 +154,11 @@ const CHECK_ADVICE: &str =
     "name the table's file, or run sms-status check where status-codes.toml is";
 
 /// The table in `file` (`--codes`), checked as `check` checks it, for a
-/// command that classifies with it. Its mistakes go to standard error as
+/// command that classifies with it, and the file's name as messages show
+/// it. Its mistakes go to standard error as
 /// `check` words them, and stop the command before it reads any input: a
 /// table with a mistake in it would put people on the wrong list.
-pub(crate) fn load(file: &OsStr) -> Result<Table, Fatal> {
+pub(crate) fn load(file: &OsStr) -> Result<(String, Table), Fatal> {
     let (shown, bytes) = read(
         file,
         "name the table's file with --codes or SMS_STATUS_CODES",
@@ -165,7 +166,7 @@ pub(crate) fn load(file: &OsStr) -> Result<Table, Fatal> {
     let mistakes = match table_text(&shown, bytes) {
         Err(message) => Mistakes::NotATable(message),
         Ok(text) => match check(&text) {
-            Ok(table) => return Ok(table),
+            Ok(table) => return Ok((shown, table)),
             Err(mistakes) => Mistakes::InText(text, mistakes),
         },
     };

@@ -34,7 +34,7 @@ pub(super) fn write(
         action.meaning()
     );
     let destination = "a text field Mobile, its primary key: each number is returned once";
-    write_comment(out, &purpose, options, destination)?;
+    write_comment(out, &purpose, options, table, destination)?;
     writeln!(out, "SELECT newest.Mobile\nFROM (")?;
     write_ranked(out, options, "    ")?;
     writeln!(out, ") AS newest\nWHERE newest.NewestFirst = 1")?;

@@ -27,7 +27,7 @@ pub(super) fn write(
     let destination = "the fields SMSStandardStatusCodeId (number, the primary key), \
                        SmsStatus, SmsStage, SmsOutcome, SmsFinal and SmsAction (text, 50 \
                        characters) and Numbers (number)";
-    write_comment(out, &purpose, options, destination)?;
+    write_comment(out, &purpose, options, table, destination)?;
     writeln!(out, "SELECT\n    {CODE},")?;
     write_classification(out, table, CODE, Some(kind))?;
     writeln!(out, ",\n    counts.Numbers")?;

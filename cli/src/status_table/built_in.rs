@@ -25,6 +25,6 @@ impl StatusTable {
                 },
             })
         });
-        Self::from_rows(rows.collect())
+        Self::from_rows(None, rows.collect())
     }
 }

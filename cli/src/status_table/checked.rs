@@ -10,9 +10,9 @@ use super::classification::Classification;
 use super::row::Row;
 
 impl StatusTable {
-    /// The table `checked` lists, every code it does not list read as
-    /// core reads an unlisted code.
-    pub(crate) fn of_checked(checked: &table::Table) -> Self {
+    /// The table `checked` lists, read from `file` (as messages show it),
+    /// every code it does not list read as core reads an unlisted code.
+    pub(crate) fn of_checked(file: &str, checked: &table::Table) -> Self {
         let rows = checked.rows().iter().map(|row| Row {
             code: row.code,
             name: row.name.as_str().into(),
@@ -25,7 +25,7 @@ impl StatusTable {
                 action: action(row.action),
             },
         });
-        Self::from_rows(rows.collect())
+        Self::from_rows(Some(file.into()), rows.collect())
     }
 }
 

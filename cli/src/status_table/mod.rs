@@ -48,6 +48,9 @@ const _: () = assert!(mobileconnect_status_table::MAX_ROWS < UNLISTED as usize);
 pub(crate) struct StatusTable(Arc<Lookup>);
 
 struct Lookup {
+    /// The file a table of the user's own came from, as messages show it;
+    /// `None` for the built-in table.
+    file: Option<Box<str>>,
     /// Every row, in code order.
     rows: Box<[Row]>,
     /// An entry for every code: triage classifies on its hot path, with
@@ -66,7 +69,7 @@ struct Entry {
 
 impl StatusTable {
     /// The table of these rows. Codes are unique in a checked table.
-    fn from_rows(mut rows: Vec<Row>) -> Self {
+    fn from_rows(file: Option<Box<str>>, mut rows: Vec<Row>) -> Self {
         rows.sort_by_key(|row| row.code);
         let mut by_code: Vec<Entry> = (0..=u16::MAX)
             .map(|code| Entry {
@@ -82,10 +85,17 @@ impl StatusTable {
         }
         let names = Names::new(rows.iter().map(|row| (&*row.name, row.code)));
         Self(Arc::new(Lookup {
+            file,
             rows: rows.into_boxed_slice(),
             by_code: by_code.into_boxed_slice(),
             names,
         }))
+    }
+
+    /// The file the table was read from (`--codes`), as messages show it;
+    /// `None` for the built-in table.
+    pub(crate) fn file(&self) -> Option<&str> {
+        self.0.file.as_deref()
     }
 
     /// What the table says of `code`, listed or not.

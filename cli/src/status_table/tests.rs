@@ -96,7 +96,7 @@ fn text_is_read_as_core_reads_it_with_the_built_in_table() {
 fn the_shipped_table_read_at_run_time_is_the_built_in_table() {
     let checked = mobileconnect_status_table::check(crate::check::SHIPPED_TABLE)
         .expect("the shipped table is valid");
-    let read = StatusTable::of_checked(&checked);
+    let read = StatusTable::of_checked("status-codes.toml", &checked);
     let built_in = StatusTable::built_in();
     for code in 0..=u16::MAX {
         let (ours, core) = (read.status(code), built_in.status(code));
@@ -115,7 +115,7 @@ fn a_code_only_a_table_of_its_own_lists_is_classified_as_that_table_says() {
         definition = \"Our gateway refused the number.\"\nstage = \"send-service\"\n\
         outcome = \"failed\"\nfinal = \"yes\"\naction = \"suppress-number\"\n";
     let checked = mobileconnect_status_table::check(own).expect("a valid table");
-    let table = StatusTable::of_checked(&checked);
+    let table = StatusTable::of_checked("my-codes.toml", &checked);
     let status = table.status(4600);
     assert_eq!(status.name(), Some("BlockedByOurGateway"));
     assert_eq!(
