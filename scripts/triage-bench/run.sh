@@ -6,7 +6,8 @@
 # conditions. Triage runs on 1 and 2 threads and on one per core, on the
 # extract in time order (as Marketing Cloud writes it) and with its rows
 # shuffled (a copy sorted by something else, or extracts joined), where
-# DuckDB runs too.
+# DuckDB runs too, and with the shipped table read at run time (--codes),
+# which must cost what the built-in table costs.
 #
 # Usage: scripts/triage-bench/run.sh [SIZE_MB]   (default 1024)
 #        BASELINE=/path/to/an/older/sms-status scripts/triage-bench/run.sh
@@ -73,6 +74,13 @@ echo "== $(du -m "$data" | cut -f1) MB, $(nproc) cores, $runs runs each; version
 "$xsv" --version
 python3 -c 'import duckdb; print("duckdb", duckdb.__version__)'
 
+# A table read at run time (--codes) gives the built-in table's answer.
+with_codes=$("$sms_status" --codes status-codes.toml triage --format json "$data")
+if [ "$with_codes" != "$("$sms_status" triage --format json "$data")" ]; then
+  echo "--codes status-codes.toml disagrees with the built-in table" >&2
+  exit 1
+fi
+
 # The same answer from both, in either order, or no timing at all.
 for file in "$data" "$shuffled"; do
   ours=$("$sms_status" triage --format json "$file" | python3 -c '
@@ -94,6 +102,8 @@ fi
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/results.json" "${baseline[@]}" \
   --command-name "sms-status triage --threads 1" "$sms_status triage --threads 1 $data" \
   --command-name "sms-status triage --threads 2" "$sms_status triage --threads 2 $data" \
+  --command-name "sms-status --codes (shipped) triage --threads 1" \
+    "$sms_status --codes status-codes.toml triage --threads 1 $data" \
   --command-name "sms-status triage" "$sms_status triage $data" \
   --command-name "duckdb newest per number" "python3 $work/duckdb-newest.py $data" \
   --command-name "shuffled: sms-status triage --threads 1" "$sms_status triage --threads 1 $shuffled" \
