@@ -1,7 +1,8 @@
 //! Compressed and joined extracts: gzip and zip inputs are told by their
 //! first bytes and read directly, each file of an archive as an input of
-//! its own; a header repeated inside a file (extracts joined with `cat`)
-//! is skipped and counted; Excel's `sep=;` line names the delimiter.
+//! its own; a header repeated inside a file (extracts joined with `cat`),
+//! with its byte-order mark and Excel's `sep=` line, is skipped and
+//! counted; Excel's `sep=;` line names the delimiter.
 
 use crate::common;
 
@@ -196,6 +197,67 @@ fn excels_separator_line_names_the_delimiter() {
         run.stderr
             .starts_with(&format!("{}:3: ", bad.to_str().unwrap())),
         "lines count the sep line: {}",
+        run.stderr
+    );
+}
+
+/// `text` after a UTF-8 byte-order mark, as Excel's "CSV UTF-8" saves it.
+fn with_mark(text: &[u8]) -> Vec<u8> {
+    [b"\xEF\xBB\xBF", text].concat()
+}
+
+/// `text` as UTF-16 after its byte-order mark, as "Unicode Text" is.
+fn as_utf16(text: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(text).expect("a UTF-8 fixture");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+#[test]
+fn a_header_repeated_with_its_byte_order_mark_is_skipped_and_counted() {
+    // `cat` of two files saved with a mark: the second mark is inside the
+    // text, right before the second header.
+    let marked = [with_mark(&fixture(MONDAY)), with_mark(&fixture(TUESDAY))].concat();
+    let unicode = [as_utf16(&fixture(MONDAY)), as_utf16(&fixture(TUESDAY))].concat();
+    for (name, joined) in [("joined-marked.csv", marked), ("joined-utf16.txt", unicode)] {
+        let path = scratch_file(name, joined);
+        let (report, run) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(report["rows"], 5, "{name}");
+        assert_eq!(report["bad_rows"], 0, "{name}");
+        assert_eq!(report["repeated_headers"], 1, "{name}");
+        assert_eq!(report["messages"]["total"], 3, "{name}");
+    }
+}
+
+#[test]
+fn excels_separator_line_repeated_inside_a_file_is_skipped_and_counted() {
+    let excel = |path: &str| [b"sep=,\r\n".as_slice(), &fixture(path)].concat();
+    let joined = scratch_file("joined-excel.csv", [excel(MONDAY), excel(TUESDAY)].concat());
+    let (report, run) = json_report(&[joined.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["rows"], 5);
+    assert_eq!(report["bad_rows"], 0);
+    assert_eq!(
+        report["repeated_headers"], 2,
+        "the sep= line and the header"
+    );
+
+    // One naming another delimiter: the rows after it are split otherwise.
+    let semicolons = b"sep=;\nMobile;SMSStandardStatusCodeId\n15550100002;4000\n";
+    let other = scratch_file(
+        "joined-excel-semicolons.csv",
+        [excel(MONDAY).as_slice(), semicolons].concat(),
+    );
+    let name = other.to_str().unwrap();
+    let run = sms_status(&["triage", name]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{name}:5: Excel's separator line here names \";\" as the delimiter"
+        )),
+        "{}",
         run.stderr
     );
 }

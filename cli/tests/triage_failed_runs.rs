@@ -188,3 +188,38 @@ fn one_undecodable_byte_costs_only_its_line() {
         "the page is replaced"
     );
 }
+
+#[test]
+fn an_extract_joined_on_with_its_columns_in_another_order_changes_nothing() {
+    let outputs = Outputs::new("reordered-join");
+    // Read by the first header's columns, its number would be an id and
+    // its time a code.
+    let reordered = "Mobile,MobileMessageTrackingID,SMSStandardStatusCodeId,CreateDateTime\n\
+                     15550100003,3,4504,3/1/2026 9:01:00 AM\n";
+    let joined = scratch_file("joined-reordered.csv", format!("{EXTRACT}{reordered}"));
+    let run = outputs.triage(&[&joined], &[]);
+    outputs.unchanged(&run, "columns in another order");
+    let name = joined.to_str().expect("a UTF-8 path");
+    assert!(
+        run.stderr.contains(&format!(
+            "{name}:4: the header repeats here with its columns in another order \
+             (SMSStandardStatusCodeId is column 3, was 4; Mobile is column 1, was 2; \
+             MobileMessageTrackingID is column 2, was 1; CreateDateTime is column 4, was 3)"
+        )),
+        "{}",
+        run.stderr
+    );
+
+    // Another column besides: the same, said as other columns.
+    let widened = "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId,Note\n\
+                   3,15550100003,3/1/2026 9:01:00 AM,4504,x\n";
+    let joined = scratch_file("joined-widened.csv", format!("{EXTRACT}{widened}"));
+    let run = outputs.triage(&[&joined], &[]);
+    outputs.unchanged(&run, "another column");
+    assert!(
+        run.stderr
+            .contains("joined-widened.csv:4: another header starts here, with other columns than the first (5 columns, was 4)"),
+        "{}",
+        run.stderr
+    );
+}

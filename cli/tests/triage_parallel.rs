@@ -134,3 +134,73 @@ fn stray_quotes_that_defeat_cutting_still_agree() {
     }
     agree("stray-quotes.csv", &text);
 }
+
+/// The rows of `ids` after `header`, each written by `row`.
+fn extract(header: &str, ids: std::ops::Range<usize>, row: impl Fn(usize) -> String) -> String {
+    let mut text = String::from(header);
+    for id in ids {
+        writeln!(text, "{}", row(id)).expect("a row");
+    }
+    text
+}
+
+#[test]
+fn extracts_joined_with_marks_and_separator_lines_agree() {
+    // Three files saved by Excel with a mark and a sep= line, then joined.
+    let thirds = [0..ROWS / 3, ROWS / 3..2 * ROWS / 3, 2 * ROWS / 3..ROWS];
+    let mut text = String::new();
+    for ids in thirds {
+        text.push_str("\u{feff}sep=,\n");
+        text.push_str(&extract(HEADER, ids, |id| row(id, "x")));
+    }
+    let report = agree("joined-excel-files.csv", &text);
+    assert_eq!(report["rows"], ROWS);
+    assert_eq!(report["bad_rows"], 0);
+    assert_eq!(report["repeated_headers"], 4);
+}
+
+#[test]
+fn an_extract_joined_on_with_its_columns_in_another_order_fails_on_any_threads() {
+    let reordered_header =
+        "Mobile,MobileMessageTrackingID,CreateDateTime,SMSStandardStatusCodeId,MessageText\n";
+    let reordered = |id: usize| {
+        let line = row(id, "x");
+        let (id, rest) = line.split_once(',').expect("an id");
+        let (number, rest) = rest.split_once(',').expect("a number");
+        format!("{number},{id},{rest}")
+    };
+    let mut text = extract(HEADER, 0..2 * ROWS / 3, |id| match id % 997 {
+        0 => format!("{id},not a number,3/1/2026 1:00:00 PM,4000,x"),
+        _ => row(id, "x"),
+    });
+    text.push_str(&extract(reordered_header, 2 * ROWS / 3..ROWS, reordered));
+    let path = scratch_file("joined-reordered-large.csv", &text);
+    let yesterday = "15550109999\n";
+    let mut first: Option<String> = None;
+    for threads in ["1", "2", "4"] {
+        let suppress = scratch_file(&format!("joined-reordered-{threads}.txt"), yesterday);
+        let run = common::sms_status(&[
+            "triage",
+            path.to_str().unwrap(),
+            "--threads",
+            threads,
+            "--suppress-list",
+            suppress.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{threads} threads: {}", run.stderr);
+        assert_eq!(read(&suppress), yesterday, "{threads} threads");
+        assert!(
+            run.stderr.contains(&format!(
+                "joined-reordered-large.csv:{}: the header repeats here with its columns in \
+                 another order",
+                2 * ROWS / 3 + 2
+            )),
+            "{threads} threads: {}",
+            run.stderr
+        );
+        match &first {
+            None => first = Some(run.stderr),
+            Some(one) => assert_eq!(&run.stderr, one, "stderr on {threads} threads"),
+        }
+    }
+}

@@ -66,20 +66,6 @@ impl Columns {
         })();
         found.map_err(|missing: Missing| missing.explain(header))
     }
-}
-
-impl Columns {
-    /// Whether a record's kept fields (see [`Columns::indexes`]) are the
-    /// header's names for them: the header again.
-    pub(crate) fn is_header(&self, [code, number, message, time]: &[&[u8]; 4]) -> bool {
-        let same = |field: &[u8], column: Option<&(usize, String)>| {
-            column.is_none_or(|(_, name)| field.trim_ascii().eq_ignore_ascii_case(name.as_bytes()))
-        };
-        same(code, Some(&self.code))
-            && same(number, Some(&self.number))
-            && same(message, self.message.as_ref())
-            && same(time, self.time.as_ref())
-    }
 
     /// The indexes of the code, number, message and time columns, in that
     /// order; `None` for a column the header lacks.
@@ -263,6 +249,20 @@ pub(crate) fn sniff_delimiter(start: &[u8]) -> u8 {
     DELIMITERS[best]
 }
 
+/// Excel's line naming the delimiter, `sep=;`, first in a file it saves:
+/// the delimiter and the line's length with its line break, when `start`
+/// begins with one.
+pub(crate) fn excel_separator(start: &[u8]) -> Option<(u8, usize)> {
+    let rest = start.strip_prefix(b"sep=")?;
+    let (&delimiter, after) = rest.split_first()?;
+    let length = match after {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n' | b'\r', ..] => 6,
+        _ => return None,
+    };
+    (delimiter != b'"' && delimiter.is_ascii()).then_some((delimiter, length))
+}
+
 /// Reads `--delimiter`: one ASCII character, or a name for the usual ones.
 pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
     match text {
@@ -284,7 +284,7 @@ pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ColumnNames, Columns, parse_delimiter, sniff_delimiter};
+    use super::{ColumnNames, Columns, excel_separator, parse_delimiter, sniff_delimiter};
 
     #[test]
     fn the_delimiter_is_the_most_frequent_outside_quotes() {
@@ -297,6 +297,16 @@ mod tests {
         assert_eq!(sniff_delimiter(b"\n\r\na\tb\tc\n1,2,3,4"), b'\t');
         assert_eq!(sniff_delimiter(b"a;b;c\r1,2,3,4"), b';');
         assert_eq!(sniff_delimiter(b""), b',');
+    }
+
+    #[test]
+    fn excels_separator_line_names_the_delimiter() {
+        assert_eq!(excel_separator(b"sep=;\r\nMobile;Code"), Some((b';', 7)));
+        assert_eq!(excel_separator(b"sep=|\nMobile|Code"), Some((b'|', 6)));
+        assert_eq!(excel_separator(b"sep=\t\n"), Some((b'\t', 6)));
+        assert_eq!(excel_separator(b"sep=;;\n"), None);
+        assert_eq!(excel_separator(b"sep=;"), None);
+        assert_eq!(excel_separator(b"Mobile,sep=;\n"), None);
     }
 
     #[test]

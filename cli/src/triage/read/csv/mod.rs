@@ -6,7 +6,9 @@
 //! ```text
 //! text ─▶ Excel's sep= line, the delimiter (sniffed), the header (header)
 //!      ─▶ records, one thread (records) or one per chunk of a large
-//!         file (parallel), each split by scan and read by row
+//!         file (parallel), each split by scan and read by row; a record
+//!         that is no row may be where another extract joined on starts
+//!         (joined)
 //!      ─▶ the sink; messages whose slash dates wait for the file's
 //!         order last, once it is known
 //! ```
@@ -17,6 +19,7 @@
 
 mod extract;
 pub(crate) mod header;
+mod joined;
 #[cfg(unix)]
 mod parallel;
 mod records;
@@ -27,8 +30,8 @@ use std::io::{self, BufRead, Read};
 
 use extract::Extract;
 pub(crate) use header::parse_delimiter;
-use header::{Columns, read_header, sniff_delimiter};
-use records::{Dates, Worker};
+use header::{Columns, excel_separator, read_header, sniff_delimiter};
+use records::{Dates, Stop, Worker};
 
 use super::options::ReadOptions;
 use super::sink::{Message, Sink};
@@ -77,7 +80,9 @@ pub(crate) fn read<S: Sink>(
     let first_row_line = 1 + separator_lines + header.newlines;
     let extract = Extract {
         name: &name,
+        header: &header.names,
         columns: &columns,
+        asked: &options.columns,
         expected_fields: header.names.len(),
         delimiter,
         country: options.country,
@@ -126,7 +131,10 @@ pub(crate) fn read<S: Sink>(
     );
     let read = worker
         .read_all(Vec::new(), |buffer| reader.read(buffer))
-        .map_err(|error| format!("cannot read {name} past line {}: {error}", worker.line));
+        .map_err(|stop| match stop {
+            Stop::Read(error) => format!("cannot read {name} past line {}: {error}", worker.line),
+            Stop::Unreadable(problem) => problem,
+        });
     let dates = worker.finish();
     read?;
     settle_dates(&name, dates, sink)
@@ -161,33 +169,5 @@ fn settle_dates<S: Sink>(name: &str, dates: Dates, sink: &mut S) -> Result<(), S
             Ok(())
         }
         (None, Some((example, line))) => Err(date_order::undecided(name, &example, line)),
-    }
-}
-
-/// Excel's first line naming the delimiter, `sep=;`: the delimiter and the
-/// line's length with its line break, when `start` begins with one.
-fn excel_separator(start: &[u8]) -> Option<(u8, usize)> {
-    let rest = start.strip_prefix(b"sep=")?;
-    let (&delimiter, after) = rest.split_first()?;
-    let length = match after {
-        [b'\r', b'\n', ..] => 7,
-        [b'\n' | b'\r', ..] => 6,
-        _ => return None,
-    };
-    (delimiter != b'"' && delimiter.is_ascii()).then_some((delimiter, length))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::excel_separator;
-
-    #[test]
-    fn excels_separator_line_names_the_delimiter() {
-        assert_eq!(excel_separator(b"sep=;\r\nMobile;Code"), Some((b';', 7)));
-        assert_eq!(excel_separator(b"sep=|\nMobile|Code"), Some((b'|', 6)));
-        assert_eq!(excel_separator(b"sep=\t\n"), Some((b'\t', 6)));
-        assert_eq!(excel_separator(b"sep=;;\n"), None);
-        assert_eq!(excel_separator(b"sep=;"), None);
-        assert_eq!(excel_separator(b"Mobile,sep=;\n"), None);
     }
 }

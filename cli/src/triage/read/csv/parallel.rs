@@ -12,9 +12,12 @@
 //! the cuts after it may be wrong: the result is thrown away and the caller
 //! reads the file on one thread. Only the file's very last record may be
 //! irregular, as a download cut off inside a quoted field is: no cut
-//! depends on it. The result is always the one reading in order gives, bad
-//! rows and their lines included: the parts are only absorbed once every
-//! chunk is known to be read as reading in order would have.
+//! depends on it. A chunk that meets another extract's header it cannot
+//! read past (see `joined`) sends the file to be read in order too, which
+//! fails there after saying the bad rows before it. The result is always
+//! the one reading in order gives, bad rows and their lines included: the
+//! parts are only absorbed once every chunk is known to be read as reading
+//! in order would have.
 
 use std::fs::File;
 use std::io;
@@ -22,7 +25,7 @@ use std::os::unix::fs::FileExt;
 use std::thread;
 
 use super::extract::Extract;
-use super::records::{BLOCK, Dates, Worker};
+use super::records::{BLOCK, Dates, Stop, Worker};
 use crate::progress::Meter;
 use crate::triage::read::sink::Sink;
 use crate::triage::read::values::date_order::DateOrder;
@@ -52,8 +55,9 @@ pub(crate) struct Found<P> {
 }
 
 /// Reads the rows on `threads` threads. `Ok(None)` when the file's quotes
-/// do not allow cutting it, or its chunks found their dates in different
-/// orders (see [`dates_agree`]): read it in order instead.
+/// do not allow cutting it, its chunks found their dates in different
+/// orders (see [`dates_agree`]), or a chunk cannot read past a record:
+/// read it in order instead.
 pub(crate) fn read<S: Sink>(
     rows: &Rows,
     threads: usize,
@@ -73,22 +77,29 @@ pub(crate) fn read<S: Sink>(
                 &mut part,
                 from.line,
             );
-            worker.read_all(
+            let read = worker.read_all(
                 Vec::new(),
                 range_reader(rows.file, from.at, to.at, Some(rows.meter)),
-            )?;
+            );
+            match read {
+                Ok(_) => {}
+                Err(Stop::Read(error)) => return Err(error),
+                Err(Stop::Unreadable(_)) => return Ok(None),
+            }
             let regular = worker.irregular_records == 0;
             let only_the_files_last = worker.irregular_records == 1 && worker.last_irregular;
             let dates = worker.finish();
             part.part_done();
-            Ok((regular, only_the_files_last, dates, part))
+            Ok(Some((regular, only_the_files_last, dates, part)))
         }
     }));
     let mut parts = Vec::with_capacity(read.len());
     let mut chunk_dates = Vec::with_capacity(read.len());
     let last = read.len() - 1;
     for (index, chunk) in read.into_iter().enumerate() {
-        let (regular, only_the_files_last, dates, part) = chunk?;
+        let Some((regular, only_the_files_last, dates, part)) = chunk? else {
+            return Ok(None);
+        };
         if !(regular || index == last && only_the_files_last) {
             return Ok(None);
         }
@@ -357,14 +368,17 @@ mod tests {
         let names: Vec<String> = ["Mobile", "SMSStandardStatusCodeId", "Text"]
             .map(str::to_owned)
             .to_vec();
-        let columns = Columns::find(&names, &ColumnNames::default()).expect("columns");
+        let asked = ColumnNames::default();
+        let columns = Columns::find(&names, &asked).expect("columns");
         let meter = Meter::new(name, None);
         let statuses = StatusTable::built_in();
         let rows = Rows {
             file: &file,
             extract: Extract {
                 name,
+                header: &names,
                 columns: &columns,
+                asked: &asked,
                 expected_fields: 3,
                 delimiter: b',',
                 country: None,

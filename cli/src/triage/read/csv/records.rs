@@ -1,13 +1,16 @@
 //! Reading an extract's records into a sink: the loop one thread runs over
 //! a stream, or over its share of a large file. Each record becomes a row
 //! of the sink: a message, or a bad row with its line, or a repeated
-//! header.
+//! header; or it ends the reading, where another extract joined on has its
+//! columns elsewhere.
 
+use std::fmt::Display;
 use std::io;
 
 use mobileconnect_status::SmsStatus;
 
 use super::extract::Extract;
+use super::joined::{self, NotARow};
 use super::row::{RowTime, row};
 use super::scan::{Scanner, Step};
 use crate::triage::read::sink::{Message, Sink};
@@ -36,6 +39,21 @@ pub(crate) struct Worker<'a, S> {
     /// first such date with its line (see `date_order`).
     undecided: Vec<UndecidedMessage>,
     first_undecided: Option<(String, u64)>,
+}
+
+/// Why a reader stopped before the end of its text.
+pub(crate) enum Stop {
+    /// The text could not be read.
+    Read(io::Error),
+    /// A record past which the rows cannot be read (see [`joined`]): what
+    /// to say, with the file and line.
+    Unreadable(String),
+}
+
+impl From<io::Error> for Stop {
+    fn from(error: io::Error) -> Self {
+        Self::Read(error)
+    }
 }
 
 /// The dates of a file (or of a share of it): what decided their order,
@@ -99,7 +117,7 @@ impl<'a, S: Sink> Worker<'a, S> {
         &mut self,
         start: Vec<u8>,
         mut read: impl FnMut(&mut [u8]) -> io::Result<usize>,
-    ) -> io::Result<u64> {
+    ) -> Result<u64, Stop> {
         let mut filled = start.len();
         let mut buffer = start;
         buffer.resize(filled.max(BLOCK), 0);
@@ -123,7 +141,7 @@ impl<'a, S: Sink> Worker<'a, S> {
             if filled < next_attempt && !at_end {
                 continue;
             }
-            let used = self.records(&buffer[..filled], at_end);
+            let used = self.records(&buffer[..filled], at_end)?;
             next_attempt = if used == 0 { filled * 2 } else { 0 };
             total += used as u64;
             buffer.copy_within(used..filled, 0);
@@ -136,7 +154,7 @@ impl<'a, S: Sink> Worker<'a, S> {
 
     /// Reads the complete records at the start of `buffer` (all of them if
     /// `at_end`), and returns the bytes they took.
-    fn records(&mut self, buffer: &[u8], at_end: bool) -> usize {
+    fn records(&mut self, buffer: &[u8], at_end: bool) -> Result<usize, Stop> {
         let mut at = 0;
         let mut not_utf8 = NotUtf8::find(buffer, 0, at_end);
         while at < buffer.len() {
@@ -166,15 +184,15 @@ impl<'a, S: Sink> Worker<'a, S> {
                         continue;
                     }
                     if count != self.extract.expected_fields {
-                        self.sink.bad_row(
-                            self.extract.name,
+                        let expected = self.extract.expected_fields;
+                        self.not_a_row(
+                            &buffer[record],
                             line,
                             format_args!(
-                                "broken CSV row: {count} {}, expected {} as in the header",
+                                "broken CSV row: {count} {}, expected {expected} as in the header",
                                 if count == 1 { "field" } else { "fields" },
-                                self.extract.expected_fields
                             ),
-                        );
+                        )?;
                         continue;
                     }
                     match row(fields, &self.extract, &mut self.times, line) {
@@ -204,16 +222,23 @@ impl<'a, S: Sink> Worker<'a, S> {
                                 status: row.status,
                             });
                         }
-                        // Extracts joined into one file repeat their header.
-                        Err(_) if self.extract.columns.is_header(&fields) => {
-                            self.sink.repeated_header();
-                        }
-                        Err(problem) => self.sink.bad_row(self.extract.name, line, problem),
+                        Err(problem) => self.not_a_row(&buffer[record], line, problem)?,
                     }
                 }
             }
         }
-        at
+        Ok(at)
+    }
+
+    /// A record on `line` that does not read as a row for `problem`: the
+    /// start of another extract joined on, or a bad row.
+    fn not_a_row(&mut self, record: &[u8], line: u64, problem: impl Display) -> Result<(), Stop> {
+        match joined::classify(record, &self.extract, line) {
+            NotARow::Bad => self.sink.bad_row(self.extract.name, line, problem),
+            NotARow::Repeated => self.sink.repeated_header(),
+            NotARow::Changed(problem) => return Err(Stop::Unreadable(problem)),
+        }
+        Ok(())
     }
 }
 

@@ -1,0 +1,137 @@
+//! Extracts joined into one file (`cat monday.csv tuesday.csv`): a record
+//! that does not read as a row may be where the next extract starts, with
+//! its byte-order mark, Excel's `sep=` line and its header. The same
+//! header again is skipped. A header with its columns elsewhere ends what
+//! can be read: every row after it would be read by the first header's
+//! columns, a number taken for an id or a code for a number.
+
+use super::extract::Extract;
+use super::header::{Columns, excel_separator, read_header};
+use crate::quoted::{self, Quoted};
+
+/// What a UTF-8 byte-order mark is when a second file's follows the first
+/// file's text; a UTF-16 one decodes to the same character.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What a record that is not a row is.
+pub(crate) enum NotARow {
+    /// Not the start of an extract: a bad row.
+    Bad,
+    /// The header again, with the columns read where the first header has
+    /// them, or Excel's `sep=` line naming the delimiter the file has:
+    /// skipped.
+    Repeated,
+    /// A header or `sep=` line past which the rows cannot be read as the
+    /// lines above it are: why, with the file and line.
+    Changed(String),
+}
+
+/// What `record` (its text as in the file, line break included), on
+/// `line` of `extract`, is.
+pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
+    let record = record.strip_prefix(UTF8_BOM).unwrap_or(record);
+    if let Some((delimiter, _)) = excel_separator(record) {
+        return if delimiter == extract.delimiter {
+            NotARow::Repeated
+        } else {
+            NotARow::Changed(format!(
+                "{}:{line}: Excel's separator line here names {} as the delimiter, where \
+                 the lines above are separated by {}: the rows after it cannot be read as \
+                 those above; triage each extract as an input of its own",
+                extract.name,
+                Quoted::bytes(&[delimiter]),
+                Quoted::bytes(&[extract.delimiter]),
+            ))
+        };
+    }
+    // Most bad rows are not headers: only a record naming the code column
+    // is read in full to find out.
+    if !names_ignoring_case(record, extract.columns.code.1.as_bytes()) {
+        return NotARow::Bad;
+    }
+    let Ok(Some(header)) = read_header(&mut &record[..], extract.delimiter) else {
+        return NotARow::Bad;
+    };
+    let Ok(again) = Columns::find(&header.names, extract.asked) else {
+        return NotARow::Bad;
+    };
+    if again.indexes() == extract.columns.indexes() && header.names.len() == extract.expected_fields
+    {
+        NotARow::Repeated
+    } else {
+        NotARow::Changed(changed(extract, &header.names, &again, line))
+    }
+}
+
+/// Why rows cannot be read past a header naming `names`, whose columns
+/// triage reads are `again`.
+fn changed(extract: &Extract, names: &[String], again: &Columns, line: u64) -> String {
+    let sorted = |names: &[String]| {
+        let mut sorted: Vec<String> = names
+            .iter()
+            .map(|name| name.trim().to_ascii_lowercase())
+            .collect();
+        sorted.sort_unstable();
+        sorted
+    };
+    let reordered = sorted(names) == sorted(extract.header);
+    let mut changes = Vec::new();
+    for (first, now) in kept(extract.columns).into_iter().zip(kept(again)) {
+        match (first, now) {
+            (Some((was, name)), Some((is, _))) if was != is => changes.push(format!(
+                "{} is column {}, was {}",
+                quoted::as_name(name),
+                is + 1,
+                was + 1
+            )),
+            (Some((_, name)), None) => changes.push(format!("no column {}", quoted::as_name(name))),
+            (None, Some((is, name))) => changes.push(format!(
+                "{} is new, column {}",
+                quoted::as_name(name),
+                is + 1
+            )),
+            _ => {}
+        }
+    }
+    if names.len() != extract.expected_fields {
+        changes.push(format!(
+            "{} columns, was {}",
+            names.len(),
+            extract.expected_fields
+        ));
+    }
+    let what = if reordered {
+        "the header repeats here with its columns in another order"
+    } else {
+        "another header starts here, with other columns than the first"
+    };
+    format!(
+        "{}:{line}: {what} ({}): the rows after it cannot be read by the first header's \
+         columns; triage each extract as an input of its own",
+        extract.name,
+        changes.join("; ")
+    )
+}
+
+/// The code, number, message and time columns: each one's index and name.
+fn kept(columns: &Columns) -> [Option<(usize, &str)>; 4] {
+    fn named((index, name): &(usize, String)) -> (usize, &str) {
+        (*index, name)
+    }
+    [
+        Some(named(&columns.code)),
+        Some(named(&columns.number)),
+        columns.message.as_ref().map(named),
+        columns.time.as_ref().map(named),
+    ]
+}
+
+/// Whether `name` is in `record`, in any ASCII case. A name with a quote
+/// is written escaped in a header, so it is taken to be there.
+fn names_ignoring_case(record: &[u8], name: &[u8]) -> bool {
+    name.is_empty()
+        || name.contains(&b'"')
+        || record
+            .windows(name.len())
+            .any(|window| window.eq_ignore_ascii_case(name))
+}
