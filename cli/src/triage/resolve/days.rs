@@ -5,15 +5,15 @@
 //! shows, and event times (UTC) count on the same calendar.
 //!
 //! Counting is on the hot path, one call per message, and messages come
-//! in any order of time (copies of a message are counted once all inputs
-//! are read, in the order a hash map holds them). Days are kept in blocks
-//! of [`BLOCK_DAYS`] consecutive days, each an array indexed by day: a
-//! message costs a division, a look-up of its block (the last one used is
-//! kept at hand) and an increment, and memory grows with the blocks of
-//! days that have messages, not with their order. A day's counts do not
-//! depend on the kind of sending code, which is applied when they are
-//! read ([`DayCounts::outcomes`]), and [`Days::absorb`] adds the days
-//! another reader counted, in any order.
+//! in any order of time (a message is counted once all inputs are read,
+//! its copies merged, shard by shard in order of number and id). Days are
+//! kept in blocks of [`BLOCK_DAYS`] consecutive days, each an array
+//! indexed by day: a message costs a division, a look-up of its block (the
+//! last one used is kept at hand) and an increment, and memory grows with
+//! the blocks of days that have messages, not with their order. A day's
+//! counts do not depend on the kind of sending code, which is applied when
+//! they are read ([`DayCounts::outcomes`]), and [`Days::absorb`] adds the
+//! days counted on another thread, in any order.
 
 use std::collections::BTreeMap;
 
