@@ -19,8 +19,10 @@
 //! merged as they are read: copies of a message come side by side and
 //! merge, each message is counted once, and a number's messages come side
 //! by side and fold into its record. Shards are resolved on several
-//! threads at once. Memory is a copy's 32 bytes until then.
+//! threads at once, or on the calling thread where the system will not
+//! start another. Memory is a copy's 32 bytes until then.
 
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 use super::by_number::NumberRecord;
@@ -152,22 +154,43 @@ impl Messages {
     /// `table`, for the days' counts) and folds each number's messages
     /// into its record, on `threads` threads.
     pub(crate) fn resolve(self, threads: usize, table: &StatusTable) -> Resolution {
+        self.resolve_on(threads, table, thread::Builder::new)
+    }
+
+    /// As [`resolve`](Self::resolve), with threads made by `builder`. A
+    /// share whose thread the system would not start is resolved on this
+    /// one: the same result, later.
+    fn resolve_on(
+        self,
+        threads: usize,
+        table: &StatusTable,
+        builder: impl Fn() -> thread::Builder,
+    ) -> Resolution {
         let threads = threads.clamp(1, SHARDS);
         let mut shares: Vec<Vec<Vec<Run>>> = (0..threads).map(|_| Vec::new()).collect();
         for (index, shard) in self.shards.into_iter().enumerate() {
             shares[index % threads].push(shard);
         }
+        // A thread that fails to start drops the job it was given, so the
+        // job takes its share from a place this thread can take it from
+        // instead.
+        let shares: Vec<Mutex<Option<Share>>> = shares
+            .into_iter()
+            .map(|share| Mutex::new(Some(share)))
+            .collect();
         let resolved: Vec<Resolution> = thread::scope(|scope| {
             let handles: Vec<_> = shares
-                .into_iter()
-                .map(|share| scope.spawn(move || resolve_shards(share, table)))
+                .iter()
+                .map(|share| builder().spawn_scoped(scope, || resolve_share(share, table)))
                 .collect();
             handles
                 .into_iter()
-                .map(|handle| {
-                    handle
+                .zip(&shares)
+                .map(|(handle, share)| match handle {
+                    Ok(handle) => handle
                         .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(_) => resolve_share(share, table),
                 })
                 .collect()
         });
@@ -218,8 +241,18 @@ impl<L: Iterator<Item = Copy>, R: Iterator<Item = Copy>> Iterator for Merge<L, R
     }
 }
 
+/// The shards one thread resolves.
+type Share = Vec<Vec<Run>>;
+
+/// Resolves the share in `place`, which is then empty: it is resolved
+/// once, on whichever thread comes first.
+fn resolve_share(place: &Mutex<Option<Share>>, table: &StatusTable) -> Resolution {
+    let share = place.lock().unwrap_or_else(PoisonError::into_inner).take();
+    share.map_or_else(Resolution::default, |share| resolve_shards(share, table))
+}
+
 /// Resolves whole shards: every message in them, and every number.
-fn resolve_shards(shards: Vec<Vec<Run>>, table: &StatusTable) -> Resolution {
+fn resolve_shards(shards: Share, table: &StatusTable) -> Resolution {
     let mut fold = Fold::new(table);
     // A number for every copy at most: room never written to costs no
     // memory, and the list is never moved as it grows.
@@ -344,14 +377,26 @@ mod tests {
         let mut other = Messages::default();
         other.add(b, None, None, fate(4505));
         messages.absorb(other);
-        for threads in [1, 2, 7] {
+        // Threads the system will not start, for their stacks' size: each
+        // share is resolved on the calling thread instead.
+        let unstartable = || std::thread::Builder::new().stack_size(usize::MAX / 4);
+        let runs = [1, 2, 7]
+            .into_iter()
+            .flat_map(|threads| [(threads, false), (threads, true)]);
+        for (threads, fail_to_start) in runs {
             let copy = Messages {
                 shards: messages.shards.clone(),
                 sorted: messages.sorted,
             };
-            let resolution = copy.resolve(threads, &StatusTable::built_in());
+            let table = StatusTable::built_in();
+            let resolution = if fail_to_start {
+                copy.resolve_on(threads, &table, unstartable)
+            } else {
+                copy.resolve(threads, &table)
+            };
             let total: u64 = resolution.counts.fates.iter().map(|(_, count)| count).sum();
-            assert_eq!(total, 5, "{threads} threads");
+            let case = format!("{threads} threads, failing to start: {fail_to_start}");
+            assert_eq!(total, 5, "{case}");
             let mut numbers: Vec<_> = resolution.numbers.iter().copied().collect();
             numbers.sort_by_key(|&(number, _)| number);
             let codes: Vec<u16> = numbers
@@ -361,7 +406,7 @@ mod tests {
             // 9001 is 4504 at 9:00:37, newer than 9000. b's two messages
             // without ids, sent at one moment: the higher code decides, and
             // its message without a time never does.
-            assert_eq!(codes, [4504, 4501], "{threads} threads");
+            assert_eq!(codes, [4504, 4501], "{case}");
         }
     }
 }
