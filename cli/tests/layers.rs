@@ -3,8 +3,10 @@
 //! file of the command line imports, through others, from itself.
 //!
 //! The sources are read as text: every `use` declaration (brace groups
-//! expanded, `crate::`, `super::`, `self::` and child modules resolved) is
-//! an edge from its file to the file of the module the path reaches.
+//! expanded, `crate::`, `super::`, `self::` and child modules resolved),
+//! and every path written in the code from `crate::`, `super::` or
+//! `self::` (`crate::triage::report::text::write(…)`), is an edge from its
+//! file to the file of the module the path reaches.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -64,22 +66,26 @@ fn file_of(path: &[String]) -> Option<PathBuf> {
     found
 }
 
-/// The text of every `use` declaration in `source`, without its `use`,
-/// visibility and `;`, leaving out its tests. Comments are dropped first,
-/// so doc links and examples are not read as imports.
-fn use_trees(source: &str) -> Vec<String> {
-    // A file's tests come last, in a module whose `super` is the file.
+/// The code of `source`: without its tests, which come last in a module
+/// whose `super` is the file, and without comments, so that doc links and
+/// examples are not read as imports.
+fn code(source: &str) -> String {
     let source = source
         .split("#[cfg(test)]\nmod tests")
         .next()
         .unwrap_or(source);
-    let code: String = source
+    source
         .lines()
         .map(|line| line.split("//").next().unwrap_or_default())
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+}
+
+/// The text of every `use` declaration in `code`, without its `use`,
+/// visibility and `;`.
+fn use_trees(code: &str) -> Vec<String> {
     let mut trees = Vec::new();
-    let mut rest = code.as_str();
+    let mut rest = code;
     while let Some(at) = find_use(rest) {
         let after = &rest[at + "use ".len()..];
         let end = after.find(';').unwrap_or(after.len());
@@ -94,6 +100,40 @@ fn use_trees(source: &str) -> Vec<String> {
         rest = &after[end..];
     }
     trees
+}
+
+/// Every path in `code` that starts from `crate::`, `super::` or
+/// `self::`, up to its last segment: what an expression or a type names
+/// without importing it (`crate::triage::report::text::write(out)` is
+/// `crate::triage::report::text::write`).
+fn inline_paths(code: &str) -> Vec<String> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut paths = Vec::new();
+    for start in ["crate::", "super::", "self::"] {
+        for (at, _) in code.match_indices(start) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| is_word(c) || c == ':' || c == '$') {
+                continue;
+            }
+            let mut end = at;
+            loop {
+                let word = code[end..]
+                    .find(|c: char| !is_word(c))
+                    .unwrap_or(code.len() - end);
+                if word == 0 {
+                    break;
+                }
+                end += word;
+                if code[end..].starts_with("::") && code[end + 2..].starts_with(is_word) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            paths.push(code[at..end].to_owned());
+        }
+    }
+    paths
 }
 
 /// Where the next `use ` keyword starts a declaration in `text`.
@@ -181,10 +221,11 @@ fn imports() -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
     files
         .into_iter()
         .map(|file| {
-            let source = std::fs::read_to_string(&file).expect("a source file");
-            let targets = use_trees(&source)
+            let code = code(&std::fs::read_to_string(&file).expect("a source file"));
+            let targets = use_trees(&code)
                 .iter()
                 .flat_map(|tree| expand(tree))
+                .chain(inline_paths(&code))
                 .filter_map(|path| target(&file, &path))
                 .collect();
             (file, targets)
@@ -285,6 +326,19 @@ fn the_reading_of_imports_finds_what_it_must() {
         Some(sources().join("triage/read/values/instant.rs"))
     );
     assert_eq!(target(&file, "std::io"), None);
+    assert_eq!(
+        inline_paths(
+            "let x = crate::triage::report::text::write(out, super::Sink::new());\n\
+             std::fs::read(crate::X); f::<crate::a::B>(self::c::D);"
+        ),
+        [
+            "crate::triage::report::text::write",
+            "crate::X",
+            "crate::a::B",
+            "super::Sink::new",
+            "self::c::D"
+        ]
+    );
     let graph = imports();
     assert!(
         graph[&sources().join("triage/resolve/mod.rs")]
