@@ -34,6 +34,7 @@ use mobileconnect_status::{Action, CodeKind, Finality, Outcome, Stage};
 
 pub(crate) use classification::Classification;
 use names::Names;
+pub(crate) use reading::plain_status;
 use row::Row;
 pub(crate) use unread::UnreadStatus;
 

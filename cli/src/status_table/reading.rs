@@ -14,12 +14,13 @@ impl StatusTable {
     /// whitespace (`" 3002 "`) or a fraction of zeros (`4000.0`), one of
     /// this table's names in any ASCII case, or a code and its name.
     pub(crate) fn read_status(&self, input: &str) -> Result<SmsStatus, UnreadStatus> {
-        let text = input.trim();
         // Nearly every status on triage's hot path is a plain code: read
-        // it without looking for a name. Core reads digits the same way.
-        if let Some(code) = plain_code(text) {
-            return Ok(SmsStatus::from_code(code));
+        // it without looking for a name, or for whitespace other than
+        // ASCII's. Core reads digits the same way.
+        if let Some(status) = plain_status(input.as_bytes()) {
+            return Ok(status);
         }
+        let text = input.trim();
         // A name starts with a letter; a code, or a code and its name,
         // with a digit.
         if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -46,10 +47,17 @@ impl StatusTable {
     }
 }
 
-/// The code `text` writes with digits alone, if it fits a code.
+/// The status of a code written as digits alone, with ASCII whitespace
+/// around them: what nearly every extract and event writes, read without
+/// a table or even a check that the rest of the text is UTF-8.
 #[inline]
-fn plain_code(text: &str) -> Option<u16> {
-    let digits = text.as_bytes();
+pub(crate) fn plain_status(text: &[u8]) -> Option<SmsStatus> {
+    plain_code(text.trim_ascii()).map(SmsStatus::from_code)
+}
+
+/// The code `digits` writes with digits alone, if it fits a code.
+#[inline]
+fn plain_code(digits: &[u8]) -> Option<u16> {
     if digits.is_empty() || digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }

@@ -6,7 +6,7 @@ use mobileconnect_status::SmsStatus;
 use super::extract::Extract;
 use super::scan::KEPT;
 use crate::quoted::Quoted;
-use crate::status_table::StatusTable;
+use crate::status_table::{StatusTable, plain_status};
 use crate::triage::read::values::instant::{
     Instant, NotATime, Reading, TimeProblem, TimeReader, Undecided,
 };
@@ -96,6 +96,9 @@ fn time(field: &[u8], times: &mut TimeReader, line: u64) -> Result<RowTime, Stri
 /// A status code as an extract writes it: a number, padded or written as
 /// a decimal (`4000.0`), read as core reads one, or a name of `statuses`.
 fn status(field: &[u8], statuses: &StatusTable) -> Result<SmsStatus, String> {
+    if let Some(status) = plain_status(field) {
+        return Ok(status);
+    }
     match std::str::from_utf8(field) {
         Ok(text) => statuses
             .read_status(text)

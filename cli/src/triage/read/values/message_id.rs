@@ -39,6 +39,14 @@ impl MessageId {
     /// same id however it is written (`9001`, `009001`, `9001.0`).
     pub(crate) fn of_column(text: &[u8]) -> Result<Option<Self>, DigitsLost> {
         let text = text.trim_ascii();
+        // Nearly every id is plain digits that fit: read them at once,
+        // leading zeros and all, which add nothing to the value.
+        if (1..=19).contains(&text.len()) && text.iter().all(u8::is_ascii_digit) {
+            let value = text
+                .iter()
+                .fold(0, |value, digit| value * 10 + u64::from(digit - b'0'));
+            return Ok(Some(Self::from_value(value)));
+        }
         if text.is_empty() || means_no_value(text) {
             return Ok(None);
         }
