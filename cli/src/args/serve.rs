@@ -41,7 +41,7 @@ Options:
                               lose the last acknowledged batches (SQLite only)
   --header-timeout SECONDS    a request's headers must arrive in time (default 10)
   --body-timeout SECONDS      a request's body must arrive in time (default 20)
-  --max-connections N         connections served at once (default 256)
+  --max-connections N         connections served at once, 1 to 65536 (default 256)
   -h, --help                  print this help
 
 Endpoints:
@@ -74,12 +74,7 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
             Long("sync") => options.sync = value(parser, "--sync")?,
             Long("header-timeout") => options.header_timeout = seconds(parser, "--header-timeout")?,
             Long("body-timeout") => options.body_timeout = seconds(parser, "--body-timeout")?,
-            Long("max-connections") => {
-                options.max_connections = value(parser, "--max-connections")?;
-                if options.max_connections == 0 {
-                    return Err(Fatal::new("--max-connections: expected at least 1"));
-                }
-            }
+            Long("max-connections") => options.max_connections = connections(parser)?,
             other => return Err(unexpected(other, HELP)),
         }
     }
@@ -107,6 +102,27 @@ fn address(parser: &mut lexopt::Parser) -> Result<std::net::SocketAddr, Fatal> {
             "--listen: expected an address and a port, such as 127.0.0.1:8080 or [::1]:8080, not {text:?}"
         ))
     })
+}
+
+/// The most connections `--max-connections` allows: each holds a file
+/// descriptor and buffers, and more than this many at once is a flood to
+/// be queued by the kernel, not served. Far below what the connections'
+/// semaphore can count.
+#[cfg(feature = "serve")]
+const MOST_CONNECTIONS: usize = 65_536;
+
+/// `--max-connections`: a number from 1 to [`MOST_CONNECTIONS`].
+#[cfg(feature = "serve")]
+fn connections(parser: &mut lexopt::Parser) -> Result<usize, Fatal> {
+    let text = parser.value()?.string()?;
+    text.parse()
+        .ok()
+        .filter(|count| (1..=MOST_CONNECTIONS).contains(count))
+        .ok_or_else(|| {
+            Fatal::new(format!(
+                "--max-connections: expected a number from 1 to {MOST_CONNECTIONS}, not {text:?}"
+            ))
+        })
 }
 
 /// A number of seconds, whole or with a fraction, above zero.

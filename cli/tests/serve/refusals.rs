@@ -298,7 +298,16 @@ fn usage_mistakes_name_the_option_and_exit_2_before_anything_starts() {
         ),
         (
             &["--max-connections", "0"][..],
-            "--max-connections: expected at least 1",
+            "--max-connections: expected a number from 1 to 65536, not \"0\"",
+        ),
+        (
+            &["--max-connections", "65537"][..],
+            "--max-connections: expected a number from 1 to 65536, not \"65537\"",
+        ),
+        // More than the connections' semaphore can hold.
+        (
+            &["--max-connections", "18446744073709551615"][..],
+            "--max-connections: expected a number from 1 to 65536",
         ),
         (
             &["--header-timeout", "-1"][..],
