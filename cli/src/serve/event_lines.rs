@@ -16,6 +16,7 @@ use std::thread;
 use bytes::Bytes;
 use http_body::Frame;
 
+use super::off_thread::{self, Unrun};
 use super::store::{Reader, StoreError};
 
 /// Bytes sent from the reading thread at a time.
@@ -52,30 +53,32 @@ fn produce(reader: &dyn Reader, mut send: impl FnMut(Vec<u8>) -> bool) -> Result
 /// complete.
 pub(crate) fn stream(
     reader: Arc<dyn Reader>,
-) -> (Lines, thread::JoinHandle<Result<(), StoreError>>) {
+) -> Result<(Lines, thread::JoinHandle<Result<(), StoreError>>), Unrun> {
     let (chunks, receiver) = mpsc::sync_channel::<Vec<u8>>(4);
-    let thread = thread::spawn(move || produce(&*reader, |chunk| chunks.send(chunk).is_ok()));
+    let thread = off_thread::start("events-reader", move || {
+        produce(&*reader, |chunk| chunks.send(chunk).is_ok())
+    })?;
     let lines = Lines {
         chunks: receiver,
         current: Cursor::new(Vec::new()),
     };
-    (lines, thread)
+    Ok((lines, thread))
 }
 
 /// The stored events as the body of an answer, read from the database
 /// while the answer is sent. A failure to read ends the body with an
 /// error, so the client sees a cut answer rather than a short list.
-pub(crate) fn body(reader: Arc<dyn Reader>) -> Body {
+pub(crate) fn body(reader: Arc<dyn Reader>) -> Result<Body, Unrun> {
     let (chunks, receiver) = tokio::sync::mpsc::channel(4);
-    tokio::task::spawn_blocking(move || {
+    off_thread::start("events-sender", move || {
         let read = produce(&*reader, |chunk| {
             chunks.blocking_send(Ok(Bytes::from(chunk))).is_ok()
         });
         if let Err(failure) = read {
             let _ = chunks.blocking_send(Err(io::Error::other(failure.to_string())));
         }
-    });
-    Body(receiver)
+    })?;
+    Ok(Body(receiver))
 }
 
 /// The answer's body that [`body`] makes.

@@ -15,6 +15,7 @@ use tokio::sync::oneshot;
 use super::batch::{Batch, Event};
 use super::identity::Identity;
 use super::metrics::Metrics;
+use super::off_thread::{self, Unrun};
 use super::store::{Store, StoreError};
 
 /// Batches in one transaction at most, so that a flood of them still
@@ -55,13 +56,10 @@ impl Committer {
     pub(crate) fn start(
         store: Box<dyn Store>,
         metrics: Arc<Metrics>,
-    ) -> (Self, thread::JoinHandle<()>) {
+    ) -> Result<(Self, thread::JoinHandle<()>), Unrun> {
         let (jobs, queue) = mpsc::channel();
-        let thread = thread::Builder::new()
-            .name("group-commit".to_owned())
-            .spawn(move || run(store, &queue, &metrics))
-            .expect("a thread can be started");
-        (Self { jobs }, thread)
+        let thread = off_thread::start("group-commit", move || run(store, &queue, &metrics))?;
+        Ok((Self { jobs }, thread))
     }
 
     /// Commits `work`, and answers once it is durable.

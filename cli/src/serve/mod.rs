@@ -31,6 +31,7 @@ mod http;
 mod identity;
 mod keys;
 mod metrics;
+mod off_thread;
 mod routes;
 pub(crate) mod shutdown;
 mod signature;
@@ -54,7 +55,7 @@ use keys::Keys;
 use metrics::Metrics;
 use store::Reader;
 pub(crate) use store::{Database, Sync};
-use views::Views;
+use views::{Unread, Views};
 
 /// Everything `serve` was asked to do.
 #[derive(Debug)]
@@ -100,14 +101,10 @@ pub(crate) struct State {
 }
 
 impl State {
-    /// The number of stored events, for `/metrics`; `None` when the
-    /// database cannot be read now.
-    async fn stored(&self) -> Option<u64> {
+    /// The number of stored events.
+    async fn stored(&self) -> Result<u64, Unread> {
         let reader = Arc::clone(&self.reader);
-        tokio::task::spawn_blocking(move || reader.count().ok())
-            .await
-            .ok()
-            .flatten()
+        Ok(off_thread::run("events-counter", move || reader.count()).await??)
     }
 }
 
@@ -139,7 +136,8 @@ pub(crate) fn run(options: &ServeOptions, table: StatusTable) -> Result<ExitCode
     let stop = shutdown::install();
 
     let metrics = Arc::new(Metrics::default());
-    let (committer, writer) = Committer::start(opened.store, Arc::clone(&metrics));
+    let (committer, writer) = Committer::start(opened.store, Arc::clone(&metrics))
+        .map_err(|failure| Fatal::new(format!("cannot start the database writer: {failure}")))?;
     log(format_args!("storing events in {}", opened.description));
     log(keys.describe());
     match &options.callback_id {

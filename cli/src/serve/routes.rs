@@ -9,7 +9,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use mobileconnect_status::Action;
 
 use super::answer::{Body, answer, typed};
-use super::views::View;
+use super::views::{Unread, View};
 use super::{State, ens, event_lines, log};
 
 /// An answer's body: whole before it is sent, or the stored events,
@@ -57,7 +57,7 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Respons
     match read {
         Read::Health => answer(StatusCode::OK, "ok\n"),
         Read::Metrics => {
-            let stored = state.stored().await;
+            let stored = state.stored().await.ok();
             typed(
                 answer(StatusCode::OK, state.metrics.text(stored)),
                 "text/plain; version=0.0.4; charset=utf-8",
@@ -69,13 +69,16 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Respons
         },
         // A database that cannot be read answers 503 before anything of
         // the events is sent.
-        Read::Events => match state.stored().await {
-            Some(_) => {
-                let body = event_lines::body(Arc::clone(&state.reader));
-                typed(Response::new(Either::Right(body)), "application/jsonl")
+        Read::Events => {
+            let body = match state.stored().await {
+                Ok(_) => event_lines::body(Arc::clone(&state.reader)).map_err(Unread::from),
+                Err(failure) => Err(failure),
+            };
+            match body {
+                Ok(body) => typed(Response::new(Either::Right(body)), "application/jsonl"),
+                Err(failure) => unavailable(&failure),
             }
-            None => unavailable(&"the events cannot be counted"),
-        },
+        }
     }
 }
 
@@ -87,14 +90,9 @@ fn content_type(view: View) -> &'static str {
     }
 }
 
-fn unavailable(failure: &dyn std::fmt::Display) -> Response<Body> {
-    log(format_args!(
-        "could not read the database, answered 503: {failure}"
-    ));
-    answer(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "the database cannot be read now\n",
-    )
+fn unavailable(failure: &Unread) -> Response<Body> {
+    log(format_args!("answered 503: {failure}"));
+    answer(StatusCode::SERVICE_UNAVAILABLE, failure.answer())
 }
 
 fn not_allowed(allowed: &'static str) -> Response<Body> {

@@ -7,12 +7,14 @@
 //! ever added). Requests that arrive while it is being resolved wait for
 //! that one resolution instead of starting their own.
 
+use std::fmt;
 use std::sync::Arc;
 
 use mobileconnect_status::{Action, CodeKind};
 use tokio::sync::Mutex;
 
 use super::event_lines;
+use super::off_thread::{self, Unrun};
 use super::store::{Reader, StoreError};
 use crate::status_table::StatusTable;
 use crate::triage::{self, Triaged};
@@ -53,9 +55,9 @@ impl Views {
     }
 
     /// The view's bytes, as triage writes them.
-    pub(crate) async fn render(&self, view: View) -> Result<Vec<u8>, StoreError> {
+    pub(crate) async fn render(&self, view: View) -> Result<Vec<u8>, Unread> {
         let resolved = self.resolved().await?;
-        let rendered = tokio::task::spawn_blocking(move || {
+        let rendered = off_thread::run("view-writer", move || {
             let mut out = Vec::new();
             let written = match view {
                 View::List(action) => resolved.write_list(action, &mut out),
@@ -67,22 +69,21 @@ impl Views {
                 ),
             };
             written.map(|()| out)
-        });
-        match rendered.await {
-            Ok(Ok(out)) => Ok(out),
-            Ok(Err(failure)) => Err(StoreError(format!(
+        })
+        .await?;
+        rendered.map_err(|failure| {
+            Unread::Store(StoreError(format!(
                 "cannot write the {view:?} view: {failure}"
-            ))),
-            Err(failure) => Err(StoreError(format!("resolving stopped: {failure}"))),
-        }
+            )))
+        })
     }
 
     /// The resolution of every stored event, resolved again only when
     /// events were added since.
-    async fn resolved(&self) -> Result<Arc<Triaged>, StoreError> {
+    async fn resolved(&self) -> Result<Arc<Triaged>, Unread> {
         let mut cache = self.cache.lock().await;
         let reader = Arc::clone(&self.reader);
-        let count = blocking(move || reader.count()).await?;
+        let count = off_thread::run("events-counter", move || reader.count()).await??;
         if let Some((counted, resolved)) = &*cache {
             if *counted == count {
                 return Ok(Arc::clone(resolved));
@@ -90,15 +91,15 @@ impl Views {
         }
         let reader = Arc::clone(&self.reader);
         let (table, code_kind) = (self.table.clone(), self.code_kind);
-        let resolved = blocking(move || {
-            let (lines, reading) = event_lines::stream(reader);
+        let resolved = off_thread::run("events-resolver", move || {
+            let (lines, reading) = event_lines::stream(reader)?;
             let resolved = triage::resolve_json_lines(lines, EVENTS_FILE, &table, code_kind);
             match reading.join() {
-                Ok(read) => read.map(|()| resolved),
-                Err(_) => Err(StoreError("reading the events failed".to_owned())),
+                Ok(read) => Ok(read.map(|()| resolved)?),
+                Err(_) => Err(Unread::Thread(Unrun::Panicked)),
             }
         })
-        .await?;
+        .await??;
         // Events added while these were read make the count low, never
         // high: the next request resolves again, and nothing is missed.
         let resolved = Arc::new(resolved);
@@ -107,11 +108,43 @@ impl Views {
     }
 }
 
-/// Runs `work`, which reads the database, off the request threads.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, StoreError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|failure| StoreError(format!("reading the database stopped: {failure}")))?
+/// Why a view or the stored events cannot be served now: each is
+/// answered 503, and the client may ask again.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    /// The database cannot be read.
+    Store(StoreError),
+    /// No thread could be started to read it, or the one reading stopped.
+    Thread(Unrun),
+}
+
+impl Unread {
+    /// What the client is told; the log says more.
+    pub(crate) fn answer(&self) -> &'static str {
+        match self {
+            Unread::Store(_) => "the database cannot be read now\n",
+            Unread::Thread(_) => "the server cannot start the work now; ask again\n",
+        }
+    }
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::Store(failure) => write!(f, "cannot read the database: {failure}"),
+            Unread::Thread(failure) => write!(f, "cannot read the events: {failure}"),
+        }
+    }
+}
+
+impl From<StoreError> for Unread {
+    fn from(failure: StoreError) -> Self {
+        Unread::Store(failure)
+    }
+}
+
+impl From<Unrun> for Unread {
+    fn from(failure: Unrun) -> Self {
+        Unread::Thread(failure)
+    }
 }

@@ -11,3 +11,4 @@ mod refusals;
 mod server;
 mod slow_clients;
 mod stopping;
+mod threads;

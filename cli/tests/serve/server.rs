@@ -56,6 +56,16 @@ impl Server {
 
     /// As [`Server::start`], listening on `listen`.
     pub(crate) fn start_on(directory: &Path, listen: &str, args: &[&str]) -> Self {
+        Self::start_with(directory, listen, args, &[])
+    }
+
+    /// As [`Server::start_on`], with the environment variables `variables`.
+    pub(crate) fn start_with(
+        directory: &Path,
+        listen: &str,
+        args: &[&str],
+        variables: &[(&str, &str)],
+    ) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
             .args([
                 "serve",
@@ -67,6 +77,7 @@ impl Server {
             .args(args)
             .current_dir(directory)
             .env_remove("SMS_STATUS_SIGNATURE_KEY")
+            .envs(variables.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
