@@ -19,7 +19,7 @@ use super::batch::Batch;
 use super::group_commit::Work;
 use super::metrics::Refused;
 use super::signature::{self, Refusal};
-use super::verification::Verification;
+use super::verification::{MOST_FIELD_BYTES, Verification, shown};
 use super::{State, log};
 
 /// The largest body taken: a batch of 1,000 events is about 0.5 MiB.
@@ -109,7 +109,7 @@ async fn signed(state: &State, signature: &[u8], body: &[u8]) -> Response<Body> 
 
 /// A body without a signature: only the verification body of the
 /// configured callback is taken (of any callback while none is
-/// configured, to set one up).
+/// configured, to set one up), and only with fields of a bounded length.
 async fn unsigned(state: &State, body: &[u8]) -> Response<Body> {
     let Some(verification) = Verification::read(body) else {
         return refuse_signature(state, Refusal::Missing);
@@ -118,14 +118,29 @@ async fn unsigned(state: &State, body: &[u8]) -> Response<Body> {
         if *expected != verification.callback_id {
             state.metrics.refused(Refused::OtherCallback);
             log(format_args!(
-                "refused a verification body for callback {:?}: this receiver is for {expected:?}",
-                verification.callback_id
+                "refused a verification body for callback {}: this receiver is for {expected:?}",
+                shown(&verification.callback_id)
             ));
             return answer(StatusCode::FORBIDDEN, "not this receiver's callback\n");
         }
     }
+    if verification.is_too_long() {
+        state.metrics.refused(Refused::LongVerification);
+        log(format_args!(
+            "refused a verification body (400): callbackId {} or verificationKey {} is over \
+             {MOST_FIELD_BYTES} bytes",
+            shown(&verification.callback_id),
+            shown(&verification.verification_key)
+        ));
+        return answer(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "callbackId and verificationKey may hold at most {MOST_FIELD_BYTES} bytes each\n"
+            ),
+        );
+    }
     let request = verification.request_to_send();
-    let callback_id = verification.callback_id.clone();
+    let callback_id = shown(&verification.callback_id);
     let work = Work::Verification {
         callback_id: verification.callback_id,
         verification_key: verification.verification_key,
@@ -134,7 +149,7 @@ async fn unsigned(state: &State, body: &[u8]) -> Response<Body> {
         Ok(_) => {
             state.metrics.verification();
             log(format_args!(
-                "verification body for callback {callback_id:?} stored; to finish creating the \
+                "verification body for callback {callback_id} stored; to finish creating the \
                  callback, send this request to Marketing Cloud's REST API:\n\n{request}\n"
             ));
             answer(StatusCode::OK, "verification stored\n")

@@ -24,14 +24,17 @@ pub(crate) enum Refused {
     SlowBody,
     /// 403: a verification body for another callback.
     OtherCallback,
+    /// 400: a verification body with a field over its length.
+    LongVerification,
 }
 
 impl Refused {
-    const ALL: [Refused; 4] = [
+    const ALL: [Refused; 5] = [
         Refused::TooLarge,
         Refused::NotJson,
         Refused::SlowBody,
         Refused::OtherCallback,
+        Refused::LongVerification,
     ];
 
     fn as_str(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Refused {
             Refused::NotJson => "not_json",
             Refused::SlowBody => "slow_body",
             Refused::OtherCallback => "other_callback",
+            Refused::LongVerification => "long_verification",
         }
     }
 }
@@ -53,7 +57,7 @@ pub(crate) struct Metrics {
     unreadable: AtomicU64,
     signed_by: [AtomicU64; 2],
     signature_refused: [AtomicU64; 3],
-    refused: [AtomicU64; 4],
+    refused: [AtomicU64; Refused::ALL.len()],
     store_failures: AtomicU64,
     verifications: AtomicU64,
     commits: AtomicU64,

@@ -12,3 +12,4 @@ mod server;
 mod slow_clients;
 mod stopping;
 mod threads;
+mod verification;

@@ -115,3 +115,35 @@ fn a_receiver_whose_postgres_connections_were_ended_connects_again() {
         "two events, two lines"
     );
 }
+
+#[test]
+fn a_postgres_receiver_keeps_one_verification_for_each_callback() {
+    let Some(url) = database("sms_status_verification") else {
+        return;
+    };
+    let directory = with_keys("postgres-verification", &[KEY]);
+    let server = Server::start(&directory, &["--database", &url]);
+    let id = "65b885ab-c2b4-46fe-85d0-d6cb8be8057d";
+    for key in ["first", "second"] {
+        let body = format!(r#"{{"callbackId": "{id}", "verificationKey": "{key}"}}"#);
+        let answer = crate::serve::http::request(
+            server.address,
+            "POST",
+            "/ens",
+            &[("Content-Type", "application/json")],
+            body.as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    }
+    let kept = Command::new("psql")
+        .args([&url, "-v", "ON_ERROR_STOP=1", "-q", "-t", "-A", "-c"])
+        .arg("SELECT callback_id || ' ' || verification_key FROM ens_verifications")
+        .output()
+        .expect("psql runs");
+    assert!(kept.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&kept.stdout),
+        format!("{id} second\n")
+    );
+}

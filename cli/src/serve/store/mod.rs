@@ -3,11 +3,12 @@
 //!
 //! - `ens_events`: one row per event identity, in the order they were
 //!   first stored (`seq`), with the event's text exactly as received;
-//! - `ens_verifications`: the verification bodies ENS sent, to be passed
-//!   on to `POST /platform/v1/ens-verify`.
+//! - `ens_verifications`: the newest verification body of each callback
+//!   (of the newest callbacks, a bounded number), to be passed on to
+//!   `POST /platform/v1/ens-verify`.
 //!
-//! Rows are only ever added, so the number of rows tells whether anything
-//! changed since the lists were last resolved.
+//! Events are only ever added, so the number of events tells whether
+//! anything changed since the lists were last resolved.
 
 #[cfg(feature = "postgres")]
 mod postgres;
@@ -75,9 +76,21 @@ impl fmt::Display for StoreError {
     }
 }
 
-/// Keeps a verification body; `$1`, `$2`, `$3` are its time, callback
-/// and key, which SQLite and PostgreSQL both bind by position.
-const INSERT_VERIFICATION: &str = "INSERT INTO ens_verifications (received_ms, callback_id, verification_key) VALUES ($1, $2, $3)";
+/// Keeps a verification body, one for each callback, the newest; `$1`,
+/// `$2`, `$3` are its time, callback and key, which SQLite and PostgreSQL
+/// both bind by position.
+const UPSERT_VERIFICATION: &str = "INSERT INTO ens_verifications (received_ms, callback_id, verification_key) VALUES ($1, $2, $3) \
+     ON CONFLICT (callback_id) DO UPDATE SET received_ms = excluded.received_ms, verification_key = excluded.verification_key";
+
+/// The verification bodies kept at most, the newest: without
+/// `--callback-id` any callback's is taken, and anyone can send one.
+/// A callback is verified within hours of its creation, so the one being
+/// set up is among the newest.
+const MOST_VERIFICATIONS: i64 = 64;
+
+/// Drops all but the newest [`MOST_VERIFICATIONS`]; `$1` is that number.
+const TRIM_VERIFICATIONS: &str = "DELETE FROM ens_verifications WHERE callback_id NOT IN \
+     (SELECT callback_id FROM ens_verifications ORDER BY received_ms DESC, callback_id LIMIT $1)";
 
 /// The writing side, owned by the one thread that commits.
 pub(crate) trait Store: Send {
@@ -88,7 +101,8 @@ pub(crate) trait Store: Send {
     /// cannot deadlock.
     fn insert(&mut self, events: &[&Event], received_ms: i64) -> Result<Vec<bool>, StoreError>;
 
-    /// Keeps a verification body ENS sent.
+    /// Keeps a verification body ENS sent, in place of any the callback
+    /// had, and drops the oldest callbacks' beyond the most kept.
     fn verification(
         &mut self,
         callback_id: &str,

@@ -28,8 +28,8 @@ CREATE TABLE IF NOT EXISTS ens_events (
     event text NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ens_verifications (
+    callback_id text NOT NULL PRIMARY KEY,
     received_ms bigint NOT NULL,
-    callback_id text NOT NULL,
     verification_key text NOT NULL
 );
 ";
@@ -148,10 +148,19 @@ impl Store for PostgresStore {
     ) -> Result<(), StoreError> {
         let runtime = self.0.runtime.clone();
         let client = self.0.client()?;
-        runtime.block_on(client.execute(
-            super::INSERT_VERIFICATION,
-            &[&received_ms, &callback_id, &verification_key],
-        ))?;
+        runtime.block_on(async {
+            let transaction = client.transaction().await?;
+            transaction
+                .execute(
+                    super::UPSERT_VERIFICATION,
+                    &[&received_ms, &callback_id, &verification_key],
+                )
+                .await?;
+            transaction
+                .execute(super::TRIM_VERIFICATIONS, &[&super::MOST_VERIFICATIONS])
+                .await?;
+            transaction.commit().await
+        })?;
         Ok(())
     }
 }

@@ -30,8 +30,8 @@ CREATE TABLE IF NOT EXISTS ens_events (
     event TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ens_verifications (
+    callback_id TEXT NOT NULL PRIMARY KEY,
     received_ms INTEGER NOT NULL,
-    callback_id TEXT NOT NULL,
     verification_key TEXT NOT NULL
 );
 ";
@@ -106,10 +106,13 @@ impl Store for SqliteStore {
         verification_key: &str,
         received_ms: i64,
     ) -> Result<(), StoreError> {
-        self.connection.execute(
-            super::INSERT_VERIFICATION,
+        let transaction = self.connection.transaction()?;
+        transaction.execute(
+            super::UPSERT_VERIFICATION,
             params![received_ms, callback_id, verification_key],
         )?;
+        transaction.execute(super::TRIM_VERIFICATIONS, [super::MOST_VERIFICATIONS])?;
+        transaction.commit()?;
         Ok(())
     }
 }
