@@ -6,6 +6,7 @@ mod crash;
 mod equivalence;
 mod events;
 mod http;
+mod long_reads;
 mod postgres;
 mod refusals;
 mod server;

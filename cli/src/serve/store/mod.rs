@@ -92,6 +92,17 @@ const MOST_VERIFICATIONS: i64 = 64;
 const TRIM_VERIFICATIONS: &str = "DELETE FROM ens_verifications WHERE callback_id NOT IN \
      (SELECT callback_id FROM ens_verifications ORDER BY received_ms DESC, callback_id LIMIT $1)";
 
+/// The events read in one query, each query its own short transaction:
+/// a page of a few megabytes at most, so that no transaction stays open
+/// while a slow client takes the events (an open SQLite read keeps
+/// checkpoints from emptying the write-ahead log, which then grows).
+const PAGE: i64 = 2_000;
+
+/// A page of stored events after the one whose `seq` is `$1`, at most
+/// `$2` of them, in the order stored.
+const PAGE_OF_EVENTS: &str =
+    "SELECT seq, event FROM ens_events WHERE seq > $1 ORDER BY seq LIMIT $2";
+
 /// The writing side, owned by the one thread that commits.
 pub(crate) trait Store: Send {
     /// Adds the events whose identity is not stored yet and says, for
@@ -117,7 +128,12 @@ pub(crate) trait Reader: Send + std::marker::Sync {
     fn count(&self) -> Result<u64, StoreError>;
 
     /// Calls `visit` with each stored event's text, in the order they were
-    /// stored; stops at the first error `visit` returns.
+    /// stored; stops at the first error `visit` returns. The events are
+    /// read a page at a time, each page in a transaction of its own, so
+    /// the events stored before the call are all visited, and some stored
+    /// during it may be too (with PostgreSQL, whose transactions commit
+    /// out of `seq` order, one stored during it may be left out: it is in
+    /// the next call).
     fn each(&self, visit: &mut dyn FnMut(&str) -> io::Result<()>) -> Result<(), StoreError>;
 }
 

@@ -175,27 +175,25 @@ impl Reader for PostgresReader {
     }
 
     fn each(&self, visit: &mut dyn FnMut(&str) -> io::Result<()>) -> Result<(), StoreError> {
-        const PAGE: i32 = 10_000;
-        let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let runtime = connection.runtime.clone();
-        let client = connection.client()?;
-        // A cursor, so that the events come in pages instead of all at
-        // once; each page is passed on outside the runtime, where `visit`
-        // may block.
-        let transaction = runtime.block_on(client.build_transaction().read_only(true).start())?;
-        let portal =
-            runtime.block_on(transaction.bind("SELECT event FROM ens_events ORDER BY seq", &[]))?;
+        let mut after = i64::MIN;
         loop {
-            let rows = runtime.block_on(transaction.query_portal(&portal, PAGE))?;
-            for row in &rows {
-                visit(row.get(0))
+            // The connection is held for one page's query only: the page
+            // is passed on at the client's pace with nothing held.
+            let page = {
+                let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+                let runtime = connection.runtime.clone();
+                let client = connection.client()?;
+                runtime.block_on(client.query(super::PAGE_OF_EVENTS, &[&after, &super::PAGE]))?
+            };
+            for row in &page {
+                visit(row.get(1))
                     .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
             }
-            if rows.len() < PAGE as usize {
-                break;
+            // An empty page is the end.
+            match page.last() {
+                Some(row) => after = row.get(0),
+                None => return Ok(()),
             }
         }
-        runtime.block_on(transaction.commit())?;
-        Ok(())
     }
 }

@@ -22,6 +22,11 @@ use crate::serve::batch::Event;
 /// before ENS gives up on it.
 const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
 
+/// The size the write-ahead log is cut back to once a checkpoint has
+/// emptied it. SQLite otherwise keeps the file at the largest it ever
+/// grew (while a long read kept checkpoints from emptying it, say).
+const WAL_KEPT_BYTES: u64 = 16 << 20;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS ens_events (
     seq INTEGER PRIMARY KEY,
@@ -66,7 +71,9 @@ pub(super) fn open(path: &Path, sync: Sync) -> Result<Opened, StoreError> {
         Sync::Normal => "NORMAL",
     };
     connection
-        .execute_batch(&format!("PRAGMA synchronous = {synchronous};{SCHEMA}"))
+        .execute_batch(&format!(
+            "PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WAL_KEPT_BYTES};{SCHEMA}"
+        ))
         .map_err(failed)?;
     let reader = SqliteReader {
         path: path.to_owned(),
@@ -141,15 +148,25 @@ impl Reader for SqliteReader {
 
     fn each(&self, visit: &mut dyn FnMut(&str) -> io::Result<()>) -> Result<(), StoreError> {
         let connection = self.connect()?;
-        let mut select = connection.prepare("SELECT event FROM ens_events ORDER BY seq")?;
-        let mut rows = select.query([])?;
-        while let Some(row) = rows.next()? {
-            let text = row.get_ref(0)?.as_str().map_err(|failure| {
-                StoreError(format!("SQLite: an event is not text: {failure}"))
-            })?;
-            visit(text)
-                .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
+        let mut select = connection.prepare(super::PAGE_OF_EVENTS)?;
+        let mut after = i64::MIN;
+        loop {
+            // The statement is reset when its rows are dropped, which
+            // ends the read transaction before the page is passed on.
+            let page = select
+                .query_map(params![after, super::PAGE], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            for (_, text) in &page {
+                visit(text)
+                    .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
+            }
+            // An empty page is the end.
+            match page.last() {
+                Some(&(seq, _)) => after = seq,
+                None => return Ok(()),
+            }
         }
-        Ok(())
     }
 }
