@@ -1,6 +1,7 @@
 //! `sms-status`: look up, export and triage Marketing Cloud MobileConnect SMS
 //! status codes. Every classification it prints comes from the status table
-//! in use: the one the `mobileconnect-status` crate is generated from.
+//! in use: the one the `mobileconnect-status` crate is generated from, or
+//! one of the user's own that `--codes` or `SMS_STATUS_CODES` names.
 //!
 //! This library is the command line as a function, [`run`], so that the
 //! binary and the fuzz targets run the same code; it has no other API
@@ -34,17 +35,38 @@ mod words;
 use std::env;
 use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use args::Command;
 use closed_pipe::ClosedPipeIsFine;
 use fatal::Fatal;
-use status_table::StatusTable;
+use status_table::{Origin, StatusTable};
 #[doc(hidden)]
 pub use triage::told::Told;
 
 /// The environment variable that names a status table, as `--codes` does.
 const CODES_VARIABLE: &str = "SMS_STATUS_CODES";
+
+/// The table file `--codes` names, else `SMS_STATUS_CODES` (ignored when
+/// empty, as an unset variable), with which of the two named it.
+/// Standard input is for the inputs, so `-` names no table.
+fn table_file(option: Option<OsString>) -> Result<Option<(OsString, &'static str)>, Fatal> {
+    let named = match option {
+        Some(file) => (file, "--codes"),
+        None => match env::var_os(CODES_VARIABLE) {
+            Some(file) if !file.is_empty() => (file, CODES_VARIABLE),
+            _ => return Ok(None),
+        },
+    };
+    if named.0 == "-" {
+        return Err(Fatal::new(format!(
+            "{}: expected the file of a status table, not - (standard input is for the inputs)",
+            named.1
+        )));
+    }
+    Ok(Some(named))
+}
 
 /// Runs `sms-status` with `arguments` (those after the program name),
 /// writing what it prints to `stdout`; messages go to standard error.
@@ -101,13 +123,19 @@ fn command(
     stdout: impl Write,
 ) -> Result<ExitCode, Fatal> {
     let args::Invocation { codes, command } = args::parse(arguments)?;
-    let codes = codes.or_else(|| env::var_os(CODES_VARIABLE).filter(|file| !file.is_empty()));
+    let codes = table_file(codes)?;
     // Read and checked only by a command that classifies, and before it
     // reads any input or checks any output.
     let table = || match &codes {
-        Some(file) => {
-            check::load(file).map(|(shown, table)| StatusTable::of_checked(&shown, &table))
-        }
+        Some((file, named_by)) => check::load(file, named_by).map(|(shown, table)| {
+            let path = PathBuf::from(file);
+            let origin = Origin {
+                path,
+                shown,
+                named_by,
+            };
+            StatusTable::of_checked(origin, &table)
+        }),
         None => Ok(StatusTable::built_in()),
     };
     let mut out = io::BufWriter::new(ClosedPipeIsFine(stdout));
@@ -130,7 +158,11 @@ fn command(
             query::write(&options, &table()?, &mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS
         }
-        Command::Check(options) => check::run(&options, codes.as_deref(), &mut out)?,
+        Command::Check(options) => check::run(
+            &options,
+            codes.as_ref().map(|(file, _)| file.as_os_str()),
+            &mut out,
+        )?,
         Command::PrintSchema => {
             check::print_schema(&mut out).map_err(Fatal::stdout)?;
             ExitCode::SUCCESS

@@ -6,8 +6,6 @@
 use crate::common;
 use crate::sql_engine;
 
-use std::process::Command;
-
 use common::{json_report, read, scratch, scratch_file, sms_status};
 use sql_engine::{TrackingRow, query, tracking_table};
 
@@ -48,15 +46,13 @@ fn explain_says_what_the_table_of_ones_own_says_of_its_code() {
 
 #[test]
 fn the_environment_variable_names_the_table_as_the_option_does() {
-    let output = Command::new(env!("CARGO_BIN_EXE_sms-status"))
-        .args(["explain", "4600"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("SMS_STATUS_CODES", GATEWAY_TABLE)
-        .output()
-        .expect("sms-status runs");
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
-    assert!(output.status.success(), "{stdout}");
-    assert!(stdout.starts_with("4600 BlockedByOurGateway\n"), "{stdout}");
+    let run = with_variable(GATEWAY_TABLE, &["explain", "4600"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("4600 BlockedByOurGateway\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -200,6 +196,158 @@ fn codes_after_the_command_says_where_it_goes() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("standard input is for the inputs"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A table of one row, 4600: 4000 Delivered is not in it.
+const ONE_ROW: &str = "[[status]]\ncode = 4600\nname = \"BlockedByOurGateway\"\n\
+    definition = \"Our gateway refused the number.\"\nstage = \"send-service\"\n\
+    outcome = \"failed\"\nfinal = \"yes\"\naction = \"suppress-number\"\n";
+
+/// `sms-status ARGS` with `SMS_STATUS_CODES` set to `codes`.
+fn with_variable(codes: &str, args: &[&str]) -> common::Run {
+    let output = common::binary()
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SMS_STATUS_CODES", codes)
+        .output()
+        .expect("sms-status runs");
+    common::Run {
+        stdout: String::from_utf8(output.stdout).expect("UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8"),
+        code: output.status.code().expect("an exit code"),
+    }
+}
+
+#[test]
+fn names_only_the_table_of_ones_own_has_are_read_and_the_built_in_ones_it_lacks_are_bad_rows() {
+    let table = scratch_file("own-table-one-row.toml", ONE_ROW);
+    let table = table.to_str().expect("a UTF-8 path");
+    let deliveries = scratch_file(
+        "own-table-deliveries.json",
+        r#"{"tracking": [
+            {"mobileNumber": "15550100007", "standardStatusCode": "BlockedByOurGateway"},
+            {"mobileNumber": "15550100008", "standardStatusCode": "Delivered"}
+        ]}"#,
+    );
+    let extract = scratch_file(
+        "own-table-names.csv",
+        "Mobile,SMSStandardStatusCodeId\n15550100009,blockedbyourgateway\n\
+         15550100010,Delivered\n,4600\n",
+    );
+    let suppress = scratch("own-table-names-suppress.txt");
+    let run = sms_status(&[
+        "--codes",
+        table,
+        "triage",
+        deliveries.to_str().expect("a UTF-8 path"),
+        extract.to_str().expect("a UTF-8 path"),
+        "--suppress-list",
+        suppress.to_str().expect("a UTF-8 path"),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(read(&suppress), "15550100007\n15550100009\n");
+    let messages = common::messages(&run);
+    assert!(
+        messages
+            .iter()
+            .any(|line| line.contains("own-table-deliveries.json:3")
+                && line.contains("\"Delivered\" is not a status of the table in use")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|line| line.contains("own-table-names.csv:3")
+                && line.contains(&format!(
+                    "\"Delivered\" is not a status of the table in use, {table} (--codes)"
+                ))),
+        "{}",
+        run.stderr
+    );
+    // A bad row names its status as the table in use does.
+    assert!(
+        messages
+            .iter()
+            .any(|line| line.contains("own-table-names.csv:4")
+                && line.contains("status 4600 BlockedByOurGateway has no recipient")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn triage_never_writes_over_the_table_it_classifies_with() {
+    let table = scratch_file("own-table-kept.toml", ONE_ROW);
+    let input = scratch_file("own-table-input.csv", EXTRACT);
+    for output in ["--suppress-list", "--retry-list", "--html"] {
+        let run = sms_status(&[
+            "--codes",
+            table.to_str().expect("a UTF-8 path"),
+            "triage",
+            input.to_str().expect("a UTF-8 path"),
+            output,
+            table.to_str().expect("a UTF-8 path"),
+        ]);
+        assert_eq!(run.code, 2, "{output}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("the status table --codes names"),
+            "{output}: {}",
+            run.stderr
+        );
+        assert_eq!(read(&table), ONE_ROW, "{output}");
+    }
+}
+
+#[test]
+fn the_option_wins_over_the_variable_and_an_empty_variable_names_no_table() {
+    let table = scratch_file("own-table-variable.toml", ONE_ROW);
+    let table = table.to_str().expect("a UTF-8 path");
+    let run = with_variable(table, &["--codes", GATEWAY_TABLE, "explain", "4000"]);
+    assert!(run.stdout.starts_with("4000 Delivered\n"), "{}", run.stdout);
+    let run = with_variable(table, &["explain", "4000"]);
+    assert!(
+        run.stdout.starts_with("4000: not in this table"),
+        "{}",
+        run.stdout
+    );
+    let run = with_variable("", &["explain", "4000"]);
+    assert!(run.stdout.starts_with("4000 Delivered\n"), "{}", run.stdout);
+}
+
+#[test]
+fn a_table_that_cannot_be_read_is_named_with_what_named_it() {
+    let run = sms_status(&["--codes", "no-such-table.toml", "list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("cannot read the status table no-such-table.toml")
+            && run.stderr.contains("with --codes"),
+        "{}",
+        run.stderr
+    );
+    let run = with_variable("no-such-table.toml", &["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("with SMS_STATUS_CODES"),
+        "{}",
+        run.stderr
+    );
+    let run = with_variable("-", &["triage", "-"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("SMS_STATUS_CODES: expected the file of a status table"),
+        "{}",
+        run.stderr
+    );
+    let run = sms_status(&["--codes", GATEWAY_TABLE, "--codes", GATEWAY_TABLE, "list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--codes is given twice"),
         "{}",
         run.stderr
     );

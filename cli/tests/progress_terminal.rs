@@ -16,6 +16,7 @@ fn screen(environment: &str) -> (Option<i32>, String) {
     );
     let shell = format!("{environment}exec '{binary}' triage - < '{sample}'");
     let output = Command::new("script")
+        .env_remove("SMS_STATUS_CODES")
         .args(["--quiet", "--return", "--command", &shell, "/dev/null"])
         .output()
         .expect("script from util-linux runs");

@@ -65,8 +65,8 @@ fn a_byte_order_mark_before_csv_leaves_the_first_column_name_intact() {
 #[test]
 fn json_after_a_first_chunk_of_whitespace_on_a_pipe_is_still_json() {
     use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+    use std::process::Stdio;
+    let mut child = common::binary()
         .args(["triage", "--format", "json", "-"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())

@@ -135,7 +135,7 @@ fn a_missing_output_directory_stops_triage_before_a_waiting_pipe_is_opened() {
         .expect("mkfifo runs");
     assert!(made.success());
     let missing = scratch("no-such-dir-either").join("list.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+    let mut child = common::binary()
         .args([
             "triage",
             fifo.to_str().unwrap(),
@@ -290,7 +290,7 @@ fn the_same_input_named_twice_is_read_once() {
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_the_usual_code() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+    let mut child = common::binary()
         .args(["triage", SAMPLE])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())
@@ -321,7 +321,7 @@ fn an_interrupted_run_leaves_the_old_list_or_the_whole_new_one() {
     let extract = scratch_file("many-numbers.csv", rows);
     let list = scratch("many-numbers-suppress.txt");
     let run = |list: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_sms-status"))
+        common::binary()
             .args([
                 "triage",
                 extract.to_str().unwrap(),
@@ -389,7 +389,7 @@ fn standard_input_read_from_an_input_is_never_a_list() {
     let extract = extract_copy("stdin-is-input.csv");
     let before = std::fs::read(&extract).expect("the copy");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_sms-status"))
+        common::binary()
             .args(args)
             .stdin(std::fs::File::open(&extract).expect("the copy"))
             .output()

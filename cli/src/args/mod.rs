@@ -56,8 +56,9 @@ Options:
 
 Exit codes: 0 success; 1 triage saw bad rows (the lists were written from the
 rest), or check found mistakes in the table; 2 nothing was replaced: a usage
-error, an output that cannot be written, or an input of which nothing could be
-counted; 130 interrupted.
+error, a status table (--codes) that cannot be read or has mistakes, an output
+that cannot be written, or an input of which nothing could be counted; 130
+interrupted.
 ";
 
 /// The command line read: the status table to use, when one is named,
@@ -142,6 +143,11 @@ pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Inv
         let command = match argument {
             Short('h') | Long("help") => Command::Help(HELP),
             Short('V') | Long("version") => Command::Version,
+            Long("codes") if codes.is_some() => {
+                return Err(see_help(Fatal::new(
+                    "--codes is given twice: name one status table",
+                )));
+            }
             Long("codes") => {
                 codes = Some(codes_file(&mut parser).map_err(see_help)?);
                 continue;

@@ -29,6 +29,7 @@ use mobileconnect_status_table::{
 
 use crate::fatal::Fatal;
 use crate::quoted::as_name;
+use crate::status_table::for_shell;
 
 /// What `check` was asked to do.
 #[derive(Debug)]
@@ -153,16 +154,15 @@ const DEFAULT_FILE: &str = "status-codes.toml";
 const CHECK_ADVICE: &str =
     "name the table's file, or run sms-status check where status-codes.toml is";
 
-/// The table in `file` (`--codes`), checked as `check` checks it, for a
-/// command that classifies with it, and the file's name as messages show
-/// it. Its mistakes go to standard error as
-/// `check` words them, and stop the command before it reads any input: a
-/// table with a mistake in it would put people on the wrong list.
-pub(crate) fn load(file: &OsStr) -> Result<(String, Table), Fatal> {
-    let (shown, bytes) = read(
-        file,
-        "name the table's file with --codes or SMS_STATUS_CODES",
-    )?;
+/// The table in `file`, which `named_by` (`--codes` or
+/// `SMS_STATUS_CODES`) names, checked as `check` checks it, for a command
+/// that classifies with it, and the file's name as messages show it. Its
+/// mistakes go to standard error as `check` words them, and stop the
+/// command before it reads any input: a table with a mistake in it would
+/// put people on the wrong list.
+pub(crate) fn load(file: &OsStr, named_by: &str) -> Result<(String, Table), Fatal> {
+    let advice = format!("name the table's file with {named_by}");
+    let (shown, bytes) = read(file, &advice)?;
     let mistakes = match table_text(&shown, bytes) {
         Err(message) => Mistakes::NotATable(message),
         Ok(text) => match check(&text) {
@@ -177,8 +177,9 @@ pub(crate) fn load(file: &OsStr) -> Result<(String, Table), Fatal> {
         more => format!("{more} mistakes; fix them"),
     };
     Err(Fatal::new(format!(
-        "the status table {shown} (--codes) has {count} (sms-status check {shown} \
-         checks it again), and run this command again"
+        "the status table {shown} ({named_by}) has {count} (sms-status check {} checks \
+         it again), and run this command again",
+        for_shell(&file.to_string_lossy())
     )))
 }
 

@@ -15,9 +15,10 @@ const CODE: &str = "t.SMSStandardStatusCodeId";
 
 pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
     let unlisted = first_unlisted(table);
-    let codes = table
-        .file()
-        .map_or_else(String::new, |file| format!("--codes {file} "));
+    // A file named with `*/` in it must not end the comment.
+    let codes = table.origin().map_or_else(String::new, |origin| {
+        format!("{} ", origin.option()).replace("*/", "* /")
+    });
     writeln!(
         out,
         "/* MobileConnect SMS status classification for a SQL query activity.\n   \

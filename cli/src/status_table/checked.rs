@@ -5,14 +5,14 @@
 use mobileconnect_status::{Action, Finality, Outcome, Stage};
 use mobileconnect_status_table as table;
 
-use super::StatusTable;
 use super::classification::Classification;
 use super::row::Row;
+use super::{Origin, StatusTable};
 
 impl StatusTable {
-    /// The table `checked` lists, read from `file` (as messages show it),
-    /// every code it does not list read as core reads an unlisted code.
-    pub(crate) fn of_checked(file: &str, checked: &table::Table) -> Self {
+    /// The table `checked` lists, read from `origin`, every code it does
+    /// not list read as core reads an unlisted code.
+    pub(crate) fn of_checked(origin: Origin, checked: &table::Table) -> Self {
         let rows = checked.rows().iter().map(|row| Row {
             code: row.code,
             name: row.name.as_str().into(),
@@ -25,7 +25,7 @@ impl StatusTable {
                 action: action(row.action),
             },
         });
-        Self::from_rows(Some(file.into()), rows.collect())
+        Self::from_rows(Some(origin), rows.collect())
     }
 }
 

@@ -1,13 +1,15 @@
 //! The status table every command reads codes with: the built-in one, from
-//! which `mobileconnect-status` was generated.
+//! which `mobileconnect-status` was generated, or one of the user's own
+//! (`--codes FILE`, `SMS_STATUS_CODES`).
 //!
 //! ```text
-//! SmsStatus ── built_in ──▶ rows in code order ─▶ StatusTable: for every code
-//!                           (name, definition,      0..=65535 an entry in an
-//!                           note, classification)   array indexed by code (its
-//!                                                   row, its classification);
-//!                                                   names sorted, for text
-//!                                                   (reading) ─▶ every command
+//! SmsStatus ── built_in ───────────┐
+//!                                  ├─▶ rows in code order ─▶ StatusTable: for every
+//! FILE ─ check::load (the build's  │   (name, definition,    code 0..=65535 an entry
+//!        reader and messages) ─────┘   note, classification) in an array indexed by
+//!        ─ checked (the words          and the Origin of a   code; names sorted, for
+//!          become core's values)       table of one's own    text (reading) ─▶ every
+//!                                                            command
 //! ```
 //!
 //! Statuses travel through the program as `SmsStatus` values, which keep
@@ -21,6 +23,7 @@ mod built_in;
 mod checked;
 mod classification;
 mod names;
+mod origin;
 mod reading;
 mod row;
 #[cfg(test)]
@@ -34,6 +37,7 @@ use mobileconnect_status::{Action, CodeKind, Finality, Outcome, Stage};
 
 pub(crate) use classification::Classification;
 use names::Names;
+pub(crate) use origin::{Origin, for_shell};
 pub(crate) use reading::plain_status;
 use row::Row;
 pub(crate) use unread::UnreadStatus;
@@ -49,9 +53,9 @@ const _: () = assert!(mobileconnect_status_table::MAX_ROWS < UNLISTED as usize);
 pub(crate) struct StatusTable(Arc<Lookup>);
 
 struct Lookup {
-    /// The file a table of the user's own came from, as messages show it;
-    /// `None` for the built-in table.
-    file: Option<Box<str>>,
+    /// The file a table of the user's own came from; `None` for the
+    /// built-in table.
+    origin: Option<Origin>,
     /// Every row, in code order.
     rows: Box<[Row]>,
     /// An entry for every code: triage classifies on its hot path, with
@@ -70,7 +74,7 @@ struct Entry {
 
 impl StatusTable {
     /// The table of these rows. Codes are unique in a checked table.
-    fn from_rows(file: Option<Box<str>>, mut rows: Vec<Row>) -> Self {
+    fn from_rows(origin: Option<Origin>, mut rows: Vec<Row>) -> Self {
         rows.sort_by_key(|row| row.code);
         let mut by_code: Vec<Entry> = (0..=u16::MAX)
             .map(|code| Entry {
@@ -86,17 +90,17 @@ impl StatusTable {
         }
         let names = Names::new(rows.iter().map(|row| (&*row.name, row.code)));
         Self(Arc::new(Lookup {
-            file,
+            origin,
             rows: rows.into_boxed_slice(),
             by_code: by_code.into_boxed_slice(),
             names,
         }))
     }
 
-    /// The file the table was read from (`--codes`), as messages show it;
-    /// `None` for the built-in table.
-    pub(crate) fn file(&self) -> Option<&str> {
-        self.0.file.as_deref()
+    /// The file the table was read from (`--codes`); `None` for the
+    /// built-in table.
+    pub(crate) fn origin(&self) -> Option<&Origin> {
+        self.0.origin.as_ref()
     }
 
     /// What the table says of `code`, listed or not.
@@ -142,6 +146,17 @@ impl fmt::Debug for StatusTable {
         f.debug_struct("StatusTable")
             .field("rows", &self.0.rows.len())
             .finish_non_exhaustive()
+    }
+}
+
+/// `4600 BlockedByOurGateway`, or the code alone when the table does not
+/// list it: as `SmsStatus` shows a status, with the table in use's names.
+impl fmt::Display for Status<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(name) => write!(f, "{} {name}", self.code),
+            None => write!(f, "{}", self.code),
+        }
     }
 }
 

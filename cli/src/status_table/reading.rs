@@ -26,14 +26,14 @@ impl StatusTable {
         if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return match self.code_named(text) {
                 Some(code) => Ok(SmsStatus::from_code(code)),
-                None => Err(unread(input)),
+                None => Err(self.unread(input)),
             };
         }
         match text.split_once(char::is_whitespace) {
             None => input.parse().map_err(UnreadStatus::NotAStatus),
             Some((code, name)) => self
                 .code_and_name(code, name.trim())
-                .ok_or_else(|| unread(input)),
+                .ok_or_else(|| self.unread(input)),
         }
     }
 
@@ -44,6 +44,16 @@ impl StatusTable {
         let status: SmsStatus = code.parse().ok()?;
         let listed = self.status(status.code()).name()?;
         listed.eq_ignore_ascii_case(name).then_some(status)
+    }
+
+    /// Why `input` is no status of this table: core's error when core
+    /// cannot read it either, else it names a status only the built-in
+    /// table has.
+    fn unread(&self, input: &str) -> UnreadStatus {
+        match input.parse::<SmsStatus>() {
+            Err(error) => UnreadStatus::NotAStatus(error),
+            Ok(_) => UnreadStatus::not_in_table(input, self.origin()),
+        }
     }
 }
 
@@ -65,14 +75,4 @@ fn plain_code(digits: &[u8]) -> Option<u16> {
         .iter()
         .fold(0_u32, |code, &digit| code * 10 + u32::from(digit - b'0'));
     u16::try_from(code).ok()
-}
-
-/// Why `input` is no status of the table in use: core's error when core
-/// cannot read it either, else it names a status only the built-in table
-/// has.
-fn unread(input: &str) -> UnreadStatus {
-    match input.parse::<SmsStatus>() {
-        Err(error) => UnreadStatus::NotAStatus(error),
-        Ok(_) => UnreadStatus::not_in_table(input),
-    }
 }

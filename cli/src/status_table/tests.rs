@@ -4,7 +4,15 @@
 
 use mobileconnect_status::{CodeKind, SmsStatus};
 
-use super::{Status, StatusTable};
+use super::{Origin, Status, StatusTable};
+
+fn origin(file: &str) -> Origin {
+    Origin {
+        path: file.into(),
+        shown: file.to_owned(),
+        named_by: "--codes",
+    }
+}
 
 #[test]
 fn the_built_in_table_says_of_every_code_what_core_says() {
@@ -17,6 +25,7 @@ fn the_built_in_table_says_of_every_code_what_core_says() {
         assert_eq!(ours.name(), core.name(), "{code}");
         assert_eq!(ours.definition(), core.definition(), "{code}");
         assert_eq!(ours.note(), core.note(), "{code}");
+        assert_eq!(ours.to_string(), core.to_string(), "{code}");
         assert_eq!(ours.stage(), core.stage(), "{code}");
         assert_eq!(ours.outcome(), core.outcome(), "{code}");
         assert_eq!(ours.finality(), core.finality(), "{code}");
@@ -96,7 +105,7 @@ fn text_is_read_as_core_reads_it_with_the_built_in_table() {
 fn the_shipped_table_read_at_run_time_is_the_built_in_table() {
     let checked = mobileconnect_status_table::check(crate::check::SHIPPED_TABLE)
         .expect("the shipped table is valid");
-    let read = StatusTable::of_checked("status-codes.toml", &checked);
+    let read = StatusTable::of_checked(origin("status-codes.toml"), &checked);
     let built_in = StatusTable::built_in();
     for code in 0..=u16::MAX {
         let (ours, core) = (read.status(code), built_in.status(code));
@@ -115,7 +124,7 @@ fn a_code_only_a_table_of_its_own_lists_is_classified_as_that_table_says() {
         definition = \"Our gateway refused the number.\"\nstage = \"send-service\"\n\
         outcome = \"failed\"\nfinal = \"yes\"\naction = \"suppress-number\"\n";
     let checked = mobileconnect_status_table::check(own).expect("a valid table");
-    let table = StatusTable::of_checked("my-codes.toml", &checked);
+    let table = StatusTable::of_checked(origin("my-codes.toml"), &checked);
     let status = table.status(4600);
     assert_eq!(status.name(), Some("BlockedByOurGateway"));
     assert_eq!(

@@ -67,10 +67,20 @@ pub(crate) fn run(
         input.check().map_err(Fatal::new)?;
     }
     let inputs = read_once(&options.inputs);
-    let files: Vec<(String, FileIdentity)> = inputs
+    let mut files: Vec<(String, FileIdentity)> = inputs
         .iter()
         .filter_map(|input| Some((input.name(), input.identity()?)))
         .collect();
+    // The status table is read too, and as much the user's file.
+    if let Some(origin) = table.origin() {
+        if let Some(identity) = FileIdentity::of(&origin.path) {
+            let name = format!(
+                "{} (the status table {} names)",
+                origin.shown, origin.named_by
+            );
+            files.push((name, identity));
+        }
+    }
     let mut staged = stage(&options.outputs, &files)?;
 
     let mut tally = Tally::new(options.max_errors, options.read.threads);

@@ -14,6 +14,15 @@ pub(crate) struct Run {
     pub(crate) code: i32,
 }
 
+/// The `sms-status` binary, to run as a test needs. A status table the
+/// tester named in their environment would change every classification,
+/// so the binary runs without it.
+pub(crate) fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sms-status"));
+    command.env_remove("SMS_STATUS_CODES");
+    command
+}
+
 /// Runs `sms-status` with `args` from the crate's directory, so paths like
 /// `samples/…` resolve as they do for a user in `cli/`.
 pub(crate) fn sms_status(args: &[&str]) -> Run {
@@ -27,10 +36,8 @@ pub(crate) fn sms_status_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run 
 
 /// As [`sms_status_with_stdin`], run from `directory`.
 pub(crate) fn sms_status_in(directory: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+    let mut child = binary()
         .args(args)
-        // A table of the tester's own would change every classification.
-        .env_remove("SMS_STATUS_CODES")
         .current_dir(directory)
         .stdin(if stdin.is_some() {
             Stdio::piped()

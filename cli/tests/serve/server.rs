@@ -67,6 +67,9 @@ impl Server {
         variables: &[(&str, &str)],
     ) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sms-status"))
+            // A status table named in the tester's environment would
+            // change what the receiver serves.
+            .env_remove("SMS_STATUS_CODES")
             .args([
                 "serve",
                 "--listen",

@@ -47,8 +47,9 @@ pub(crate) fn row(
         Ok(number) => number,
         Err(NotANumber::Empty) => {
             return Err(format!(
-                "{}: empty mobile number, so status {status} has no recipient",
-                columns.number.1
+                "{}: empty mobile number, so status {} has no recipient",
+                columns.number.1,
+                extract.statuses.status(status.code())
             ));
         }
         Err(problem) => return Err(format!("{}: {problem}", columns.number.1)),

@@ -105,7 +105,10 @@ impl<S: Sink> Items<'_, S> {
             Err(NotANumber::Empty) => {
                 return self.bad(
                     line,
-                    format_args!("mobileNumber: empty, so status {status} has no recipient"),
+                    format_args!(
+                        "mobileNumber: empty, so status {} has no recipient",
+                        self.statuses.status(status.code())
+                    ),
                 );
             }
             Err(problem) => return self.bad(line, format_args!("mobileNumber: {problem}")),

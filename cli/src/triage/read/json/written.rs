@@ -87,7 +87,7 @@ impl<'de> Deserialize<'de> for CodeOnly {
             AsWritten::Code(_) => Ok(Self),
             AsWritten::Text(text) => Err(de::Error::custom(match text.parse::<SmsStatus>() {
                 Err(error) => UnreadStatus::NotAStatus(error),
-                Ok(_) => UnreadStatus::not_in_table(&text),
+                Ok(_) => UnreadStatus::not_in_table(&text, None),
             })),
         })
     }
