@@ -89,6 +89,27 @@ fn a_receiver_whose_postgres_connections_were_ended_connects_again() {
         .status()
         .expect("psql runs");
     assert!(ended.success());
+    // Ended, not only asked to end: the next read finds its connection gone.
+    let gone = || {
+        let output = Command::new("psql")
+            .args([&url, "-v", "ON_ERROR_STOP=1", "-q", "-t", "-A", "-c"])
+            .arg("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            .output()
+            .expect("psql runs");
+        String::from_utf8_lossy(&output.stdout).trim() == "0"
+    };
+    let waited = std::time::Instant::now();
+    while !gone() {
+        assert!(
+            waited.elapsed().as_secs() < 30,
+            "the connections did not end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // A read changes nothing, so the receiver reads again on a new
+    // connection rather than refuse it.
+    let stored = get(server.address, "/events.jsonl");
+    assert_eq!(stored.split(|&byte| byte == b'\n').count(), 2, "one event");
     // The request that finds a connection gone may get a 503; the batch
     // is sent again, as ENS would, and then stored.
     let mut statuses = Vec::new();

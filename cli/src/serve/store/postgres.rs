@@ -12,6 +12,7 @@ use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::runtime::Handle;
+use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, NoTls};
 
 use super::{Opened, Reader, Store, StoreError};
@@ -165,12 +166,38 @@ impl Store for PostgresStore {
     }
 }
 
-impl Reader for PostgresReader {
-    fn count(&self) -> Result<u64, StoreError> {
+impl PostgresReader {
+    /// What `read` returns on the connection. A connection the server
+    /// ended is found ended only by the query that fails on it; a read
+    /// changes nothing, so it is tried once more on a new connection, and
+    /// a list asked for after a failover is served, not refused.
+    fn read<T>(
+        &self,
+        read: impl Fn(&Handle, &Client) -> Result<T, tokio_postgres::Error>,
+    ) -> Result<T, StoreError> {
         let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let runtime = connection.runtime.clone();
-        let client = connection.client()?;
-        let row = runtime.block_on(client.query_one("SELECT count(*) FROM ens_events", &[]))?;
+        match read(&runtime, connection.client()?) {
+            Err(failure) if is_ended(&failure) => {
+                connection.client = runtime.block_on(connect(&connection.url))?;
+                Ok(read(&runtime, &connection.client)?)
+            }
+            other => Ok(other?),
+        }
+    }
+}
+
+/// Whether `failure` says the connection is gone: closed, or ended by the
+/// server (`pg_terminate_backend`, a shutdown).
+fn is_ended(failure: &tokio_postgres::Error) -> bool {
+    failure.is_closed() || failure.code() == Some(&SqlState::ADMIN_SHUTDOWN)
+}
+
+impl Reader for PostgresReader {
+    fn count(&self) -> Result<u64, StoreError> {
+        let row = self.read(|runtime, client| {
+            runtime.block_on(client.query_one("SELECT count(*) FROM ens_events", &[]))
+        })?;
         Ok(row.get::<_, i64>(0).unsigned_abs())
     }
 
@@ -179,12 +206,9 @@ impl Reader for PostgresReader {
         loop {
             // The connection is held for one page's query only: the page
             // is passed on at the client's pace with nothing held.
-            let page = {
-                let mut connection = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-                let runtime = connection.runtime.clone();
-                let client = connection.client()?;
-                runtime.block_on(client.query(super::PAGE_OF_EVENTS, &[&after, &super::PAGE]))?
-            };
+            let page = self.read(|runtime, client| {
+                runtime.block_on(client.query(super::PAGE_OF_EVENTS, &[&after, &super::PAGE]))
+            })?;
             for row in &page {
                 visit(row.get(1))
                     .map_err(|failure| StoreError(format!("cannot pass events on: {failure}")))?;
