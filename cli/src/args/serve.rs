@@ -41,6 +41,8 @@ Options:
                               lose the last acknowledged batches (SQLite only)
   --header-timeout SECONDS    a request's headers must arrive in time (default 10)
   --body-timeout SECONDS      a request's body must arrive in time (default 20)
+  --write-timeout SECONDS     a client that takes no bytes of an answer for this
+                              long is disconnected, up to 3600 (default 30)
   --max-connections N         connections served at once, 1 to 65536 (default 256)
   -h, --help                  print this help
 
@@ -74,6 +76,7 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
             Long("sync") => options.sync = value(parser, "--sync")?,
             Long("header-timeout") => options.header_timeout = seconds(parser, "--header-timeout")?,
             Long("body-timeout") => options.body_timeout = seconds(parser, "--body-timeout")?,
+            Long("write-timeout") => options.write_timeout = write_timeout(parser)?,
             Long("max-connections") => options.max_connections = connections(parser)?,
             other => return Err(unexpected(other, HELP)),
         }
@@ -123,6 +126,26 @@ fn connections(parser: &mut lexopt::Parser) -> Result<usize, Fatal> {
                 "--max-connections: expected a number from 1 to {MOST_CONNECTIONS}, not {text:?}"
             ))
         })
+}
+
+/// The longest `--write-timeout`: a client that takes nothing of an
+/// answer for an hour is gone, and the limit keeps deadlines far from
+/// where an instant overflows.
+#[cfg(feature = "serve")]
+const MOST_WRITE_SECONDS: u64 = 3600;
+
+/// `--write-timeout`: seconds above zero, at most [`MOST_WRITE_SECONDS`].
+#[cfg(feature = "serve")]
+fn write_timeout(parser: &mut lexopt::Parser) -> Result<Duration, Fatal> {
+    let option = "--write-timeout";
+    let timeout = seconds(parser, option)?;
+    if timeout > Duration::from_secs(MOST_WRITE_SECONDS) {
+        return Err(Fatal::new(format!(
+            "{option}: expected at most {MOST_WRITE_SECONDS} seconds, not {}",
+            timeout.as_secs_f64()
+        )));
+    }
+    Ok(timeout)
 }
 
 /// A number of seconds, whole or with a fraction, above zero.

@@ -59,6 +59,7 @@ pub(crate) struct Metrics {
     signature_refused: [AtomicU64; 3],
     refused: [AtomicU64; Refused::ALL.len()],
     store_failures: AtomicU64,
+    write_timeouts: AtomicU64,
     verifications: AtomicU64,
     commits: AtomicU64,
     committed_batches: AtomicU64,
@@ -96,6 +97,12 @@ impl Metrics {
     /// A batch answered 503: the database could not store it.
     pub(crate) fn store_failed(&self) {
         add(&self.store_failures, 1);
+    }
+
+    /// A connection closed because its client took nothing of an answer
+    /// for the write timeout.
+    pub(crate) fn write_timed_out(&self) {
+        add(&self.write_timeouts, 1);
     }
 
     pub(crate) fn verification(&self) {
@@ -176,6 +183,11 @@ impl Metrics {
             "store_failures_total",
             "Batches answered 503 because the database could not store them.",
             &self.store_failures,
+        );
+        text.counter(
+            "write_timeouts_total",
+            "Connections closed because the client took no bytes of an answer for the write timeout.",
+            &self.write_timeouts,
         );
         text.counter(
             "verifications_total",

@@ -6,7 +6,7 @@
 //! The way of the data:
 //!
 //! ```text
-//! POST /ens ─ http (connection cap, header timeout, graceful stop)
+//! POST /ens ─ http (connection cap, header and write timeouts, graceful stop)
 //!   └ routes ─ ens: content type, size, body timeout
 //!        ├ unsigned: verification (the configured callback's body only) ─┐
 //!        └ signed: signature (raw bytes, every key, both key forms)      │
@@ -38,6 +38,7 @@ mod signature;
 mod store;
 mod verification;
 mod views;
+mod write_timeout;
 
 use std::fmt::Display;
 use std::net::SocketAddr;
@@ -70,6 +71,7 @@ pub(crate) struct ServeOptions {
     pub(crate) sync: Sync,
     pub(crate) header_timeout: Duration,
     pub(crate) body_timeout: Duration,
+    pub(crate) write_timeout: Duration,
     pub(crate) max_connections: usize,
 }
 
@@ -84,6 +86,7 @@ impl Default for ServeOptions {
             sync: Sync::Full,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(20),
+            write_timeout: Duration::from_secs(30),
             max_connections: 256,
         }
     }
@@ -160,6 +163,7 @@ pub(crate) fn run(options: &ServeOptions, table: StatusTable) -> Result<ExitCode
     });
     let limits = http::Limits {
         header_timeout: options.header_timeout,
+        write_timeout: options.write_timeout,
         connections: options.max_connections,
     };
     log(format_args!("listening on http://{address}"));

@@ -11,6 +11,7 @@ mod postgres;
 mod refusals;
 mod server;
 mod slow_clients;
+mod stalled_readers;
 mod stopping;
 mod threads;
 mod verification;

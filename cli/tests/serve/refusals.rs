@@ -314,6 +314,14 @@ fn usage_mistakes_name_the_option_and_exit_2_before_anything_starts() {
             "--header-timeout: expected a number of seconds above 0",
         ),
         (
+            &["--write-timeout", "0"][..],
+            "--write-timeout: expected a number of seconds above 0",
+        ),
+        (
+            &["--write-timeout", "3600.5"][..],
+            "--write-timeout: expected at most 3600 seconds, not 3600.5",
+        ),
+        (
             &["--sync", "sometimes"][..],
             "--sync: unknown sync mode \"sometimes\": expected full or normal",
         ),
