@@ -189,3 +189,26 @@ fn a_stalled_reader_gives_back_its_connection_slot() {
     let rest = rest_after_close(&mut stalled);
     assert!(message_keys(&rest) < EVENTS);
 }
+
+#[test]
+fn sigterm_stops_the_server_though_a_client_stopped_reading() {
+    let server = server_with_large_events("stalled-sigterm", &[]);
+    let mut stalled = stalled_download(server.address);
+    // The answer has begun and filled the buffers when the signal comes.
+    thread::sleep(Duration::from_millis(300));
+    let pid = server.pid().to_string();
+    let (stopped, stop) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = stopped.send(server.terminate());
+    });
+    let Ok(status) = stop.recv_timeout(Duration::from_secs(WRITE_TIMEOUT + 10)) else {
+        // Not left running after the test.
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status();
+        panic!("the server did not stop: the stalled answer held it");
+    };
+    assert_eq!(status.code(), Some(0));
+    let rest = rest_after_close(&mut stalled);
+    assert!(message_keys(&rest) < EVENTS);
+}
