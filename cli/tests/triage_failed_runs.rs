@@ -222,4 +222,34 @@ fn an_extract_joined_on_with_its_columns_in_another_order_changes_nothing() {
         "{}",
         run.stderr
     );
+
+    // A header without a column triage reads: its rows would be read with
+    // the code in the id's place.
+    let renamed = "SMSStandardStatusCodeId,Phone,CreateDateTime,MobileMessageTrackingID\n\
+                   4500,15550100003,3/1/2026 9:01:00 AM,3\n";
+    let joined = scratch_file("joined-renamed.csv", format!("{EXTRACT}{renamed}"));
+    let run = outputs.triage(&[&joined], &[]);
+    outputs.unchanged(&run, "a column renamed");
+    assert!(
+        run.stderr.contains(
+            "joined-renamed.csv:4: another header starts here, and no column Mobile or MobileNumber"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    // Another extract's delimiter, without Excel's separator line: each of
+    // its rows would be one field.
+    let semicolons = "MobileMessageTrackingID;Mobile;CreateDateTime;SMSStandardStatusCodeId\n\
+                      3;15550100003;3/1/2026 9:01:00 AM;4504\n";
+    let joined = scratch_file("joined-semicolons.csv", format!("{EXTRACT}{semicolons}"));
+    let run = outputs.triage(&[&joined], &[]);
+    outputs.unchanged(&run, "another delimiter");
+    assert!(
+        run.stderr.contains(
+            "joined-semicolons.csv:4: another header starts here, its fields separated by \";\""
+        ),
+        "{}",
+        run.stderr
+    );
 }

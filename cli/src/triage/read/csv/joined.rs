@@ -6,7 +6,7 @@
 //! columns, a number taken for an id or a code for a number.
 
 use super::extract::Extract;
-use super::header::{Columns, excel_separator, read_header};
+use super::header::{Columns, excel_separator, read_header, sniff_delimiter};
 use crate::quoted::{self, Quoted};
 
 /// What a UTF-8 byte-order mark is when a second file's follows the first
@@ -18,9 +18,12 @@ pub(crate) enum NotARow {
     /// Not the start of an extract: a bad row.
     Bad,
     /// The header again, with the columns read where the first header has
-    /// them, or Excel's `sep=` line naming the delimiter the file has:
-    /// skipped.
+    /// them: skipped and counted.
     Repeated,
+    /// Excel's `sep=` line naming the delimiter the file has, before a
+    /// repeated header: skipped, and not counted, since the header it
+    /// comes with is.
+    Separator,
     /// A header or `sep=` line past which the rows cannot be read as the
     /// lines above it are: why, with the file and line.
     Changed(String),
@@ -32,7 +35,7 @@ pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     let record = record.strip_prefix(UTF8_BOM).unwrap_or(record);
     if let Some((delimiter, _)) = excel_separator(record) {
         return if delimiter == extract.delimiter {
-            NotARow::Repeated
+            NotARow::Separator
         } else {
             NotARow::Changed(format!(
                 "{}:{line}: Excel's separator line here names {} as the delimiter, where \
@@ -46,14 +49,44 @@ pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     }
     // Most bad rows are not headers: only a record naming the code column
     // is read in full to find out.
-    if !names_ignoring_case(record, extract.columns.code.1.as_bytes()) {
+    let code = extract.columns.code.1.as_bytes();
+    if !names_ignoring_case(record, code) {
         return NotARow::Bad;
     }
-    let Ok(Some(header)) = read_header(&mut &record[..], extract.delimiter) else {
-        return NotARow::Bad;
+    // A header is a record with the code column's name as a whole field,
+    // split as the lines above are or, for another extract's, as it is.
+    let header_by = |delimiter: u8| {
+        read_header(&mut &record[..], delimiter)
+            .ok()
+            .flatten()
+            .filter(|header| header.names.iter().any(|name| is_named(name, code)))
     };
-    let Ok(again) = Columns::find(&header.names, extract.asked) else {
-        return NotARow::Bad;
+    let Some(header) = header_by(extract.delimiter) else {
+        let delimiter = sniff_delimiter(record);
+        return match header_by(delimiter) {
+            Some(_) if delimiter != extract.delimiter => NotARow::Changed(format!(
+                "{}:{line}: another header starts here, its fields separated by {} where \
+                 the lines above are separated by {}: the rows after it cannot be read as \
+                 those above; triage each extract as an input of its own",
+                extract.name,
+                Quoted::bytes(&[delimiter]),
+                Quoted::bytes(&[extract.delimiter]),
+            )),
+            _ => NotARow::Bad,
+        };
+    };
+    let again = match Columns::find(&header.names, extract.asked) {
+        Ok(again) => again,
+        // A header without the columns triage reads: the rows after it
+        // have none of them where the first header has them either.
+        Err(missing) => {
+            return NotARow::Changed(format!(
+                "{}:{line}: another header starts here, and {missing}: the rows after it \
+                 cannot be read by the first header's columns; triage each extract as an \
+                 input of its own",
+                extract.name
+            ));
+        }
     };
     if again.indexes() == extract.columns.indexes() && header.names.len() == extract.expected_fields
     {
@@ -61,6 +94,12 @@ pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     } else {
         NotARow::Changed(changed(extract, &header.names, &again, line))
     }
+}
+
+/// Whether a header field is `name`, as the header's columns are found:
+/// around spaces and in any ASCII case.
+fn is_named(field: &str, name: &[u8]) -> bool {
+    field.trim().as_bytes().eq_ignore_ascii_case(name)
 }
 
 /// Why rows cannot be read past a header naming `names`, whose columns

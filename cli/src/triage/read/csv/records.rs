@@ -236,6 +236,7 @@ impl<'a, S: Sink> Worker<'a, S> {
         match joined::classify(record, &self.extract, line) {
             NotARow::Bad => self.sink.bad_row(self.extract.name, line, problem),
             NotARow::Repeated => self.sink.repeated_header(),
+            NotARow::Separator => {}
             NotARow::Changed(problem) => return Err(Stop::Unreadable(problem)),
         }
         Ok(())
