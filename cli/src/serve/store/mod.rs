@@ -93,7 +93,8 @@ const TRIM_VERIFICATIONS: &str = "DELETE FROM ens_verifications WHERE callback_i
      (SELECT callback_id FROM ens_verifications ORDER BY received_ms DESC, callback_id LIMIT $1)";
 
 /// The events read in one query, each query its own short transaction:
-/// a page of a few megabytes at most, so that no transaction stays open
+/// a page of a few megabytes as ENS's events run (one event could be as
+/// large as a 4 MiB body), so that no transaction stays open
 /// while a slow client takes the events (an open SQLite read keeps
 /// checkpoints from emptying the write-ahead log, which then grows).
 const PAGE: i64 = 2_000;
