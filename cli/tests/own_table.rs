@@ -352,3 +352,21 @@ fn a_table_that_cannot_be_read_is_named_with_what_named_it() {
         run.stderr
     );
 }
+
+#[test]
+fn every_list_format_and_the_report_query_hold_the_code_of_ones_own() {
+    for format in ["table", "markdown", "csv", "json", "sql"] {
+        let run = sms_status(&["--codes", GATEWAY_TABLE, "list", "--format", format]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert!(run.stdout.contains("BlockedByOurGateway"), "{format}");
+        let built_in = sms_status(&["list", "--format", format]);
+        assert!(!built_in.stdout.contains("BlockedByOurGateway"), "{format}");
+    }
+    let run = sms_status(&["--codes", GATEWAY_TABLE, "query", "report"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("'BlockedByOurGateway'"),
+        "{}",
+        run.stdout
+    );
+}

@@ -7,6 +7,7 @@ mod equivalence;
 mod events;
 mod http;
 mod long_reads;
+mod own_table;
 mod postgres;
 mod refusals;
 mod server;
