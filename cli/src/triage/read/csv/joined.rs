@@ -53,13 +53,15 @@ pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     if !names_ignoring_case(record, code) {
         return NotARow::Bad;
     }
-    // A header is a record with the code column's name as a whole field,
-    // split as the lines above are or, for another extract's, as it is.
+    // A header is a record with the code column's name as a whole field
+    // and another of the first header's names besides, split as the lines
+    // above are or, for another extract's, as it is. A row holding the
+    // code column's name as a value (a bad status) stays a bad row.
     let header_by = |delimiter: u8| {
         read_header(&mut &record[..], delimiter)
             .ok()
             .flatten()
-            .filter(|header| header.names.iter().any(|name| is_named(name, code)))
+            .filter(|header| is_a_header(&header.names, code, extract.header))
     };
     let Some(header) = header_by(extract.delimiter) else {
         let delimiter = sniff_delimiter(record);
@@ -94,6 +96,22 @@ pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     } else {
         NotARow::Changed(changed(extract, &header.names, &again, line))
     }
+}
+
+/// Whether fields named `names` are a header: the code column's name
+/// `code` and another of the first header's names `first` are among them.
+fn is_a_header(names: &[String], code: &[u8], first: &[String]) -> bool {
+    let has_code = names.iter().any(|name| is_named(name, code));
+    let others = names
+        .iter()
+        .filter(|name| !is_named(name, code))
+        .filter(|name| {
+            first
+                .iter()
+                .any(|known| is_named(name, known.trim().as_bytes()))
+        })
+        .count();
+    has_code && others > 0
 }
 
 /// Whether a header field is `name`, as the header's columns are found:
