@@ -364,6 +364,60 @@ fn a_document_that_breaks_off_fails_the_input_where_it_breaks() {
         "{}",
         run.stderr
     );
+
+    // A response saved on one line, as curl saves it, and cut short: one
+    // line, but the whole document.
+    let whole: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(REST).expect("the sample")).expect("JSON");
+    let one_line = whole.to_string();
+    let cut = scratch_file("one-line-cut.json", &one_line[..one_line.len() * 3 / 4]);
+    let run = sms_status(&[
+        "triage",
+        cut.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "one-line-cut.json:1: broken JSON: the file ends inside a document, cut short"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&suppress), "15550109999\n");
+}
+
+#[test]
+fn a_broken_json_line_counts_none_of_its_values() {
+    let event = |key: &str, to: &str| {
+        format!(
+            r#"{{"eventCategoryType": "TransactionalSendEvents.SmsBounced", "timestampUTC": 1790949799000, "info": {{"messageKey": "{key}", "to": "{to}", "statusCode": "4504"}}}}"#
+        )
+    };
+    // A batch of three appended as one line, cut inside its third event.
+    let batch = format!(
+        "[{}, {}, {}]",
+        event("b-1", "15550100002"),
+        event("b-2", "15550100003"),
+        event("b-3", "15550100004")
+    );
+    let cut = &batch[..batch.len() - 40];
+    let file = scratch_file(
+        "broken-batch-line.jsonl",
+        format!("{}\n{cut}\n", event("a-1", "15550100001")),
+    );
+    let (report, run) = json_report(&[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(report["rows"], 2, "{report}");
+    assert_eq!(report["bad_rows"], 1, "{report}");
+    assert_eq!(report["messages"]["total"], 1, "{report}");
+    assert!(
+        run.stderr
+            .contains("broken-batch-line.jsonl:2: broken JSON line: it is cut short"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -3,10 +3,11 @@
 //!
 //! - JSON Lines, as webhook receivers write events: one value per line. A
 //!   broken line is a bad row at its line, saying whether it is cut short
-//!   or not JSON, and the other lines still count. A file that is one line
-//!   long (a response saved by `curl`) is read the same way: each line is
-//!   read whole and parsed where it lies, in time proportional to its
-//!   length.
+//!   or not JSON, and none of its values count; the other lines still do.
+//!   Each line is read whole and parsed where it lies, in time
+//!   proportional to its length. A file of one line (a response saved by
+//!   `curl`) is read the same way, but if that line is broken the file is
+//!   a document that broke off, and fails the input as one does.
 //! - Documents, pretty-printed over many lines, one after another (several
 //!   arrays in one file). A document that breaks off fails the input, at
 //!   the line where it broke: what follows cannot be read, so how many
@@ -63,21 +64,22 @@ pub(crate) fn read<S: Sink>(
         country,
         statuses,
     };
-    if lines {
-        read_lines(&mut text, &mut items).map_err(cannot_read)
+    let read = if lines {
+        read_lines(&mut text, &mut items)
     } else {
-        read_documents(&mut text, &mut items).map_err(|failure| match failure {
-            DocumentFailure::Read(error) => cannot_read(error),
-            DocumentFailure::CutShort { line } => format!(
-                "{name}:{line}: broken JSON: the file ends inside a document, cut short (a \
+        read_documents(&mut text, &mut items)
+    };
+    read.map_err(|failure| match failure {
+        DocumentFailure::Read(error) => cannot_read(error),
+        DocumentFailure::CutShort { line } => format!(
+            "{name}:{line}: broken JSON: the file ends inside a document, cut short (a \
                  download that did not finish?), so the people it held past there are unknown"
-            ),
-            DocumentFailure::Broken { line, problem } => format!(
-                "{name}:{line}: broken JSON: {problem}; the rest of the file cannot be read, \
+        ),
+        DocumentFailure::Broken { line, problem } => format!(
+            "{name}:{line}: broken JSON: {problem}; the rest of the file cannot be read, \
                  so the people it held past there are unknown"
-            ),
-        })
-    }
+        ),
+    })
 }
 
 /// Why documents could not be read to their end.
@@ -221,26 +223,61 @@ fn holds_whole_values(line: &[u8]) -> bool {
 
 /// Whether `line` is one or more whole JSON values and nothing else.
 fn is_whole_values(line: &[u8]) -> bool {
+    first_error(line).is_none()
+}
+
+/// What breaks the JSON values of `line`, if anything does.
+fn first_error(line: &[u8]) -> Option<serde_json::Error> {
     serde_json::Deserializer::from_slice(line)
         .into_iter::<IgnoredAny>()
-        .all(|value| value.is_ok())
+        .find_map(Result::err)
 }
 
 /// JSON Lines: each line's values are read on their own, so a broken line
 /// costs only itself. A line is read whole, then parsed where it lies: the
 /// time is the line's length, however long.
-fn read_lines<S: Sink>(text: &mut impl BufRead, items: &mut Items<S>) -> io::Result<()> {
+fn read_lines<S: Sink>(
+    text: &mut impl BufRead,
+    items: &mut Items<S>,
+) -> Result<(), DocumentFailure> {
     let mut buffer = Vec::new();
     let mut line = 0;
+    // The first line that holds anything, when it is broken: a bad row
+    // once another line shows the file is lines, else a whole file that
+    // broke off.
+    let mut pending: Option<(u64, serde_json::Error)> = None;
+    let mut first = true;
     loop {
         buffer.clear();
-        if text.read_until(b'\n', &mut buffer)? == 0 {
-            return Ok(());
+        if text
+            .read_until(b'\n', &mut buffer)
+            .map_err(DocumentFailure::Read)?
+            == 0
+        {
+            return pending.map_or(Ok(()), |(line, error)| Err(broken_off(&error, line)));
         }
         line += 1;
         let mut values = buffer.as_slice();
         values = values.strip_suffix(b"\n").unwrap_or(values);
         values = values.strip_suffix(b"\r").unwrap_or(values);
+        if values.trim_ascii().is_empty() {
+            continue;
+        }
+        if let Some((pending_line, error)) = pending.take() {
+            items.bad(pending_line, broken_line(&error));
+        }
+        // Checked whole before any of its values is read: a line broken
+        // part way must not count the values before the break.
+        if let Some(error) = first_error(values) {
+            if first {
+                pending = Some((line, error));
+            } else {
+                items.bad(line, broken_line(&error));
+            }
+            first = false;
+            continue;
+        }
+        first = false;
         let newlines = Cell::new(0);
         let mut context = Context {
             items: &mut *items,
@@ -250,6 +287,18 @@ fn read_lines<S: Sink>(text: &mut impl BufRead, items: &mut Items<S>) -> io::Res
         let mut json = serde_json::Deserializer::from_slice(values);
         if let Err(error) = read_values(&mut json, &mut context) {
             items.bad(line, broken_line(&error));
+        }
+    }
+}
+
+/// A document that broke off on `line`: cut short, or not JSON there.
+fn broken_off(error: &serde_json::Error, line: u64) -> DocumentFailure {
+    if error.is_eof() {
+        DocumentFailure::CutShort { line }
+    } else {
+        DocumentFailure::Broken {
+            line,
+            problem: without_position(error),
         }
     }
 }
@@ -286,17 +335,10 @@ fn read_documents<S: Sink>(
     match read_values(&mut json, &mut context) {
         Ok(()) => Ok(()),
         Err(error) if error.is_io() => Err(DocumentFailure::Read(io::Error::from(error))),
-        Err(error) => {
-            let line = u64::try_from(error.line()).unwrap_or(u64::MAX);
-            Err(if error.is_eof() {
-                DocumentFailure::CutShort { line }
-            } else {
-                DocumentFailure::Broken {
-                    line,
-                    problem: without_position(&error),
-                }
-            })
-        }
+        Err(error) => Err(broken_off(
+            &error,
+            u64::try_from(error.line()).unwrap_or(u64::MAX),
+        )),
     }
 }
 
