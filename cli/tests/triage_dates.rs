@@ -205,7 +205,7 @@ fn a_large_file_decided_late_reads_the_same_on_any_number_of_threads() {
                 "--format",
                 "json",
                 "--max-errors",
-                "0",
+                crate::triage_parallel::EVERY_BAD_ROW,
                 "--threads",
                 threads,
                 path,
