@@ -45,21 +45,25 @@ impl Batch {
         match elements(body) {
             Some(elements) => {
                 for element in elements {
-                    batch.add(element.get(), &mut seen);
+                    batch.add(element.get(), element.get().as_bytes(), &mut seen);
                 }
             }
-            None => batch.add(&String::from_utf8_lossy(body), &mut seen),
+            // Stored as text, any byte that is not UTF-8 replaced; known by
+            // its bytes, so two bodies that differ only there stay two.
+            None => batch.add(&String::from_utf8_lossy(body), body, &mut seen),
         }
         batch
     }
 
-    fn add(&mut self, text: &str, seen: &mut HashSet<Identity>) {
+    /// An event with its `text` as stored and the `bytes` it was received
+    /// as.
+    fn add(&mut self, text: &str, bytes: &[u8], seen: &mut HashSet<Identity>) {
         self.received += 1;
         let identity = if let Ok(event) = serde_json::from_str::<SmsEvent>(text) {
             identity::of_event(&event)
         } else {
             self.unreadable += 1;
-            identity::of_text(text.as_bytes())
+            identity::of_text(bytes)
         };
         if seen.insert(identity) {
             self.events.push(Event {
@@ -124,6 +128,14 @@ mod tests {
         let batch = Batch::of(body);
         assert_eq!((batch.received, batch.unreadable), (1, 1));
         assert_eq!(batch.events[0].text.as_bytes(), body);
+    }
+
+    #[test]
+    fn bodies_that_differ_only_in_bytes_that_are_not_utf8_are_two_events() {
+        let first = Batch::of(b"\xff\xfe garbage");
+        let second = Batch::of(b"\xfe\xff garbage");
+        assert_eq!(first.events[0].text, second.events[0].text);
+        assert_ne!(first.events[0].identity, second.events[0].identity);
     }
 
     #[test]

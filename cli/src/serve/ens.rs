@@ -21,6 +21,7 @@ use super::metrics::Refused;
 use super::signature::{self, Refusal};
 use super::verification::{MOST_FIELD_BYTES, Verification, shown};
 use super::{State, log};
+use crate::quoted::Quoted;
 
 /// The largest body taken: a batch of 1,000 events is about 0.5 MiB.
 pub(crate) const MOST_BYTES: usize = 4 << 20;
@@ -36,9 +37,15 @@ pub(crate) async fn receive(state: &State, request: Request<Incoming>) -> Respon
     let headers = request.headers();
     if !is_json(headers) {
         state.metrics.refused(Refused::NotJson);
+        let sent = headers
+            .get(CONTENT_TYPE)
+            .map(hyper::http::HeaderValue::as_bytes);
         return answer(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "expected Content-Type: application/json\n",
+            format!(
+                "expected Content-Type: application/json, not {}\n",
+                Quoted::bytes(sent.unwrap_or_default())
+            ),
         );
     }
     if declared_length(headers).is_some_and(|length| length > MOST_BYTES as u64) {

@@ -13,7 +13,8 @@ const BUCKETS: [f64; 12] = [
     0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0,
 ];
 
-/// Requests refused before their body was looked at, by the answer.
+/// Requests refused, by the answer: before their body was looked at, or
+/// (another callback's verification, an over-long one) after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Refused {
     /// 413: a body over the limit.

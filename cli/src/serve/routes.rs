@@ -12,8 +12,6 @@ use super::answer::{Body, answer, typed};
 use super::views::{Unread, View};
 use super::{State, ens, event_lines, log};
 
-/// An answer's body: whole before it is sent, or the stored events,
-/// streamed.
 /// The paths that are read, their views and content types.
 const READS: [(&str, Read); 7] = [
     ("/healthz", Read::Health),

@@ -2,7 +2,6 @@
 //! `{"callbackId": "…", "verificationKey": "…"}`. The receiver keeps it
 //! and logs the `ens-verify` request that completes the callback, with
 //! this same body, as Salesforce's verify-callback page describes.
-
 //!
 //! The body comes without a signature, so anyone can send one: its fields
 //! are bounded ([`MOST_FIELD_BYTES`]), and whatever of them reaches the log

@@ -1,5 +1,6 @@
 //! The same equivalence and crash tests with two receivers sharing one
-//! PostgreSQL database, and a receiver that outlives its connections. The server is the one `.ci/run` starts
+//! PostgreSQL database, and a receiver that outlives its connections. The
+//! server is the one `.ci/run` starts
 //! (`scripts/postgres/start.sh`), named by `SMS_STATUS_TEST_POSTGRES`;
 //! without it these tests say so and pass, except under CI, where they
 //! fail.

@@ -115,6 +115,18 @@ fn every_wrong_request_is_refused_and_nothing_is_stored() {
         headers.extend(signature.map(|signature| ("x-sfmc-ens-signature", signature)));
         assert_eq!(post(&server, &headers, body), status, "{what}");
     }
+    let not_json = request(
+        server.address,
+        "POST",
+        "/ens",
+        &[("Content-Type", "text/plain")],
+        BODY,
+    )
+    .unwrap();
+    assert_eq!(
+        not_json.text(),
+        "expected Content-Type: application/json, not \"text/plain\"\n"
+    );
     assert_eq!(oversize(&server), 413, "over 4 MiB");
     assert_eq!(
         request(server.address, "GET", "/ens", &[], b"")
@@ -146,7 +158,7 @@ fn every_wrong_request_is_refused_and_nothing_is_stored() {
             "sms_status_requests_refused_total{reason=\"other_callback\"}",
             1,
         ),
-        ("sms_status_requests_refused_total{reason=\"not_json\"}", 1),
+        ("sms_status_requests_refused_total{reason=\"not_json\"}", 2),
         ("sms_status_requests_refused_total{reason=\"too_large\"}", 1),
     ];
     for (name, count) in counted {

@@ -114,35 +114,3 @@ fn control_and_invisible_characters_are_stored_as_sent_and_logged_escaped() {
         assert!(!log.contains(raw), "{raw:?} raw in {log}");
     }
 }
-
-#[test]
-fn a_database_from_a_build_that_kept_every_body_keeps_the_newest_of_each() {
-    let directory = with_keys("verification-older-table", &[KEY]);
-    let older =
-        rusqlite::Connection::open(directory.join("sms-status.sqlite")).expect("a database");
-    older
-        .execute_batch(
-            "CREATE TABLE ens_verifications (received_ms INTEGER NOT NULL, \
-             callback_id TEXT NOT NULL, verification_key TEXT NOT NULL); \
-             INSERT INTO ens_verifications VALUES (1, 'a', 'a-first'), (2, 'b', 'b-only'), \
-             (3, 'a', 'a-second');",
-        )
-        .expect("the older table");
-    drop(older);
-    let server = Server::start(&directory, &[]);
-    assert_eq!(
-        stored(&directory),
-        [
-            ("b".to_owned(), "b-only".to_owned()),
-            ("a".to_owned(), "a-second".to_owned())
-        ]
-    );
-    // The body sent again replaces the one kept, as in a new database.
-    assert_eq!(send(&server, "b", "b-again"), 200);
-    let kept: Vec<(String, String)> = stored(&directory);
-    assert_eq!(kept.len(), 2, "{kept:?}");
-    assert!(
-        kept.contains(&("b".to_owned(), "b-again".to_owned())),
-        "{kept:?}"
-    );
-}

@@ -33,12 +33,6 @@ CREATE TABLE IF NOT EXISTS ens_verifications (
     received_ms bigint NOT NULL,
     verification_key text NOT NULL
 );
--- A table from a build that kept every body: its newest for each callback
--- stays, and the key the upsert names exists.
-DELETE FROM ens_verifications AS older USING ens_verifications AS newer
-    WHERE older.callback_id = newer.callback_id
-    AND (older.received_ms, older.ctid) < (newer.received_ms, newer.ctid);
-CREATE UNIQUE INDEX IF NOT EXISTS ens_verifications_callback ON ens_verifications (callback_id);
 ";
 
 /// One statement for the whole group: the arrays are in identity order,

@@ -39,12 +39,6 @@ CREATE TABLE IF NOT EXISTS ens_verifications (
     received_ms INTEGER NOT NULL,
     verification_key TEXT NOT NULL
 );
--- A table from a build that kept every body: its newest for each callback
--- stays, and the key the upsert names exists.
-DELETE FROM ens_verifications WHERE rowid NOT IN (
-    SELECT max(rowid) FROM ens_verifications GROUP BY callback_id
-);
-CREATE UNIQUE INDEX IF NOT EXISTS ens_verifications_callback ON ens_verifications (callback_id);
 ";
 
 const INSERT: &str = "INSERT INTO ens_events (identity, received_ms, event) VALUES (?1, ?2, ?3) \
