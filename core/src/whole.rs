@@ -1,8 +1,10 @@
 //! Whole numbers written in decimal: digits (`4000`), or digits and a
 //! fraction of zeros (`4000.0`), the form spreadsheets and pandas give every
 //! number of a column that also holds blanks. The one rule for such numbers
-//! in this crate: status codes, not-sent reasons, and the payloads' times
-//! and IDs are all read by it.
+//! written as text in this crate: status codes, not-sent reasons, and the
+//! payloads' times and IDs are all read by it. A JSON number is read by
+//! `whole_float` instead: whole when it is exactly an integer up to 2^53,
+//! however the format wrote it (`4000.0` or `4e3`).
 //!
 //! Plain loops and `#[inline]` on purpose: written with `split_once` and
 //! iterator chains, and compiled in the crate itself, this rule cost every
