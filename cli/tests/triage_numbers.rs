@@ -153,3 +153,32 @@ fn a_number_with_separators_and_no_country_is_never_another_persons() {
         run.stderr
     );
 }
+
+#[test]
+fn a_trunk_zero_after_00_is_dropped_as_after_a_plus_and_a_cut_number_says_so() {
+    let file = common::scratch_file(
+        "numbers-trunk-and-cut.csv",
+        "Mobile,SMSStandardStatusCodeId\n\
+         0044 (0)7700 900124,4504\n\
+         +44 (0)7700 900123,4504\n\
+         1.55501E+10,4000\n",
+    );
+    let suppress = scratch("numbers-trunk-and-cut-suppress.txt");
+    let run = sms_status(&[
+        "triage",
+        file.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(read(&suppress), "447700900123\n447700900124\n");
+    assert_eq!(
+        messages(&run)[0],
+        format!(
+            "{}:4: Mobile: \"1.55501E+10\" is a number in scientific notation, as a \
+             spreadsheet writes a long number, and its last digits are lost: format the \
+             column as text and export it again",
+            file.display()
+        )
+    );
+}

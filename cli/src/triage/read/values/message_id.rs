@@ -7,6 +7,7 @@ use std::num::NonZeroU64;
 use mobileconnect_status::whole_digits;
 
 use super::no_value::means_no_value;
+use super::scientific::in_scientific_notation;
 use crate::quoted::Quoted;
 
 /// A message's id as a number: the id itself when it is one (so a tie in
@@ -83,29 +84,6 @@ impl MessageId {
     pub(crate) const fn get(self) -> u64 {
         self.0.get()
     }
-}
-
-/// `9.00012E+11`: digits with one point, then `E` and a signed exponent,
-/// as spreadsheets show and save long numbers.
-fn in_scientific_notation(text: &[u8]) -> bool {
-    let Some(e) = text.iter().position(|&byte| byte == b'E' || byte == b'e') else {
-        return false;
-    };
-    let (mantissa, exponent) = (&text[..e], &text[e + 1..]);
-    let exponent = exponent
-        .strip_prefix(b"+")
-        .or_else(|| exponent.strip_prefix(b"-"))
-        .unwrap_or(exponent);
-    let (whole, fraction) = match mantissa.iter().position(|&byte| byte == b'.') {
-        Some(point) => (&mantissa[..point], &mantissa[point + 1..]),
-        None => (mantissa, &b""[..]),
-    };
-    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
-    !whole.is_empty()
-        && !exponent.is_empty()
-        && digits(whole)
-        && digits(fraction)
-        && digits(exponent)
 }
 
 /// FNV-1a over `bytes`.

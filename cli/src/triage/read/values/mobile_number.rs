@@ -33,6 +33,7 @@ use std::fmt;
 use mobileconnect_status::whole_digits;
 
 use super::country_codes::CountryCode;
+use super::scientific::in_scientific_notation;
 use crate::quoted::Quoted;
 
 /// E.164's longest number, country code included.
@@ -56,6 +57,8 @@ pub(crate) enum NotANumber {
     National(String),
     /// Digits that are no one's number: the value quoted, and why.
     NoOnes(String, String),
+    /// A number in scientific notation (quoted), its last digits gone.
+    DigitsLost(String),
 }
 
 impl fmt::Display for NotANumber {
@@ -74,6 +77,12 @@ impl fmt::Display for NotANumber {
                  (1 for the US and Canada, 44 for the UK)"
             ),
             Self::NoOnes(value, why) => write!(f, "{value} is no one's mobile number: {why}"),
+            Self::DigitsLost(value) => write!(
+                f,
+                "{value} is a number in scientific notation, as a spreadsheet writes a long \
+                 number, and its last digits are lost: format the column as text and export \
+                 it again"
+            ),
         }
     }
 }
@@ -126,7 +135,13 @@ impl MobileNumber {
             match byte {
                 // `+44 (0)7700 900123`: the trunk 0 some write after the
                 // country code, in parentheses, is not dialled.
-                b'(' if plus && written[at..].starts_with(b"0)") => at += 2,
+                // The trunk prefix some write after the country code,
+                // `+44 (0)7700`, `0044 (0)7700`: not dialled from abroad.
+                b'(' if (plus || values[..count].starts_with(&[0, 0]))
+                    && written[at..].starts_with(b"0)") =>
+                {
+                    at += 2;
+                }
                 b'0'..=b'9' if count < values.len() => {
                     values[count] = byte - b'0';
                     count += 1;
@@ -136,6 +151,9 @@ impl MobileNumber {
                     before_last_dot = count;
                 }
                 b' ' | b'-' | b'(' | b')' => separated = true,
+                _ if in_scientific_notation(trimmed) => {
+                    return Err(NotANumber::DigitsLost(Quoted::bytes(trimmed).to_string()));
+                }
                 _ => return Err(invalid()),
             }
         }
@@ -386,7 +404,6 @@ mod tests {
         for junk in [
             "NULL",
             "#N/A",
-            "1.5550100002E+10",
             "+",
             "++15550100001",
             "15550100001.5",
@@ -402,6 +419,19 @@ mod tests {
             assert!(
                 matches!(&error, NotANumber::Invalid(quoted) if quoted.starts_with('"')),
                 "{junk:?}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_number_in_scientific_notation_has_lost_digits() {
+        for cut in ["1.5550100002E+10", "1.55501e10", "4.47700900123E+11"] {
+            assert!(
+                matches!(
+                    MobileNumber::parse(cut.as_bytes(), None),
+                    Err(NotANumber::DigitsLost(_))
+                ),
+                "{cut}"
             );
         }
     }
