@@ -222,3 +222,29 @@ fn a_large_file_decided_late_reads_the_same_on_any_number_of_threads() {
         }
     }
 }
+
+#[test]
+fn a_dotted_date_is_day_first_whatever_the_files_slash_dates_show() {
+    // Re-saved by a spreadsheet in Germany: 05.02.2021 is 5 February, and
+    // a slash date month first beside it (3/1/2021 9:00:00 AM) is not
+    // contradicted by it.
+    let file = common::scratch_file(
+        "dotted-dates.csv",
+        "MobileMessageTrackingID,Mobile,CreateDateTime,SMSStandardStatusCodeId\n\
+         1,15550100001,05.02.2021 16:30,4504\n\
+         2,15550100001,02.05.2021 09:00,4000\n\
+         3,15550100002,3/1/2021 9:00:00 AM,4504\n\
+         4,15550100002,3/13/2021 9:00:00 AM,4000\n",
+    );
+    let suppress = scratch("dotted-dates-suppress.txt");
+    let (report, run) = json_report(&[
+        file.to_str().unwrap(),
+        "--suppress-list",
+        suppress.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report["bad_rows"], 0);
+    // Each number's newest message was delivered: 2 May, and 13 March.
+    assert_eq!(read(&suppress), "");
+    assert_eq!(report["recipients"]["delivered"], 2);
+}

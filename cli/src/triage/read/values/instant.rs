@@ -41,8 +41,8 @@ pub(crate) struct NotATime;
 impl fmt::Display for NotATime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(
-            "expected a time such as 9/9/2021 1:00:00 PM (Marketing Cloud's form) \
-             or 2021-09-09T13:00:00 (ISO 8601)",
+            "expected a time such as 9/9/2021 1:00:00 PM (Marketing Cloud's form), \
+             09.09.2021 13:00 (day first, dotted) or 2021-09-09T13:00:00 (ISO 8601)",
         )
     }
 }
@@ -186,6 +186,15 @@ impl TimeReader {
             }
         }
         let slash = SlashDate::parse(date).ok_or(TimeProblem::NotATime)?;
+        // A dotted date tells its own order, whatever the file's slash
+        // dates show: it neither decides nor contradicts theirs.
+        if slash.dotted {
+            let days = slash
+                .date(DateOrder::DayFirst)
+                .ok_or(TimeProblem::NotATime)?
+                .days_since_epoch();
+            return Ok(Reading::At(at(days, clock, SYSTEM_OFFSET_MINUTES)));
+        }
         let shows = slash.shows()?;
         self.marked |= marked;
         let order = match (&self.decided, shows) {
@@ -241,26 +250,34 @@ impl TimeReader {
     }
 }
 
-/// `A/B/YYYY`, before its order is known.
+/// `A/B/YYYY`, before its order is known, or `D.M.YYYY`, whose order is.
 struct SlashDate {
     first: i64,
     second: i64,
     year: i64,
+    /// Written with dots, as spreadsheets in Germany, Switzerland, Poland
+    /// and the Nordic countries write a date: always day first.
+    dotted: bool,
 }
 
 impl SlashDate {
     fn parse(date: &[u8]) -> Option<Self> {
         let mut cursor = Cursor(date);
         let first = cursor.number(1, 2)?;
-        cursor.expect(b'/')?;
+        let separator = *cursor.0.first()?;
+        if separator != b'/' && separator != b'.' {
+            return None;
+        }
+        cursor.expect(separator)?;
         let second = cursor.number(1, 2)?;
-        cursor.expect(b'/')?;
+        cursor.expect(separator)?;
         let year = cursor.number(4, 4)?;
         // No month and no day is 0, in either order.
         (cursor.0.is_empty() && first != 0 && second != 0).then_some(Self {
             first,
             second,
             year,
+            dotted: separator == b'.',
         })
     }
 
@@ -691,6 +708,8 @@ mod tests {
             "9/9/2021 1:60:00 PM",
             "9/9/2021 1:00:00 XM",
             "9/9/21 1:00:00 PM",
+            "9.9/2021 13:00",
+            "30.2.2021 13:00",
             "2021-9-9T13:00:00",
             "2021-09-09T24:00:00",
             "2021-09-09T13:00:00+25:00",
