@@ -433,7 +433,7 @@ fn a_format_check_does_not_know_is_a_usage_error() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "sms-status: cannot parse argument \"sarif\": expected text, github or json (see sms-status check --help)\n"
+        "sms-status: --format: expected text, github or json, found \"sarif\" (see sms-status check --help)\n"
     );
 }
 

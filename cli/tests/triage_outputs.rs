@@ -212,10 +212,10 @@ fn a_list_holds_numbers_in_one_form_and_never_junk() {
     .into_iter()
     .enumerate()
     {
-        let what = if line == 10 {
-            "is no one's mobile number: after the country code +1 come 4 digits"
-        } else {
-            "is not a mobile number"
+        let what = match line {
+            10 => "is no one's mobile number: after the country code +1 come 4 digits",
+            7 => "is a number in scientific notation",
+            _ => "is not a mobile number",
         };
         let expected = format!("{name}:{line}: Mobile: {value} {what}");
         assert!(

@@ -4,7 +4,7 @@ use std::ffi::OsString;
 
 use lexopt::prelude::*;
 
-use super::{Command, unexpected, usage};
+use super::{Command, unexpected, usage, value};
 use crate::check::{CheckFormat, CheckOptions};
 use crate::fatal::Fatal;
 
@@ -41,7 +41,7 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut print_schema = false;
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
-            Short('f') | Long("format") => format = parser.value()?.parse_with(str::parse)?,
+            Short('f') | Long("format") => format = value(parser, "--format")?,
             Long("print-schema") => print_schema = true,
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
             Value(name) => files.push(name),

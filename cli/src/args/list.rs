@@ -2,7 +2,7 @@
 
 use lexopt::prelude::*;
 
-use super::{Command, unexpected, usage};
+use super::{Command, unexpected, usage, value};
 use crate::fatal::Fatal;
 use crate::list::ListFormat;
 
@@ -26,7 +26,7 @@ pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut format = ListFormat::Table;
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
-            Short('f') | Long("format") => format = parser.value()?.parse_with(str::parse)?,
+            Short('f') | Long("format") => format = value(parser, "--format")?,
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),
             other => return Err(unexpected(other, HELP)),
         }

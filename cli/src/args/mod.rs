@@ -15,6 +15,8 @@ mod suggest;
 mod triage;
 
 use std::ffi::OsString;
+use std::fmt::Display;
+use std::str::FromStr;
 
 use lexopt::prelude::*;
 
@@ -228,6 +230,26 @@ fn unknown<'a>(what: &str, word: &str, known: impl IntoIterator<Item = &'a str>)
             suggest::one_of(&known)
         )),
     }
+}
+
+/// The value of `option`, read with `FromStr`; the error names the option,
+/// and the value's own error names the value and what was expected.
+fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
+where
+    T: FromStr<Err: Display>,
+{
+    value_with(parser, option, str::parse)
+}
+
+/// The value of `option`, read with `parse`, whose error names the value
+/// and what was expected; this names the option.
+fn value_with<T, E: Display>(
+    parser: &mut lexopt::Parser,
+    option: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, Fatal> {
+    let text = parser.value()?.string()?;
+    parse(&text).map_err(|error| Fatal::new(format!("{option}: {error}")))
 }
 
 fn usage(error: &lexopt::Error) -> Fatal {

@@ -1,13 +1,10 @@
 //! `sms-status query`: its help page and its options.
 
-use std::fmt::Display;
-use std::str::FromStr;
-
 use lexopt::prelude::*;
 use mobileconnect_status::CodeKind;
 
 use super::suggest::one_of;
-use super::{Command, unexpected, unknown, usage};
+use super::{Command, unexpected, unknown, usage, value};
 use crate::fatal::Fatal;
 use crate::query::{QueryOptions, QueryOutput};
 use crate::sql::{Dialect, NeedsQuotes, Table, TableName};
@@ -111,15 +108,4 @@ fn named<T: Copy>(what: &str, name: &str, all: &[(&'static str, T)]) -> Result<T
         .find(|(known, _)| *known == name)
         .map(|&(_, value)| value)
         .ok_or_else(|| unknown(what, name, all.iter().map(|&(known, _)| known)))
-}
-
-/// The value of `option`, read with `FromStr`; the error names the option,
-/// and the value's own error names the value and what was expected.
-pub(super) fn value<T>(parser: &mut lexopt::Parser, option: &str) -> Result<T, Fatal>
-where
-    T: FromStr<Err: Display>,
-{
-    let text = parser.value()?.string()?;
-    text.parse()
-        .map_err(|error| Fatal::new(format!("{option}: {error}")))
 }

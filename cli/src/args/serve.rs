@@ -6,10 +6,9 @@ use std::time::Duration;
 use lexopt::prelude::*;
 
 #[cfg(feature = "serve")]
-use super::query::value;
 #[cfg(feature = "serve")]
 use super::unexpected;
-use super::{Command, usage};
+use super::{Command, usage, value};
 use crate::fatal::Fatal;
 #[cfg(feature = "serve")]
 use crate::serve::{Database, ServeOptions};

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use lexopt::prelude::*;
 
-use super::{Command, unexpected, usage};
+use super::{Command, unexpected, usage, value, value_with};
 use crate::fatal::Fatal;
 use crate::triage::{CountryCode, Input, TriageOptions, parse_delimiter};
 
@@ -93,29 +93,34 @@ pub(super) fn parse_triage(parser: &mut lexopt::Parser) -> Result<Command, Fatal
             }
             Long("time-column") => options.read.columns.time = Some(parser.value()?.string()?),
             Long("delimiter") => {
-                options.read.delimiter = Some(parser.value()?.parse_with(parse_delimiter)?);
+                options.read.delimiter = Some(value_with(parser, "--delimiter", parse_delimiter)?);
             }
             Long("country-code") => {
-                options.read.country = Some(parser.value()?.parse_with(parse_country_code)?);
+                options.read.country =
+                    Some(value_with(parser, "--country-code", parse_country_code)?);
             }
             Long("date-order") => {
-                options.read.date_order = Some(parser.value()?.parse_with(str::parse)?);
+                options.read.date_order = Some(value(parser, "--date-order")?);
             }
-            Long("code-kind") => options.code_kind = parser.value()?.parse()?,
+            Long("code-kind") => options.code_kind = value(parser, "--code-kind")?,
             Long("suppress-list") => {
                 options.outputs.suppress = Some(PathBuf::from(parser.value()?));
             }
             Long("retry-list") => options.outputs.retry = Some(PathBuf::from(parser.value()?)),
             Long("html") => options.outputs.html = Some(PathBuf::from(parser.value()?)),
             Short('f') | Long("format") => {
-                options.format = parser.value()?.parse_with(str::parse)?;
+                options.format = value(parser, "--format")?;
             }
             Long("max-errors") => {
-                let shown: u64 = parser.value()?.parse()?;
+                let shown: u64 = value_with(parser, "--max-errors", |text| {
+                    text.trim().parse::<u64>().map_err(|_| {
+                        format!("expected how many bad rows to show (0 shows all), found {text:?}")
+                    })
+                })?;
                 options.max_errors = (shown > 0).then_some(shown);
             }
             Long("threads") => {
-                options.read.threads = parser.value()?.parse_with(parse_threads)?;
+                options.read.threads = value_with(parser, "--threads", parse_threads)?;
             }
             Value(path) if path == "-" => options.inputs.push(Input::Stdin),
             Value(path) => options.inputs.push(Input::File(PathBuf::from(path))),

@@ -56,7 +56,7 @@ impl FromStr for CheckFormat {
             "text" => Ok(Self::Text),
             "github" => Ok(Self::Github),
             "json" => Ok(Self::Json),
-            _ => Err("expected text, github or json".to_owned()),
+            _ => Err(format!("expected text, github or json, found {text:?}")),
         }
     }
 }

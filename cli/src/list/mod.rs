@@ -33,7 +33,9 @@ impl FromStr for ListFormat {
             "csv" => Ok(Self::Csv),
             "json" => Ok(Self::Json),
             "sql" => Ok(Self::Sql),
-            _ => Err("expected table, markdown, csv, json or sql".to_owned()),
+            _ => Err(format!(
+                "expected table, markdown, csv, json or sql, found {text:?}"
+            )),
         }
     }
 }

@@ -24,7 +24,7 @@ impl FromStr for ReportFormat {
         match text {
             "text" => Ok(Self::Text),
             "json" => Ok(Self::Json),
-            _ => Err("expected text or json".to_owned()),
+            _ => Err(format!("expected text or json, found {text:?}")),
         }
     }
 }
