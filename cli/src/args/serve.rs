@@ -5,10 +5,9 @@ use std::time::Duration;
 
 use lexopt::prelude::*;
 
+use super::{Command, usage};
 #[cfg(feature = "serve")]
-#[cfg(feature = "serve")]
-use super::unexpected;
-use super::{Command, usage, value};
+use super::{unexpected, value};
 use crate::fatal::Fatal;
 #[cfg(feature = "serve")]
 use crate::serve::{Database, ServeOptions};

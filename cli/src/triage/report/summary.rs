@@ -1,6 +1,8 @@
 //! The counts a triage reports, computed once from what it resolved, for
 //! every report format to print the same numbers.
 
+use std::collections::HashMap;
+
 use mobileconnect_status::{Action, CodeKind, Outcome, SmsStatus};
 
 use super::funnel::Funnel;
@@ -181,6 +183,9 @@ impl Summary {
                 )
             })
             .collect();
+        // Looked up once per failing code or reason: a map, so that an
+        // input of many codes costs no scan of them all for each.
+        let recipients_by_fate: HashMap<Fate, u64> = fates.iter().copied().collect();
         let days = resolved
             .messages
             .days
@@ -193,7 +198,7 @@ impl Summary {
             .collect();
         Self {
             funnel: Funnel::of(&messages, &table, code_kind),
-            failures: failures(&messages, &fates, &table, code_kind),
+            failures: failures(&messages, &recipients_by_fate, &table, code_kind),
             days,
             untimed_messages: resolved.messages.days.untimed(),
             rows: resolved.rows.rows,
@@ -203,7 +208,7 @@ impl Summary {
             messages: Outcomes::of(&messages, &table, code_kind),
             messages_without_number: resolved.messages_without_number,
             recipients: Outcomes::of(&fates, &table, code_kind),
-            not_sent: not_sent(resolved, &messages, &fates),
+            not_sent: not_sent(resolved, &messages, &recipients_by_fate),
             fates,
             actions,
             rules: rules.into_iter().filter(|&(_, count)| count > 0).collect(),
@@ -225,7 +230,7 @@ impl Summary {
 /// first.
 fn failures(
     messages: &[(Fate, u64)],
-    recipients: &[(Fate, u64)],
+    recipients: &HashMap<Fate, u64>,
     table: &StatusTable,
     kind: CodeKind,
 ) -> Vec<CodeCount> {
@@ -238,7 +243,7 @@ fn failures(
                 status,
                 outcome,
                 messages,
-                recipients: total(recipients, |recipient| recipient == fate),
+                recipients: recipients.get(&fate).copied().unwrap_or(0),
             })
         })
         .collect();
@@ -254,21 +259,15 @@ fn failures(
 fn not_sent(
     resolved: &Resolved,
     messages: &[(Fate, u64)],
-    recipients: &[(Fate, u64)],
+    recipients: &HashMap<Fate, u64>,
 ) -> Vec<NotSent> {
-    let count = |fates: &[(Fate, u64)], wanted: Fate| {
-        fates
-            .iter()
-            .find(|&&(fate, _)| fate == wanted)
-            .map_or(0, |&(_, count)| count)
-    };
     let mut reasons: Vec<NotSent> = messages
         .iter()
         .filter_map(|&(fate, messages)| {
             Some(NotSent {
                 reason: resolved.reasons.get(fate.reason()?).clone(),
                 messages,
-                recipients: count(recipients, fate),
+                recipients: recipients.get(&fate).copied().unwrap_or(0),
             })
         })
         .collect();
