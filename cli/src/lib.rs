@@ -52,20 +52,25 @@ const CODES_VARIABLE: &str = "SMS_STATUS_CODES";
 /// empty, as an unset variable), with which of the two named it.
 /// Standard input is for the inputs, so `-` names no table.
 fn table_file(option: Option<OsString>) -> Result<Option<(OsString, &'static str)>, Fatal> {
-    let named = match option {
+    let (file, named_by) = match option {
         Some(file) => (file, "--codes"),
         None => match env::var_os(CODES_VARIABLE) {
             Some(file) if !file.is_empty() => (file, CODES_VARIABLE),
             _ => return Ok(None),
         },
     };
-    if named.0 == "-" {
-        return Err(Fatal::new(format!(
-            "{}: expected the file of a status table, not - (standard input is for the inputs)",
-            named.1
-        )));
+    let refuse = |found: &str| {
+        Err(Fatal::new(format!(
+            "{named_by}: expected the file of a status table, found {found}"
+        )))
+    };
+    if file.is_empty() {
+        return refuse("an empty name");
     }
-    Ok(Some(named))
+    if file == "-" {
+        return refuse("- (standard input is for the inputs)");
+    }
+    Ok(Some((file, named_by)))
 }
 
 /// Runs `sms-status` with `arguments` (those after the program name),

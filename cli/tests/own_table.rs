@@ -156,7 +156,7 @@ fn a_table_with_a_mistake_stops_the_command_before_it_reads_or_writes_anything()
     );
     assert!(run.stderr.contains("suppress-number"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("has a mistake; fix it"),
+        run.stderr.contains("has 1 mistake; fix it"),
         "{}",
         run.stderr
     );
@@ -196,6 +196,14 @@ fn codes_after_the_command_says_where_it_goes() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("standard input is for the inputs"),
+        "{}",
+        run.stderr
+    );
+    let run = sms_status(&["--codes", "", "list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--codes: expected the file of a status table, found an empty name"),
         "{}",
         run.stderr
     );
@@ -369,4 +377,24 @@ fn every_list_format_and_the_report_query_hold_the_code_of_ones_own() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_table_whose_path_holds_a_comment_end_still_gives_sql_that_runs() {
+    let folder = scratch("own-table-a*");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    let table = folder.join("my codes.toml");
+    std::fs::write(&table, ONE_ROW).expect("a table");
+    let table = table.to_str().expect("a UTF-8 path");
+    let connection = tracking_table("_SMSMessageTracking", &[]);
+    for args in [
+        &["--codes", table, "query", "suppress-list"][..],
+        &["--codes", table, "list", "--format", "sql"][..],
+    ] {
+        let run = sms_status(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        // One statement, its comment whole: SQLite refuses anything else.
+        let (_, rows) = query(&connection, &run.stdout);
+        assert!(rows.is_empty(), "{args:?}");
+    }
 }

@@ -46,6 +46,27 @@ fn each_command_has_a_help_page_of_its_own() {
     }
 }
 
+/// The widest a help page's lines are: a terminal of 80 columns wraps the
+/// few option lines that pass 80 by a word at most.
+const HELP_WIDTH: usize = 88;
+
+#[test]
+fn every_help_page_keeps_to_its_width() {
+    let pages = COMMANDS
+        .iter()
+        .map(|command| sms_status(&[command, "--help"]).stdout)
+        .chain([sms_status(&["--help"]).stdout]);
+    for page in pages {
+        for line in page.lines() {
+            assert!(
+                line.chars().count() <= HELP_WIDTH,
+                "a help line of {} columns:\n{line}",
+                line.chars().count()
+            );
+        }
+    }
+}
+
 #[test]
 fn triage_help_documents_its_options() {
     let help = sms_status(&["triage", "--help"]).stdout;

@@ -17,8 +17,9 @@ Usage: sms-status check [OPTIONS] [FILE]...
 Reads each FILE (when none is named, the table --codes or SMS_STATUS_CODES
 names, or else status-codes.toml in the current directory; - reads standard
 input) and reports each mistake the build would report, with the same
-message: the line and column, the line itself, and how to fix it. It needs no Rust toolchain and takes milliseconds, so run it after
-every edit, in a pre-commit hook or in CI.
+message: the line and column, the line itself, and how to fix it. It needs no
+Rust toolchain and takes milliseconds, so run it after every edit, in a
+pre-commit hook or in CI.
 
 Options:
   -f, --format FORMAT  text (the default): the build's messages on stderr;

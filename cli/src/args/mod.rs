@@ -151,7 +151,7 @@ pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Inv
                 )));
             }
             Long("codes") => {
-                codes = Some(codes_file(&mut parser).map_err(see_help)?);
+                codes = Some(parser.value().map_err(|error| see_help(usage(&error)))?);
                 continue;
             }
             Value(name) => break name.string().map_err(|error| see_help(usage(&error)))?,
@@ -167,18 +167,6 @@ pub(crate) fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Inv
             .map_err(|fatal| fatal.see(&format!("sms-status {} --help", subcommand.name)))?
     };
     Ok(Invocation { codes, command })
-}
-
-/// The file after `--codes`. Standard input is for the inputs, so `-`
-/// names no table.
-fn codes_file(parser: &mut lexopt::Parser) -> Result<OsString, Fatal> {
-    let file = parser.value()?;
-    if file == "-" || file.is_empty() {
-        return Err(Fatal::new(
-            "--codes: expected the file of a status table (standard input is for the inputs)",
-        ));
-    }
-    Ok(file)
 }
 
 /// `sms-status help [COMMAND]`.

@@ -120,7 +120,8 @@ pub(crate) fn run(
             }
         };
         let mistakes = match check_bytes(&shown, bytes) {
-            Ok(rows) => {
+            Ok(table) => {
+                let rows = table.rows().len();
                 let confirmation = format!("{shown}: no mistakes, {rows} status codes");
                 match options.format {
                     CheckFormat::Text => writeln!(out, "{confirmation}").map_err(Fatal::stdout)?,
@@ -163,32 +164,32 @@ const CHECK_ADVICE: &str =
 pub(crate) fn load(file: &OsStr, named_by: &str) -> Result<(String, Table), Fatal> {
     let advice = format!("name the table's file with {named_by}");
     let (shown, bytes) = read(file, &advice)?;
-    let mistakes = match table_text(&shown, bytes) {
-        Err(message) => Mistakes::NotATable(message),
-        Ok(text) => match check(&text) {
-            Ok(table) => return Ok((shown, table)),
-            Err(mistakes) => Mistakes::InText(text, mistakes),
-        },
+    let mistakes = match check_bytes(&shown, bytes) {
+        Ok(table) => return Ok((shown, table)),
+        Err(mistakes) => mistakes,
     };
     text::report(&shown, &mistakes);
-    let count = match mistakes.count() {
-        1 => "a mistake; fix it".to_owned(),
-        more if more > MAX_REPORTED => format!("more than {MAX_REPORTED} mistakes; fix them"),
-        more => format!("{more} mistakes; fix them"),
-    };
     Err(Fatal::new(format!(
-        "the status table {shown} ({named_by}) has {count} (sms-status check {} checks \
-         it again), and run this command again",
+        "the status table {shown} ({named_by}) has {} (sms-status check {} checks it \
+         again), and run this command again",
+        mistakes_to_fix(mistakes.count()),
         for_shell(&file.to_string_lossy())
     )))
 }
 
-/// The number of status codes of a valid table, or its mistakes.
-fn check_bytes(shown: &str, bytes: Vec<u8>) -> Result<usize, Mistakes> {
+/// A valid table, or its mistakes.
+fn check_bytes(shown: &str, bytes: Vec<u8>) -> Result<Table, Mistakes> {
     let text = table_text(shown, bytes).map_err(Mistakes::NotATable)?;
-    match check(&text) {
-        Ok(table) => Ok(table.rows().len()),
-        Err(mistakes) => Err(Mistakes::InText(text, mistakes)),
+    check(&text).map_err(|mistakes| Mistakes::InText(text, mistakes))
+}
+
+/// `2 mistakes; fix them`.
+fn mistakes_to_fix(count: usize) -> String {
+    match count {
+        1 => "1 mistake; fix it".to_owned(),
+        // The last message says the rest are not listed.
+        more if more > MAX_REPORTED => format!("more than {MAX_REPORTED} mistakes; fix them"),
+        more => format!("{more} mistakes; fix them"),
     }
 }
 
@@ -220,15 +221,10 @@ fn read(file: &OsStr, advice: &str) -> Result<(String, Vec<u8>), Fatal> {
 /// standard error is not reported anywhere else: the exit code still says
 /// the table has mistakes.
 fn closing_count(shown: &str, mistakes: usize) {
-    let count = match mistakes {
-        1 => "1 mistake; fix it".to_owned(),
-        // The last message says the rest are not listed.
-        more if more > MAX_REPORTED => format!("more than {MAX_REPORTED} mistakes; fix them"),
-        more => format!("{more} mistakes; fix them"),
-    };
     let _ = writeln!(
         io::stderr().lock(),
-        "sms-status: {shown}: {count} and run sms-status check again"
+        "sms-status: {shown}: {} and run sms-status check again",
+        mistakes_to_fix(mistakes)
     );
 }
 

@@ -8,16 +8,15 @@
 
 use std::io::{self, Write};
 
-use crate::sql::{first_unlisted, write_classification};
+use crate::sql::{first_unlisted, in_comment, write_classification};
 use crate::status_table::StatusTable;
 
 const CODE: &str = "t.SMSStandardStatusCodeId";
 
 pub(super) fn write(table: &StatusTable, out: &mut impl Write) -> io::Result<()> {
     let unlisted = first_unlisted(table);
-    // A file named with `*/` in it must not end the comment.
     let codes = table.origin().map_or_else(String::new, |origin| {
-        format!("{} ", origin.option()).replace("*/", "* /")
+        in_comment(&format!("{} ", origin.option()))
     });
     writeln!(
         out,

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{QueryOptions, QueryOutput};
-use crate::sql::text;
+use crate::sql::{in_comment, text};
 use crate::status_table::StatusTable;
 
 /// The derived table's rows: `Mobile`, its newest message's
@@ -146,9 +146,7 @@ pub(super) fn write_comment(
         .iter()
         .map(|paragraph| wrap(paragraph, COMMENT_WIDTH).join("\n   "))
         .collect();
-    // A file named with `*/` in it must not end the comment.
-    let comment = lines.join("\n\n   ").replace("*/", "* /");
-    writeln!(out, "/* {comment} */")
+    writeln!(out, "/* {} */", in_comment(&lines.join("\n\n   ")))
 }
 
 /// Columns of comment text on a line, so it reads in a SQL editor.

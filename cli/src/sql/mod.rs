@@ -18,6 +18,6 @@ mod table_name;
 
 pub(crate) use classify::{first_unlisted, write_classification};
 pub(crate) use dialect::Dialect;
-pub(crate) use literal::text;
+pub(crate) use literal::{in_comment, text};
 pub(crate) use since::Since;
 pub(crate) use table_name::{NeedsQuotes, Table, TableName};

@@ -245,7 +245,14 @@ mod tests {
     #[test]
     fn every_fate_counts_under_the_outcome_it_has_for_each_kind_of_code() {
         let table = StatusTable::built_in();
-        let mut fates: Vec<Fate> = (0..=u16::MAX).map(code).collect();
+        // Every listed code, and the first and last code of each block of
+        // a thousand, whose unlisted codes share a classification.
+        let listed = table.listed().map(crate::status_table::Status::code);
+        let blocks = (0..=65_u16).flat_map(|block| {
+            let first = block * 1000;
+            [first, first.saturating_add(999)]
+        });
+        let mut fates: Vec<Fate> = listed.chain(blocks).map(code).collect();
         let reason = ReasonId::from_index(3);
         fates.extend([
             Fate::of_event(EventStatus::Queued, reason),
