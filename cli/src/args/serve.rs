@@ -23,7 +23,9 @@ Usage: sms-status serve [OPTIONS]
 Options:
   --database PATH|URL         a SQLite file (default: sms-status.sqlite), or
                               postgres://user@host/db to share one PostgreSQL
-                              database between several receivers
+                              database between several receivers; also
+                              SMS_STATUS_DATABASE, which keeps a URL's password
+                              out of the process list
   --listen ADDR:PORT          where to listen (default: 127.0.0.1:8080); put a
                               proxy that terminates TLS in front: ENS needs https
   --callback-id ID            the callback whose verification body is answered
@@ -57,10 +59,25 @@ Endpoints:
 Stops on SIGTERM or Ctrl-C once the batches it accepted are stored (exit code 0).
 ";
 
+/// The environment variable that names the database, as `--database`
+/// does (which wins).
+#[cfg(feature = "serve")]
+const DATABASE_VARIABLE: &str = "SMS_STATUS_DATABASE";
+
 /// Reads the options after `serve`.
 #[cfg(feature = "serve")]
 pub(super) fn parse(parser: &mut lexopt::Parser) -> Result<Command, Fatal> {
     let mut options = ServeOptions::default();
+    // A URL may hold a password, which an argument would show every user
+    // of the machine: the environment can name the database instead.
+    if let Some(database) = std::env::var_os(DATABASE_VARIABLE).filter(|name| !name.is_empty()) {
+        let database = database.into_string().map_err(|_| {
+            Fatal::new(format!(
+                "{DATABASE_VARIABLE}: expected a path or URL that is UTF-8 text"
+            ))
+        })?;
+        options.database = Database::named(&database);
+    }
     while let Some(argument) = parser.next().map_err(|error| usage(&error))? {
         match argument {
             Short('h') | Long("help") => return Ok(Command::Help(HELP)),

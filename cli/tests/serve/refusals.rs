@@ -354,3 +354,20 @@ fn usage_mistakes_name_the_option_and_exit_2_before_anything_starts() {
         "no database was made"
     );
 }
+
+#[test]
+fn the_environment_names_the_database_as_the_option_does_and_the_option_wins() {
+    let directory = with_keys("database-variable", &[KEY]);
+    let variables = [("SMS_STATUS_DATABASE", "from-variable.sqlite")];
+    let server = Server::start_with(&directory, "127.0.0.1:0", &[], &variables);
+    assert!(directory.join("from-variable.sqlite").exists());
+    assert!(!directory.join("sms-status.sqlite").exists());
+    drop(server);
+    let _server = Server::start_with(
+        &directory,
+        "127.0.0.1:0",
+        &["--database", "from-option.sqlite"],
+        &variables,
+    );
+    assert!(directory.join("from-option.sqlite").exists());
+}

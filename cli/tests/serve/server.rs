@@ -70,6 +70,7 @@ impl Server {
             // A status table named in the tester's environment would
             // change what the receiver serves.
             .env_remove("SMS_STATUS_CODES")
+            .env_remove("SMS_STATUS_DATABASE")
             .args([
                 "serve",
                 "--listen",
