@@ -153,6 +153,23 @@ fn a_damaged_archive_fails_its_input_and_changes_nothing() {
     let cut = scratch_file("cut.csv.gz", &gzip(&fixture(SAMPLE))[..200]);
     let run = sms_status(&["triage", cut.to_str().unwrap()]);
     assert_eq!(run.code, 2, "a gzip stream cut short: {}", run.stderr);
+    assert!(
+        run.stderr.contains("its gzip data is cut short or damaged"),
+        "{}",
+        run.stderr
+    );
+
+    let sample = fixture(SAMPLE);
+    let zipped = zip_of(&[("SMSMessageTracking.csv", sample.as_slice(), true)]);
+    let cut = scratch_file("cut.zip", &zipped[..zipped.len() / 2]);
+    let run = sms_status(&["triage", cut.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "a zip archive cut short: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cut.zip is not a zip archive triage can read, cut short or damaged"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

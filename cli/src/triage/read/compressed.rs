@@ -47,7 +47,25 @@ impl Packing {
 /// The text of a gzip input: every stream in it, one after another, as
 /// `cat a.gz b.gz` makes.
 pub(crate) fn gunzip(compressed: impl Read + Send + 'static) -> Box<dyn Read + Send> {
-    Box::new(MultiGzDecoder::new(compressed))
+    Box::new(Gunzipped(MultiGzDecoder::new(compressed)))
+}
+
+/// Gzip text whose failures say what they most often mean: the file was
+/// cut short or damaged, not just "incomplete deflate stream".
+struct Gunzipped<R>(MultiGzDecoder<R>);
+
+impl<R: Read> Read for Gunzipped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|error| match error.kind() {
+            io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+                io::Error::new(
+                    error.kind(),
+                    format!("its gzip data is cut short or damaged ({error}); expected a whole .gz file, as downloaded"),
+                )
+            }
+            _ => error,
+        })
+    }
 }
 
 /// A file in a zip archive, ready to read.
@@ -68,7 +86,10 @@ pub(crate) enum Archive<'a> {
 /// `name` is the archive's name in messages.
 pub(crate) fn members(archive: &Archive, name: &str) -> Result<Vec<Member>, String> {
     let damaged = |error: zip::result::ZipError| {
-        format!("{name} is not a zip archive triage can read: {error}")
+        format!(
+            "{name} is not a zip archive triage can read, cut short or damaged ({error}); \
+             expected a whole .zip file, as downloaded"
+        )
     };
     let mut listed = Vec::new();
     match archive {
