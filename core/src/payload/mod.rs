@@ -19,6 +19,15 @@
 //! break a parse; a missing required field, an unknown event kind or a
 //! malformed code is an error that names it.
 //!
+//! An error met inside a field names the field (`info.to: …`), and the
+//! format sees it as an error in the data: with `serde_json`, a body cut
+//! short or a reader that fails inside a field is not `is_eof()` or
+//! `is_io()` there (outside any field it is). A service that must tell a
+//! cut or failed read from bad data parses the body into a
+//! `serde_json::Value` first, as `sms-status` does: a cut or failed read
+//! is then that parse's error, with its kind, and only a complete body
+//! reaches these types.
+//!
 //! The types only read (`Deserialize`): they are for what Salesforce sends.
 //! Timestamps are kept as sent; the REST API's and the Transactional
 //! Messaging API's are Central Standard Time, ENS's are milliseconds since
