@@ -43,7 +43,7 @@ enum Origin {
     /// added during a rotation without a restart.
     File {
         path: PathBuf,
-        modified: Option<SystemTime>,
+        modified: Option<Stamp>,
     },
     Environment,
     None,
@@ -89,9 +89,7 @@ impl Keys {
         let (origin, keys) = &mut *guard;
         let mut problem = None;
         if let Origin::File { path, modified } = origin {
-            let now = std::fs::metadata(&*path)
-                .and_then(|meta| meta.modified())
-                .ok();
+            let now = stamp(path);
             if now != *modified {
                 match read_file(path) {
                     Ok((fresh, stamp)) => {
@@ -132,14 +130,21 @@ impl Keys {
     }
 }
 
-/// The keys in the file and when it was last modified.
-fn read_file(path: &Path) -> Result<(Vec<SigningKey>, Option<SystemTime>), String> {
+/// When a file was last modified, and its length: a key added within the
+/// file system's clock tick still changes the length.
+type Stamp = (SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The keys in the file and its stamp when read.
+fn read_file(path: &Path) -> Result<(Vec<SigningKey>, Option<Stamp>), String> {
     let name = quoted::as_name(&path.display().to_string());
     let cannot =
         |error: std::io::Error| format!("cannot read the signature key file {name}: {error}");
-    let modified = std::fs::metadata(path)
-        .and_then(|meta| meta.modified())
-        .ok();
+    let modified = stamp(path);
     let bytes = std::fs::read(path).map_err(cannot)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{name} is not UTF-8 text: expected signature keys, one a line"))?;
