@@ -16,6 +16,9 @@
 #[path = "../tests/serve/events.rs"]
 #[allow(dead_code, reason = "the tests use the rest")]
 mod events;
+#[path = "../tests/serve/http.rs"]
+#[allow(dead_code, reason = "the tests use the rest")]
+mod http;
 #[path = "../tests/serve/server.rs"]
 #[allow(dead_code, reason = "the tests use the rest")]
 mod server;
@@ -27,9 +30,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 use server::{KEY, Server, fresh_database, key_bytes, with_keys};
@@ -175,11 +175,7 @@ fn signed(bodies: &[Vec<u8>]) -> Vec<(Vec<u8>, String)> {
     let key = key_bytes();
     bodies
         .iter()
-        .map(|body| {
-            let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("a key");
-            mac.update(body);
-            (body.clone(), STANDARD.encode(mac.finalize().into_bytes()))
-        })
+        .map(|body| (body.clone(), http::sign(&key, body)))
         .collect()
 }
 
