@@ -223,6 +223,20 @@ fn an_extract_joined_on_with_its_columns_in_another_order_changes_nothing() {
         run.stderr
     );
 
+    // Two files saved with a mark, the first without a line break at its
+    // end: its last row and the next header share a line.
+    let unended = format!("\u{feff}{}", EXTRACT.trim_end());
+    let joined = scratch_file("joined-unended.csv", format!("{unended}\u{feff}{EXTRACT}"));
+    let run = outputs.triage(&[&joined], &[]);
+    outputs.unchanged(&run, "a file without a last line break");
+    assert!(
+        run.stderr.contains(
+            "joined-unended.csv:3: a file was joined here to one that did not end with a line break"
+        ),
+        "{}",
+        run.stderr
+    );
+
     // A header without a column triage reads: its rows would be read with
     // the code in the id's place.
     let renamed = "SMSStandardStatusCodeId,Phone,CreateDateTime,MobileMessageTrackingID\n\

@@ -33,6 +33,16 @@ pub(crate) enum NotARow {
 /// `line` of `extract`, is.
 pub(crate) fn classify(record: &[u8], extract: &Extract, line: u64) -> NotARow {
     let record = record.strip_prefix(UTF8_BOM).unwrap_or(record);
+    // A mark inside the line: the file before ended without a line break,
+    // and its last row and the next file's header share this line.
+    if memchr::memmem::find(record, UTF8_BOM).is_some() {
+        return NotARow::Changed(format!(
+            "{}:{line}: a file was joined here to one that did not end with a line break: \
+             this line holds the last row of one and the header of the next; end the first \
+             with a line break, or triage each extract as an input of its own",
+            extract.name
+        ));
+    }
     if let Some((delimiter, _)) = excel_separator(record) {
         return if delimiter == extract.delimiter {
             NotARow::Separator
